@@ -1,0 +1,358 @@
+//! The document model shared by every rule: paragraphs, sentences, tokens, quotations,
+//! bracketed groups and citations, each with byte spans into the original text.
+//!
+//! The model is built in one pass from a [`Source`]: the text as read, plus a *masked* copy of the
+//! same length in which everything that is not prose (Markdown code, LaTeX commands, …) has been
+//! replaced by spaces. Rules read the model and never re-tokenise the text, and because the mask
+//! keeps every byte offset, every span points straight into the original file.
+
+mod quotes;
+mod segment;
+mod tokenize;
+
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub use quotes::{Group, GroupKind, Quotation, QuoteKind};
+pub use tokenize::is_apostrophe;
+
+use crate::citations::{Citation, Reference};
+
+/// A half-open byte range `[start, end)` into the document text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The smallest span covering both.
+    pub fn to(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, digits and marks, with internal apostrophes (don't, Stalin’s).
+    Word,
+    /// Starts with a digit: 1920, 3.14, 1,000, 12th, 1930s, 1920’s.
+    Number,
+    /// One punctuation character, or a run of dots (…) or hyphens (--).
+    Punct,
+    /// Anything else that is not whitespace: emoji, symbols.
+    Symbol,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// Line breaks between the previous token and this one (saturating).
+    pub newlines_before: u8,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    /// Words and numbers: what counts towards a word count.
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParagraphKind {
+    /// Running prose.
+    Body,
+    /// A heading (Markdown `#`, LaTeX `\section`, or a short unpunctuated line in plain text).
+    Heading,
+    /// An item of a bulleted or numbered list.
+    ListItem,
+    /// A block quotation (Markdown `>`, LaTeX `quote`, an indented block in plain text).
+    BlockQuote,
+    /// An entry of the works-cited list, or its heading.
+    Reference,
+}
+
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: ParagraphKind,
+    /// Indices into [`Document::sentences`].
+    pub sentences: Range<usize>,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// Where the text came from and what is prose, as produced by an input reader.
+#[derive(Clone, Debug, Default)]
+pub struct Source {
+    /// The text as read (decoded to UTF-8).
+    pub text: String,
+    /// Same length as `text`; non-prose bytes replaced by ASCII spaces (newlines kept).
+    /// `None` means the whole text is prose.
+    pub masked: Option<String>,
+    /// Spans of block-level structure the reader knows for certain (Markdown headings, …).
+    pub blocks: Vec<(Span, ParagraphKind)>,
+    /// Citations the reader found in markup (LaTeX `\cite`), added to the text's own.
+    pub citations: Vec<Citation>,
+    /// Byte ranges where diagnostics are suppressed, with the rules (empty = all rules).
+    pub suppressions: Vec<(Span, Vec<String>)>,
+}
+
+impl Source {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Source {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// The shared model of one essay.
+#[derive(Debug)]
+pub struct Document {
+    /// The text as read; spans index into it.
+    pub text: String,
+    /// The prose view of `text` (same length), see [`Source::masked`].
+    pub prose: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+    pub quotations: Vec<Quotation>,
+    /// Bracketed groups: (…), […], {…}.
+    pub groups: Vec<Group>,
+    /// Closing brackets with no opener.
+    pub stray_closers: Vec<Span>,
+    /// In-text citations, each tied to its sentence.
+    pub citations: Vec<Citation>,
+    /// Entries of the works-cited list.
+    pub references: Vec<Reference>,
+    /// Index of the works-cited heading paragraph, if there is one.
+    pub references_heading: Option<usize>,
+    pub suppressions: Vec<(Span, Vec<String>)>,
+    line_starts: Vec<usize>,
+    lower_cache: OnceLock<Vec<Box<str>>>,
+}
+
+impl Document {
+    /// Builds the model from plain text.
+    pub fn from_text(text: impl Into<String>) -> Self {
+        Self::build(Source::plain(text))
+    }
+
+    /// Builds the model in one pass over the source.
+    pub fn build(source: Source) -> Self {
+        let Source {
+            text,
+            masked,
+            blocks,
+            citations: extra_citations,
+            suppressions,
+        } = source;
+        let prose = match masked {
+            Some(m) if m.len() == text.len() => m,
+            _ => text.clone(),
+        };
+        let tokens = tokenize::tokenize(&prose);
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut doc = Document {
+            text,
+            prose,
+            tokens,
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+            quotations: Vec::new(),
+            groups: Vec::new(),
+            stray_closers: Vec::new(),
+            citations: Vec::new(),
+            references: Vec::new(),
+            references_heading: None,
+            suppressions,
+            line_starts,
+            lower_cache: OnceLock::new(),
+        };
+        segment::segment(&mut doc, &blocks);
+        quotes::find_quotes_and_groups(&mut doc);
+        crate::citations::extract(&mut doc, extra_citations);
+        doc
+    }
+
+    /// The text of a span.
+    #[inline]
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> &str {
+        let s = self.tokens[i].span;
+        &self.text[s.start..s.end]
+    }
+
+    /// Token `i` lowercased, with ’ folded to ' (cached; computed once per document).
+    pub fn lower(&self, i: usize) -> &str {
+        let cache = self.lower_cache.get_or_init(|| {
+            self.tokens
+                .iter()
+                .map(|t| {
+                    let s = &self.text[t.span.start..t.span.end];
+                    if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
+                        normalize_word(s).into_boxed_str()
+                    } else {
+                        s.into()
+                    }
+                })
+                .collect()
+        });
+        &cache[i]
+    }
+
+    /// The words of a sentence (indices of Word and Number tokens).
+    pub fn sentence_words(&self, s: &Sentence) -> impl Iterator<Item = usize> + '_ {
+        s.tokens.clone().filter(|&i| self.tokens[i].is_wordlike())
+    }
+
+    /// Number of words (Word and Number tokens) in a sentence.
+    pub fn sentence_word_count(&self, s: &Sentence) -> usize {
+        self.sentence_words(s).count()
+    }
+
+    /// The paragraph of a sentence.
+    pub fn paragraph_of(&self, s: &Sentence) -> &Paragraph {
+        &self.paragraphs[s.paragraph]
+    }
+
+    /// True if the sentence is running prose (not a heading or works-cited entry).
+    pub fn is_prose(&self, s: &Sentence) -> bool {
+        matches!(
+            self.paragraphs[s.paragraph].kind,
+            ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
+        )
+    }
+
+    /// The sentence index containing a byte offset, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The token index at or after a byte offset.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= offset)
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let mut o = offset;
+        while o > start && !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        let col = self.text[start..o].chars().count() + 1;
+        (line, col)
+    }
+
+    /// True if a diagnostic of `rule` at `span` is suppressed by an inline comment.
+    pub fn is_suppressed(&self, rule: &str, category: &str, span: Span) -> bool {
+        self.suppressions.iter().any(|(s, rules)| {
+            s.overlaps(span)
+                && (rules.is_empty() || rules.iter().any(|r| r == rule || r == category))
+        })
+    }
+
+    /// Counts for the summary.
+    pub fn word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| t.is_wordlike()).count()
+    }
+}
+
+/// Lowercases a word and folds the typographic apostrophe to `'`.
+pub fn normalize_word(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '\u{2019}' || c == '\u{2018}' {
+            out.push('\'');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// True if the word starts with an uppercase letter.
+pub fn is_capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// True if every letter is uppercase and there are at least two letters.
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars() {
+        let d = Document::from_text("ab\nc’d e");
+        assert_eq!(d.line_col(0), (1, 1));
+        assert_eq!(d.line_col(3), (2, 1));
+        let e = d.text.find('e').unwrap();
+        assert_eq!(d.line_col(e), (2, 5));
+    }
+
+    #[test]
+    fn lower_folds_apostrophes() {
+        let d = Document::from_text("Stalin’s RISE");
+        assert_eq!(d.lower(0), "stalin's");
+        assert_eq!(d.lower(1), "rise");
+    }
+}

@@ -1,0 +1,22 @@
+//! essaylint: an essay quality linter.
+//!
+//! The library reads an essay into a shared [`doc::Document`] model, runs the enabled
+//! [`rule::Rule`]s over it and renders the [`diagnostic::Diagnostic`]s; it never prints.
+//! The `essaylint` binary is a thin command line on top.
+
+pub mod citations;
+pub mod config;
+pub mod diagnostic;
+pub mod doc;
+pub mod engine;
+pub mod input;
+pub mod lexicon;
+pub mod output;
+pub mod rule;
+pub mod rules;
+pub mod stats;
+
+pub use config::Config;
+pub use diagnostic::{Category, Diagnostic, Severity};
+pub use doc::{Document, Source, Span};
+pub use engine::{check, lint, Report};

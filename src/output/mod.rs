@@ -1,0 +1,84 @@
+//! Output renderers: one file per format. Each returns the text to print; none prints.
+
+pub mod human;
+pub mod json;
+
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::engine::Report;
+use std::collections::BTreeMap;
+
+/// One checked file, as the renderers see it.
+pub struct FileReport<'a> {
+    /// The path as the user gave it (`-` for standard input).
+    pub path: &'a str,
+    pub report: &'a Report,
+}
+
+/// Counts over all files, by severity and category.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub diagnostics: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub advice: usize,
+    pub by_category: BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>, files: usize) -> Summary {
+        let mut s = Summary {
+            files,
+            ..Default::default()
+        };
+        for d in diags {
+            s.diagnostics += 1;
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Advice => s.advice += 1,
+            }
+            *s.by_category.entry(d.category.as_str()).or_default() += 1;
+        }
+        s
+    }
+
+    pub fn for_files(files: &[FileReport<'_>]) -> Summary {
+        Summary::of(
+            files.iter().flat_map(|f| f.report.diagnostics.iter()),
+            files.len(),
+        )
+    }
+
+    /// "14 problems (0 errors, 5 warnings, 9 advice): spelling 2, names 1, …"
+    pub fn line(&self) -> String {
+        if self.diagnostics == 0 {
+            return "no problems found".to_string();
+        }
+        let mut s = format!(
+            "{} problem{} ({} error{}, {} warning{}, {} advice)",
+            self.diagnostics,
+            plural(self.diagnostics),
+            self.errors,
+            plural(self.errors),
+            self.warnings,
+            plural(self.warnings),
+            self.advice
+        );
+        let cats: Vec<String> = Category::ALL
+            .iter()
+            .filter_map(|c| self.by_category.get(c.as_str()).map(|n| format!("{c} {n}")))
+            .collect();
+        s.push_str(": ");
+        s.push_str(&cats.join(", "));
+        s
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

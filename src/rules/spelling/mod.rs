@@ -1,0 +1,5 @@
+//! Rules of the `spelling` category.
+
+use crate::rule::Rule;
+
+pub const RULES: &[&dyn Rule] = &[];

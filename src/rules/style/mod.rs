@@ -1,0 +1,5 @@
+//! Rules of the `style` category.
+
+use crate::rule::Rule;
+
+pub const RULES: &[&dyn Rule] = &[];
