@@ -7,7 +7,9 @@ use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 /// Decodes bytes to text, or says why they are not text.
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest);
+        // The BOM is kept (the document model treats it as blank) so that spans stay byte
+        // offsets into the file.
+        return utf8(rest).map(|s| format!("\u{feff}{s}"));
     }
     if bytes.starts_with(b"\xFF\xFE") {
         let (s, _, bad) = UTF_16LE.decode(bytes);
@@ -61,7 +63,7 @@ mod tests {
 
     #[test]
     fn decodes_boms_and_legacy() {
-        assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap(), "hi");
+        assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap(), "\u{feff}hi");
         assert_eq!(decode(b"\xFF\xFEh\0i\0").unwrap(), "hi");
         assert_eq!(decode(b"\xFE\xFF\0h\0i").unwrap(), "hi");
         assert_eq!(decode(b"\x93quoted\x94").unwrap(), "“quoted”");

@@ -65,7 +65,10 @@ impl From<std::io::Error> for InputError {
 /// Reads bytes as the given format.
 pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Source, InputError> {
     let text = encoding::decode(bytes)?;
-    if text.trim().is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(InputError::Empty);
     }
     match format {
