@@ -288,7 +288,11 @@ impl Document {
         while o > start && !self.text.is_char_boundary(o) {
             o -= 1;
         }
-        let col = self.text[start..o].chars().count() + 1;
+        let mut col = self.text[start..o].chars().count() + 1;
+        // A byte-order mark is kept in the text but is not a visible column.
+        if start == 0 && o > 0 && self.text.starts_with('\u{feff}') {
+            col -= 1;
+        }
         (line, col)
     }
 
