@@ -118,7 +118,19 @@ impl Rule for DoubledWord {
                         ParagraphKind::Body | ParagraphKind::ListItem | ParagraphKind::BlockQuote
                     )
                 };
-                if b.newlines_before != 1 || is_capitalized(doc.tok(i)) || !prose(sa) || !prose(sb)
+                // Not the cells of a table set one per line ("none⏎none").
+                let line_words = |si: usize| {
+                    let p = &doc.paragraphs[doc.sentences[si].paragraph];
+                    p.tokens
+                        .clone()
+                        .filter(|&k| doc.tokens[k].is_wordlike())
+                        .count()
+                };
+                if b.newlines_before != 1
+                    || is_capitalized(doc.tok(i))
+                    || !prose(sa)
+                    || !prose(sb)
+                    || line_words(sa) < 4
                 {
                     continue;
                 }
@@ -172,10 +184,10 @@ fn grammatical_double_excluded(doc: &Document, toks: &Range<usize>, i: usize) ->
     if prev.is_some_and(|p| !doc.tokens[i - 1].space_before && joins(doc.tok(p))) {
         return false;
     }
-    // Three or more in a row: deliberate ("hee hee hee", "no no no").
+    // Three or more in a row: deliberate ("hee hee hee", "no no no") or a column of a table.
     let same = |k: usize| doc.tokens[k].kind == TokenKind::Word && doc.lower(k) == w;
     if prev.is_some_and(same) || next.is_some_and(same) {
-        return lexicon::is_function_word(w) && !matches!(w, "no" | "so");
+        return false;
     }
     // "that that" is grammatical unless a determiner follows ("that that this …").
     if w == "that" {

@@ -1,8 +1,14 @@
 //! # echo
 //!
-//! **What it does.** Finds a content word that comes back, in the same or another form, within
-//! the same sentence or the next one ("wished for the wish", "rise … rising"), and points at
-//! both uses. Words are matched by lemma, so wish, wishes and wished are one word.
+//! **What it does.** Finds a content word that comes back too soon, in the same or another
+//! form, and points at both uses. Words are matched by lemma, so wish, wishes and wished are
+//! one word. It reports what a careful editor marks:
+//!
+//! - the word in another form close together in one sentence: "specifically wished for the
+//!   wish", "whites grew afraid the growing population", "resulted in some results";
+//! - an adverb in -ly used twice in a sentence, or a few words into the next: "he ultimately
+//!   would lose favour …, Stalin ultimately becoming the sole leader";
+//! - the same word again two or three words on: "limited because of limited interaction".
 //!
 //! **Why it matters.** A word repeated at close range draws the ear: the reader notices the
 //! word instead of the thought, and the sentence sounds unrevised. Usually one of the two can
@@ -12,21 +18,24 @@
 //!
 //! ```text
 //! Stalin supported the NEP, and specifically wished for the wish that many Bukharinites held.
-//!                                                          ^^^^ `wish` echoes `wished` 2 words back
+//!                                                          ^^^^ `wish` echoes `wished` 2 words earlier
 //! ```
 //!
-//! Not echoes: function words and light words (be, have, make, use, one, time, …); numbers;
-//! names and the essay's own terms (a word the essay uses many times, or one of its most
-//! frequent content words, or one a paragraph keeps returning to); words inside quotations or
-//! citations, or in headings and block quotations; set phrases and parallel structures
-//! ("side by side", "from year to year", "on the one hand … on the other hand", "the first
-//! group … the second group", "economic and social policy … foreign policy").
+//! Not echoes: a noun taken up again in the same or the next sentence (that is how prose keeps
+//! its subject in view); function words and light words (be, have, make, use, one, time, …);
+//! numbers; names and the essay's own terms (a word the essay uses many times, one of its most
+//! frequent content words, or one a paragraph keeps returning to); words inside quotations,
+//! citations, headings and block quotations; set phrases and parallel structures ("side by
+//! side", "from year to year", "boys will be boys", "on the one hand … on the other hand", "the
+//! first group … the second group", "real consequences for real people", "is spurred by … is
+//! spurred by").
 //!
-//! Two uses a few words apart in one sentence are reported as a warning; the rest is advice.
+//! Another form of the word at most three words on, with no punctuation between, is a warning
+//! (it is almost always a slip); everything else is advice.
 //!
 //! **Options.**
 //!
-//! - `window` (integer, default 18): the most words between the two uses.
+//! - `window` (integer, default 18): the most words between two uses of an adverb.
 
 use super::words::{Words, NONE, SENTENCE_START};
 use crate::diagnostic::Diagnostic;
@@ -43,13 +52,13 @@ static META: RuleMeta = RuleMeta {
     name: "echo",
     category: Category::Repetition,
     severity: Severity::Warning,
-    summary: "a content word repeated within a sentence or the next (\"wished for the wish\")",
+    summary: "a word repeated too soon, in another form or as an adverb (\"wished for the wish\")",
     source: rule_source!(),
     options: &[RuleOption {
         name: "window",
         kind: OptionKind::Int,
         default: "18",
-        help: "the most words between the two uses",
+        help: "the most words between two uses of an adverb",
     }],
     default_off: false,
 };
@@ -85,13 +94,7 @@ impl Rule for Echo {
         let doc = cx.doc;
         let window = cx.opt_int("window", 18).clamp(1, 200) as usize;
         let w = Words::new(doc);
-        let eligible_lemma = eligible_lemmas(&w);
-        let adverb: Vec<bool> = w
-            .lemmas
-            .iter()
-            .zip(&eligible_lemma)
-            .map(|(l, &ok)| ok && is_ly_adverb(&l.text))
-            .collect();
+        let (eligible_lemma, adverb) = eligible_lemmas(&w);
 
         // Paragraph-level use counts, reset per paragraph: lemma → uses in this paragraph.
         let mut para_count: Vec<u32> = vec![0; w.lemmas.len()];
@@ -197,7 +200,9 @@ fn worth_reporting(
     if !number_variant(a, b) {
         return between <= 8;
     }
-    a == b && a.ends_with("ed") && between <= 4 && !punct_between
+    // The same word a few words on: "limited because of limited interaction", "a serious
+    // problem is a serious problem".
+    a == b && between <= 3 && !punct_between
 }
 
 /// True for an adverb in -ly built on a word (ultimately, actually, happily, basically,
@@ -256,35 +261,47 @@ fn number_variant<'a_>(a: &'a_ str, b: &'a_ str) -> bool {
     false
 }
 
-/// Lemmas that may echo: content words that are not names, light words or the essay's terms.
-fn eligible_lemmas(w: &Words) -> Vec<bool> {
+/// Lemmas that may echo: content words that are not names, light words or the essay's terms
+/// (adverbs in -ly are never terms: "clearly" ten times is a habit, not a subject); and which
+/// of them are such adverbs.
+fn eligible_lemmas(w: &Words) -> (Vec<bool>, Vec<bool>) {
     let threshold = term_threshold(w.prose_words);
-    let mut ok: Vec<bool> = w
+    let base: Vec<bool> = w
         .lemmas
         .iter()
         .map(|l| {
             !l.function
                 && !l.name
-                && l.count < threshold
                 && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !ignored(&l.text)
-                && l.text.chars().all(|c| c.is_alphabetic() || c == '\'')
-                && !l.text.contains('\'')
+                && l.text.chars().all(|c| c.is_alphabetic())
         })
+        .collect();
+    let adverb: Vec<bool> = w
+        .lemmas
+        .iter()
+        .zip(&base)
+        .map(|(l, &ok)| ok && is_ly_adverb(&l.text))
+        .collect();
+    let mut ok: Vec<bool> = w
+        .lemmas
+        .iter()
+        .enumerate()
+        .map(|(i, l)| base[i] && (adverb[i] || l.count < threshold))
         .collect();
     // The essay's most frequent content words are its topic, even below the threshold.
     let mut freq: Vec<(u32, usize)> = w
         .lemmas
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.function && l.count >= 3)
+        .filter(|(i, l)| !l.function && !adverb[*i] && l.count >= 3)
         .map(|(i, l)| (l.count, i))
         .collect();
     freq.sort_unstable_by(|a, b| b.cmp(a));
     for &(_, i) in freq.iter().take(TOPIC_WORDS) {
         ok[i] = false;
     }
-    ok
+    (ok, adverb)
 }
 
 /// A token that may take part in an echo: a lowercase word (or a capitalised one at the start
@@ -328,6 +345,13 @@ fn deliberate(doc: &Document, w: &Words, i: usize, j: usize, between: usize) -> 
         {
             return true;
         }
+    }
+    // Tautologies: "boys will be boys", "a deal is a deal", "enough is enough".
+    if w.form[i] == w.form[j]
+        && between <= 3
+        && middle.iter().all(|&k| w.info(k).is_none_or(|l| l.function))
+    {
+        return true;
     }
     // "the best of the best", "bone of my bones", "king of kings".
     if between <= 2 && middle.iter().any(|&k| doc.lower(k) == "of") {
