@@ -2,6 +2,9 @@
 
 use crate::rule::Rule;
 
+pub mod article;
+pub mod confusable;
+pub mod ctx;
 pub mod long_sentence;
 
-pub const RULES: &[&dyn Rule] = &[&long_sentence::LongSentence];
+pub const RULES: &[&dyn Rule] = &[&long_sentence::LongSentence, &confusable::Confusable, &article::Article];
