@@ -112,14 +112,11 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
             out.push('\n');
         }
         let s = Summary::of(f.report.diagnostics.iter(), 1);
-        let st = &f.report.stats;
         out.push_str(&format!(
-            "{}: {} — {} words, {} sentences, {} paragraphs\n",
+            "{}: {} — {}\n",
             f.path,
             s.line(),
-            st.words,
-            st.sentences,
-            st.paragraphs
+            f.report.stats.summary()
         ));
     }
     if files.len() > 1 {

@@ -23,7 +23,7 @@
 use super::ctx::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
-use crate::lexicon;
+use crate::lexicon::{self, pos};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::{rule_source, Category, Severity};
 use std::collections::HashMap;
@@ -233,6 +233,21 @@ impl Rule for Article {
                     continue;
                 }
                 let next = doc.tok(k);
+                // "Latino/a", "genes a and b", "such a exists": a letter, not an article.
+                if i > s.start && !doc.tokens[i].space_before && doc.tok(i - 1) == "/" {
+                    continue;
+                }
+                if doc.tokens[k].kind == TokenKind::Word {
+                    let nl = doc.lower(k);
+                    let nt = pos::tags(nl);
+                    let plural = nl.ends_with('s') && !nl.ends_with("ss") && !nl.ends_with("us") && !nl.ends_with("is");
+                    if nt & (pos::CONJ | pos::SUBORD | pos::BE | pos::HAVE | pos::MODAL | pos::PREP | pos::PRON_SUBJ | pos::PRON_OBJ | pos::DET | pos::POSS) != 0
+                        || (nt & pos::VERB_3SG != 0 && nt & pos::NOUN == 0)
+                        || (plural && raw == "a" && nt & (pos::NOUN | pos::MAY_NOUN | pos::MAY_VERB) != 0)
+                    {
+                        continue;
+                    }
+                }
                 let hyphen = doc.tokens.get(k + 1).is_some_and(|t| {
                     !t.space_before && t.kind == TokenKind::Punct && doc.tok(k + 1) == "-"
                 });

@@ -430,6 +430,7 @@ impl Confusable {
                     "a" | "an" | "the" | "my" | "your" | "his" | "our" | "their" | "every" | "all"
                         | "him" | "them" | "us"
                 ) && s.is_word(p)
+                    && !matches!(wp, "so" | "me" | "and" | "but" | "not")
                 {
                     return sure("to");
                 }

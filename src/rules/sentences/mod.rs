@@ -5,6 +5,22 @@ use crate::rule::Rule;
 pub mod article;
 pub mod confusable;
 pub mod ctx;
+pub mod doubled_punctuation;
 pub mod long_sentence;
+pub mod lowercase_start;
+pub mod missing_space;
+pub mod space_before_punctuation;
+pub mod unbalanced_bracket;
+pub mod unbalanced_quote;
 
-pub const RULES: &[&dyn Rule] = &[&long_sentence::LongSentence, &confusable::Confusable, &article::Article];
+pub const RULES: &[&dyn Rule] = &[
+    &long_sentence::LongSentence,
+    &confusable::Confusable,
+    &article::Article,
+    &unbalanced_quote::UnbalancedQuote,
+    &unbalanced_bracket::UnbalancedBracket,
+    &lowercase_start::LowercaseStart,
+    &space_before_punctuation::SpaceBeforePunctuation,
+    &doubled_punctuation::DoubledPunctuation,
+    &missing_space::MissingSpace,
+];
