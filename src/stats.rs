@@ -141,7 +141,10 @@ impl Stats {
                 self.passive_ratio * 100.0
             ));
             if let Some(l) = self.longest_sentences.first() {
-                out.push_str(&format!("; longest sentence {} words (line {})", l.words, l.line));
+                out.push_str(&format!(
+                    "; longest sentence {} words (line {})",
+                    l.words, l.line
+                ));
             }
         }
         out

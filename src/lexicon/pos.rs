@@ -344,7 +344,7 @@ fn hunspell_tags(w: &str) -> Tags {
                 continue;
             }
             // The doubled-consonant candidate only when the consonant really is doubled.
-            if base.len() == n - 3 && add.is_empty() && !(b[n - 3] == b[n - 4]) {
+            if base.len() == n - 3 && add.is_empty() && b[n - 3] != b[n - 4] {
                 continue;
             }
             if let Some(f) = stem_plus(st, base, add) {
@@ -361,7 +361,8 @@ fn hunspell_tags(w: &str) -> Tags {
         let found = stem_plus(st, base, "")
             .or_else(|| stem_plus(st, base, "e"))
             .or_else(|| {
-                (base.len() > 2 && base.as_bytes()[base.len() - 1] == base.as_bytes()[base.len() - 2])
+                (base.len() > 2
+                    && base.as_bytes()[base.len() - 1] == base.as_bytes()[base.len() - 2])
                     .then(|| stem_plus(st, &base[..base.len() - 1], ""))
                     .flatten()
             });
@@ -442,7 +443,16 @@ pub fn is(word: &str, t: Tags) -> bool {
 pub fn is_noun_only(word: &str) -> bool {
     let t = tags(word);
     t & (NOUN | MAY_NOUN) != 0
-        && t & (ANY_VERB | MAY_VERB | ADJ | MAY_ADJ | ADV | ADV_DEGREE | FUNCTION | NUM | COMP | SUP)
+        && t & (ANY_VERB
+            | MAY_VERB
+            | ADJ
+            | MAY_ADJ
+            | ADV
+            | ADV_DEGREE
+            | FUNCTION
+            | NUM
+            | COMP
+            | SUP)
             == 0
 }
 
@@ -456,8 +466,7 @@ pub fn is_nounish(word: &str) -> bool {
 /// A word that can only be an adjective (or adverb of degree): no noun or verb reading.
 pub fn is_adj_only(word: &str) -> bool {
     let t = tags(word);
-    t & (ADJ | COMP | SUP) != 0
-        && t & (ANY_VERB | MAY_VERB | NOUN | MAY_NOUN | FUNCTION) == 0
+    t & (ADJ | COMP | SUP) != 0 && t & (ANY_VERB | MAY_VERB | NOUN | MAY_NOUN | FUNCTION) == 0
 }
 
 /// A base-form verb that is not also a noun, adjective or function word (go, give, make).
@@ -534,13 +543,50 @@ mod debug_tags {
         for w in words.split_whitespace() {
             let t = super::tags(w);
             let names = [
-                "DET", "QUANT", "POSS", "PRON_SUBJ", "PRON_OBJ", "PRON_INDEF", "PRON", "PREP",
-                "CONJ", "SUBORD", "WH", "MODAL", "BE", "HAVE", "DO", "NEG", "ADV_DEGREE", "ADV",
-                "ADJ", "COMP", "SUP", "NOUN", "VERB", "VERB_3SG", "VERB_PAST", "VERB_PART",
-                "VERB_ING", "VERB_INF", "VERB_CLAUSE", "NUM", "", "", "MAY_VERB", "MAY_NOUN",
-                "MAY_ADJ", "MAY_PAST", "MAY_ING", "MAY_3SG", "KNOWN",
+                "DET",
+                "QUANT",
+                "POSS",
+                "PRON_SUBJ",
+                "PRON_OBJ",
+                "PRON_INDEF",
+                "PRON",
+                "PREP",
+                "CONJ",
+                "SUBORD",
+                "WH",
+                "MODAL",
+                "BE",
+                "HAVE",
+                "DO",
+                "NEG",
+                "ADV_DEGREE",
+                "ADV",
+                "ADJ",
+                "COMP",
+                "SUP",
+                "NOUN",
+                "VERB",
+                "VERB_3SG",
+                "VERB_PAST",
+                "VERB_PART",
+                "VERB_ING",
+                "VERB_INF",
+                "VERB_CLAUSE",
+                "NUM",
+                "",
+                "",
+                "MAY_VERB",
+                "MAY_NOUN",
+                "MAY_ADJ",
+                "MAY_PAST",
+                "MAY_ING",
+                "MAY_3SG",
+                "KNOWN",
             ];
-            let s: Vec<_> = (0..39).filter(|b| t & (1 << b) != 0).map(|b| names[b]).collect();
+            let s: Vec<_> = (0..39)
+                .filter(|b| t & (1 << b) != 0)
+                .map(|b| names[b])
+                .collect();
             println!("{w}: {s:?}");
         }
     }

@@ -111,7 +111,11 @@ fn letter_sound(c: char) -> Sound {
 fn word_sound(w: &str) -> Sound {
     let t = table();
     let mut best = None;
-    for (i, _) in w.char_indices().skip(1).chain(std::iter::once((w.len(), ' '))) {
+    for (i, _) in w
+        .char_indices()
+        .skip(1)
+        .chain(std::iter::once((w.len(), ' ')))
+    {
         if i > t.max_len {
             break;
         }
@@ -184,7 +188,10 @@ fn sound_of(raw: &str, next_is_hyphen: bool) -> (Sound, bool) {
         }
         return (Sound::Unsure, false);
     }
-    if !raw[1..].chars().all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-') {
+    if !raw[1..]
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-')
+    {
         return (Sound::Unsure, false);
     }
     // A lowercase word without vowels is read letter by letter ("an npm package").
@@ -240,10 +247,26 @@ impl Rule for Article {
                 if doc.tokens[k].kind == TokenKind::Word {
                     let nl = doc.lower(k);
                     let nt = pos::tags(nl);
-                    let plural = nl.ends_with('s') && !nl.ends_with("ss") && !nl.ends_with("us") && !nl.ends_with("is");
-                    if nt & (pos::CONJ | pos::SUBORD | pos::BE | pos::HAVE | pos::MODAL | pos::PREP | pos::PRON_SUBJ | pos::PRON_OBJ | pos::DET | pos::POSS) != 0
+                    let plural = nl.ends_with('s')
+                        && !nl.ends_with("ss")
+                        && !nl.ends_with("us")
+                        && !nl.ends_with("is");
+                    if nt
+                        & (pos::CONJ
+                            | pos::SUBORD
+                            | pos::BE
+                            | pos::HAVE
+                            | pos::MODAL
+                            | pos::PREP
+                            | pos::PRON_SUBJ
+                            | pos::PRON_OBJ
+                            | pos::DET
+                            | pos::POSS)
+                        != 0
                         || (nt & pos::VERB_3SG != 0 && nt & pos::NOUN == 0)
-                        || (plural && raw == "a" && nt & (pos::NOUN | pos::MAY_NOUN | pos::MAY_VERB) != 0)
+                        || (plural
+                            && raw == "a"
+                            && nt & (pos::NOUN | pos::MAY_NOUN | pos::MAY_VERB) != 0)
                     {
                         continue;
                     }

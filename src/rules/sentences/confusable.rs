@@ -154,8 +154,22 @@ fn strong_start(s: &Sent, i: usize) -> bool {
     let w = s.w(p);
     matches!(
         w,
-        "that" | "because" | "if" | "when" | "since" | "although" | "though" | "so" | "well"
-            | "yes" | "sorry" | "maybe" | "perhaps" | "unless" | "whether" | "while"
+        "that"
+            | "because"
+            | "if"
+            | "when"
+            | "since"
+            | "although"
+            | "though"
+            | "so"
+            | "well"
+            | "yes"
+            | "sorry"
+            | "maybe"
+            | "perhaps"
+            | "unless"
+            | "whether"
+            | "while"
     ) || clause_verb(w)
 }
 
@@ -163,7 +177,10 @@ fn strong_start(s: &Sent, i: usize) -> bool {
 fn predicate_end(s: &Sent, k: Option<usize>, allow_to: bool) -> bool {
     let Some(k) = k else { return true };
     if s.is_punct(Some(k)) {
-        return matches!(s.raw(k), "," | "." | "!" | "?" | ";" | ":" | "…" | "..." | ")");
+        return matches!(
+            s.raw(k),
+            "," | "." | "!" | "?" | ";" | ":" | "…" | "..." | ")"
+        );
     }
     let w = s.w(k);
     (allow_to && matches!(w, "to" | "for" | "that" | "if" | "enough"))
@@ -192,8 +209,23 @@ fn pred_adj(s: &Sent, k: Option<usize>) -> bool {
     let w = s.w(k);
     if matches!(
         w,
-        "own" | "best" | "worst" | "first" | "last" | "next" | "only" | "whole" | "entire"
-            | "main" | "very" | "same" | "other" | "former" | "latter" | "many" | "few"
+        "own"
+            | "best"
+            | "worst"
+            | "first"
+            | "last"
+            | "next"
+            | "only"
+            | "whole"
+            | "entire"
+            | "main"
+            | "very"
+            | "same"
+            | "other"
+            | "former"
+            | "latter"
+            | "many"
+            | "few"
     ) {
         return false;
     }
@@ -224,7 +256,10 @@ fn noun_phrase(s: &Sent, k: Option<usize>) -> bool {
 /// A finite verb group follows at `k` (is, was, has, can, walks, walked).
 fn finite_at(s: &Sent, k: Option<usize>) -> bool {
     s.has(k, BE | HAVE | MODAL | VERB_3SG | VERB_PAST) && !s.has(k, NOUN) && s.wo(k) != "being"
-        || matches!(s.wo(k), "is" | "are" | "was" | "were" | "has" | "have" | "had")
+        || matches!(
+            s.wo(k),
+            "is" | "are" | "was" | "were" | "has" | "have" | "had"
+        )
 }
 
 impl Confusable {
@@ -248,7 +283,10 @@ impl Confusable {
                     s.wo(p.and_then(|k| s.prev(k))),
                     "for" | "from" | "by" | "with" | "despite" | "through"
                 );
-            if (pure_prep(wp) && s.is_word(p) && wp != "for") || fixed_all || (wp == "as" && s.wo(p.and_then(|k| s.prev(k))) == "such") {
+            if (pure_prep(wp) && s.is_word(p) && wp != "for")
+                || fixed_all
+                || (wp == "as" && s.wo(p.and_then(|k| s.prev(k))) == "such")
+            {
                 let t1 = s.t(n1);
                 if t1 & (DET | NEG | BE | MODAL | HAVE | PRON_SUBJ | PRON_INDEF) == 0
                     && (!s.has(n1, ADV) || noun_phrase(s, n1))
@@ -269,22 +307,107 @@ impl Confusable {
             // object (not a clause) before, a noun phrase after, and then the end of the clause.
             if s.is_word(p) && noun_phrase(s, n1) {
                 let tp = s.t(p);
-                let head = if pos::is_nounish(w1) && !s.has(n1, ADJ) { n1 } else { n2 };
+                let head = if pos::is_nounish(w1) && !s.has(n1, ADJ) {
+                    n1
+                } else {
+                    n2
+                };
                 let after = head.and_then(|k| s.next(k));
                 let ends = after.is_none()
-                    || s.is_punct(after) && matches!(s.raw(after.unwrap_or(i)), "." | "," | "?" | "!" | ";")
+                    || s.is_punct(after)
+                        && matches!(s.raw(after.unwrap_or(i)), "." | "," | "?" | "!" | ";")
                     || s.has(after, PREP | CONJ);
                 let hw = s.wo(head);
                 let transitive = tp & (VERB | VERB_3SG | VERB_PAST | MAY_VERB) != 0
-                    && tp & (VERB_CLAUSE | BE | HAVE | MODAL | DO | NOUN | PREP | SUBORD | ADJ | ADV) == 0
+                    && tp
+                        & (VERB_CLAUSE | BE | HAVE | MODAL | DO | NOUN | PREP | SUBORD | ADJ | ADV)
+                        == 0
                     && !clause_verb(wp)
-                    && !matches!(wp, "realize" | "realized" | "realise" | "realised" | "means" | "mean" | "hear" | "heard" | "note" | "noted" | "shows" | "showed" | "proves" | "proved" | "suggests" | "suggested" | "argues" | "argued" | "admit" | "admitted" | "insist" | "insisted" | "decide" | "decided" | "agree" | "agreed" | "ensure" | "ensures" | "explain" | "explains" | "explained" | "says" | "said" | "states" | "stated" | "writes" | "wrote" | "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared" | "maybe" | "guarantee" | "bet" | "wish" | "warn" | "warned" | "promise" | "promised" | "reckon" | "figure" | "figured" | "see" | "saw" | "seen" | "sees" | "know" | "knew" | "knows" | "find" | "found" | "finds" | "notice" | "noticed");
+                    && !matches!(
+                        wp,
+                        "realize"
+                            | "realized"
+                            | "realise"
+                            | "realised"
+                            | "means"
+                            | "mean"
+                            | "hear"
+                            | "heard"
+                            | "note"
+                            | "noted"
+                            | "shows"
+                            | "showed"
+                            | "proves"
+                            | "proved"
+                            | "suggests"
+                            | "suggested"
+                            | "argues"
+                            | "argued"
+                            | "admit"
+                            | "admitted"
+                            | "insist"
+                            | "insisted"
+                            | "decide"
+                            | "decided"
+                            | "agree"
+                            | "agreed"
+                            | "ensure"
+                            | "ensures"
+                            | "explain"
+                            | "explains"
+                            | "explained"
+                            | "says"
+                            | "said"
+                            | "states"
+                            | "stated"
+                            | "writes"
+                            | "wrote"
+                            | "seems"
+                            | "seem"
+                            | "seemed"
+                            | "appears"
+                            | "appear"
+                            | "appeared"
+                            | "maybe"
+                            | "guarantee"
+                            | "bet"
+                            | "wish"
+                            | "warn"
+                            | "warned"
+                            | "promise"
+                            | "promised"
+                            | "reckon"
+                            | "figure"
+                            | "figured"
+                            | "see"
+                            | "saw"
+                            | "seen"
+                            | "sees"
+                            | "know"
+                            | "knew"
+                            | "knows"
+                            | "find"
+                            | "found"
+                            | "finds"
+                            | "notice"
+                            | "noticed"
+                    );
                 let question_be = s.has(p, BE)
                     && (s.raw(s.end - 1) == "?")
                     && s.has(p.and_then(|k| s.prev(k)), WH);
                 if (transitive || question_be)
                     && ends
-                    && !matches!(hw, "time" | "nothing" | "something" | "everything" | "one" | "fine" | "okay" | "ok")
+                    && !matches!(
+                        hw,
+                        "time"
+                            | "nothing"
+                            | "something"
+                            | "everything"
+                            | "one"
+                            | "fine"
+                            | "okay"
+                            | "ok"
+                    )
                     && !is_capitalized(s.raw(head.unwrap_or(i)))
                 {
                     return sure("its");
@@ -313,7 +436,10 @@ impl Confusable {
         }
         // w == "its"
         let t1 = s.t(n1);
-        if matches!(w1, "a" | "an" | "the" | "my" | "your" | "his" | "our" | "their") {
+        if matches!(
+            w1,
+            "a" | "an" | "the" | "my" | "your" | "his" | "our" | "their"
+        ) {
             return sure("it's");
         }
         if matches!(w1, "been" | "gonna") {
@@ -355,15 +481,16 @@ impl Confusable {
         if matches!(w1, "called" | "named" | "titled") {
             return sure("it's");
         }
-        if w1 == "that" && pred_adj(s, n2) && predicate_end(s, n2.and_then(|k| s.next(k)), true)
-        {
+        if w1 == "that" && pred_adj(s, n2) && predicate_end(s, n2.and_then(|k| s.next(k)), true) {
             return sure("it's");
         }
         // "Its hard to explain", "its okay."
         if pred_adj(s, n1) && predicate_end(s, n2, true) {
             return sure("it's");
         }
-        if s.has(n1, ADV_DEGREE) && pred_adj(s, n2) && predicate_end(s, n2.and_then(|k| s.next(k)), true)
+        if s.has(n1, ADV_DEGREE)
+            && pred_adj(s, n2)
+            && predicate_end(s, n2.and_then(|k| s.next(k)), true)
         {
             return sure("it's");
         }
@@ -427,8 +554,18 @@ impl Confusable {
                 }
                 if matches!(
                     w1,
-                    "a" | "an" | "the" | "my" | "your" | "his" | "our" | "their" | "every" | "all"
-                        | "him" | "them" | "us"
+                    "a" | "an"
+                        | "the"
+                        | "my"
+                        | "your"
+                        | "his"
+                        | "our"
+                        | "their"
+                        | "every"
+                        | "all"
+                        | "him"
+                        | "them"
+                        | "us"
                 ) && s.is_word(p)
                     && !matches!(wp, "so" | "me" | "and" | "but" | "not")
                 {
@@ -463,10 +600,36 @@ impl Confusable {
                 let degree_prev = s.has(p, BE)
                     || matches!(
                         wp,
-                        "not" | "isn't" | "wasn't" | "aren't" | "weren't" | "way" | "much" | "far" | "seem" | "seems" | "seemed" | "look"
-                            | "looks" | "looked" | "feel" | "feels" | "felt" | "get" | "gets"
-                            | "got" | "getting" | "became" | "become" | "becomes" | "grew"
-                            | "remains" | "remained" | "sound" | "sounds" | "sounded"
+                        "not"
+                            | "isn't"
+                            | "wasn't"
+                            | "aren't"
+                            | "weren't"
+                            | "way"
+                            | "much"
+                            | "far"
+                            | "seem"
+                            | "seems"
+                            | "seemed"
+                            | "look"
+                            | "looks"
+                            | "looked"
+                            | "feel"
+                            | "feels"
+                            | "felt"
+                            | "get"
+                            | "gets"
+                            | "got"
+                            | "getting"
+                            | "became"
+                            | "become"
+                            | "becomes"
+                            | "grew"
+                            | "remains"
+                            | "remained"
+                            | "sound"
+                            | "sounds"
+                            | "sounded"
                     )
                     || (wp.ends_with("'s")
                         && matches!(wp, "it's" | "that's" | "he's" | "she's" | "this's"))
@@ -480,7 +643,23 @@ impl Confusable {
                     && s.at_end(n1.unwrap_or(i))
                     && s.has(p, VERB | VERB_PAST | VERB_3SG | MAY_VERB)
                     && !s.has(p, NOUN | PREP)
-                    && !matches!(w1, "only" | "early" | "likely" | "family" | "fly" | "july" | "italy" | "rely" | "apply" | "reply" | "supply" | "ally" | "bully" | "belly")
+                    && !matches!(
+                        w1,
+                        "only"
+                            | "early"
+                            | "likely"
+                            | "family"
+                            | "fly"
+                            | "july"
+                            | "italy"
+                            | "rely"
+                            | "apply"
+                            | "reply"
+                            | "supply"
+                            | "ally"
+                            | "bully"
+                            | "belly"
+                    )
                 {
                     return maybe("too");
                 }
@@ -489,8 +668,21 @@ impl Confusable {
                 }
                 let degree_adv = matches!(
                     w1,
-                    "soon" | "late" | "early" | "often" | "long" | "far" | "fast" | "quickly"
-                        | "slowly" | "easily" | "closely" | "hard" | "much" | "many" | "little"
+                    "soon"
+                        | "late"
+                        | "early"
+                        | "often"
+                        | "long"
+                        | "far"
+                        | "fast"
+                        | "quickly"
+                        | "slowly"
+                        | "easily"
+                        | "closely"
+                        | "hard"
+                        | "much"
+                        | "many"
+                        | "little"
                         | "few"
                 );
                 let adj = degree_adv || pred_adj(s, n1) && !s.has(n1, MAY_VERB);
@@ -499,7 +691,8 @@ impl Confusable {
                 }
                 let first = s.is_first_word(i);
                 let follow_ok = if first {
-                    matches!(w2, "that") || (s.is_punct(n2) && matches!(s.raw(n2.unwrap()), "!" | "."))
+                    matches!(w2, "that")
+                        || (s.is_punct(n2) && matches!(s.raw(n2.unwrap()), "!" | "."))
                 } else if matches!(w1, "much" | "many" | "few" | "little") {
                     predicate_end(s, n2, true) && w2 != "that"
                 } else {
@@ -539,8 +732,22 @@ impl Confusable {
                     && n1.is_some()
                     && matches!(
                         wp,
-                        "over" | "out" | "in" | "up" | "down" | "back" | "from" | "get" | "go"
-                            | "went" | "been" | "stay" | "stayed" | "live" | "lived" | "here"
+                        "over"
+                            | "out"
+                            | "in"
+                            | "up"
+                            | "down"
+                            | "back"
+                            | "from"
+                            | "get"
+                            | "go"
+                            | "went"
+                            | "been"
+                            | "stay"
+                            | "stayed"
+                            | "live"
+                            | "lived"
+                            | "here"
                     )
                 {
                     return maybe("there");
@@ -560,20 +767,48 @@ impl Confusable {
                         && !s.has(Some(k), VERB_ING | MAY_ING | VERB_PAST)
                         && !matches!(
                             w,
-                            "years" | "days" | "hours" | "minutes" | "weeks" | "months" | "time"
-                                | "times" | "decades" | "centuries" | "today" | "tonight"
-                                | "yesterday" | "tomorrow" | "once" | "now" | "then" | "alone"
+                            "years"
+                                | "days"
+                                | "hours"
+                                | "minutes"
+                                | "weeks"
+                                | "months"
+                                | "time"
+                                | "times"
+                                | "decades"
+                                | "centuries"
+                                | "today"
+                                | "tonight"
+                                | "yesterday"
+                                | "tomorrow"
+                                | "once"
+                                | "now"
+                                | "then"
+                                | "alone"
                         )
                 };
                 if matches!(
                     wp,
-                    "at" | "on" | "in" | "with" | "of" | "by" | "about" | "for" | "into" | "onto"
-                        | "upon" | "to"
+                    "at" | "on"
+                        | "in"
+                        | "with"
+                        | "of"
+                        | "by"
+                        | "about"
+                        | "for"
+                        | "into"
+                        | "onto"
+                        | "upon"
+                        | "to"
                 ) && s.is_word(p)
                 {
                     let np = noun_after(n1)
                         || (s.has(n1, ADJ) && !s.has(n1, ADV | NOUN) && noun_after(n2));
-                    let after = if noun_after(n1) { n2 } else { n2.and_then(|k| s.next(k)) };
+                    let after = if noun_after(n1) {
+                        n2
+                    } else {
+                        n2.and_then(|k| s.next(k))
+                    };
                     if np && !matches!(s.wo(after), "ago" | "before" | "later" | "earlier") {
                         return sure("their");
                     }
@@ -653,11 +888,26 @@ impl Confusable {
             let n2 = n1.and_then(|k| s.next(k));
             let clause_cmp = (s.has(n1, PRON_SUBJ) || w1 == "one")
                 && (s.has(n2, MODAL | HAVE)
-                    || matches!(s.wo(n2), "ever" | "expected" | "thought" | "imagined" | "anticipated" | "predicted" | "realized" | "think" | "expect" | "imagine"));
+                    || matches!(
+                        s.wo(n2),
+                        "ever"
+                            | "expected"
+                            | "thought"
+                            | "imagined"
+                            | "anticipated"
+                            | "predicted"
+                            | "realized"
+                            | "think"
+                            | "expect"
+                            | "imagine"
+                    ));
             let obj_like = s.has(n1, PRON_OBJ | DET | POSS | NUM | QUANT | PRON_INDEF | PRON)
                 || w1.ends_with("'d")
                 || clause_cmp
-                || matches!(w1, "ever" | "usual" | "expected" | "before" | "anyone" | "mine")
+                || matches!(
+                    w1,
+                    "ever" | "usual" | "expected" | "before" | "anyone" | "mine"
+                )
                 || n1.is_some_and(|k| is_capitalized(s.raw(k)))
                 || pos::is_nounish(w1) && !verbish(n1);
             let subj_only = s.has(n1, PRON_SUBJ) && !s.has(n1, PRON_OBJ) && !clause_cmp;
@@ -699,11 +949,14 @@ impl Confusable {
         if s.is_first_word(i) && s.is_word(n1) {
             return sure("then");
         }
-        if matches!(wp, "since" | "from" | "until" | "till" | "back" | "now" | "and" | "by" | "just")
-            || wp == ","
+        if matches!(
+            wp,
+            "since" | "from" | "until" | "till" | "back" | "now" | "and" | "by" | "just"
+        ) || wp == ","
         {
             // A comparison earlier in the sentence makes "than" right.
-            let strong = matches!(wp, "since" | "until" | "till" | "back") || (wp == "from" && w1 == "on");
+            let strong =
+                matches!(wp, "since" | "until" | "till" | "back") || (wp == "from" && w1 == "on");
             if strong && s.is_word(p) {
                 return sure("then");
             }
@@ -712,9 +965,22 @@ impl Confusable {
                 s.has(Some(k), COMP)
                     || matches!(
                         wk,
-                        "rather" | "other" | "else" | "otherwise" | "different" | "differently"
-                            | "prefer" | "prefers" | "preferred" | "preferable" | "sooner"
-                            | "twice" | "times" | "anything" | "anyone" | "nothing"
+                        "rather"
+                            | "other"
+                            | "else"
+                            | "otherwise"
+                            | "different"
+                            | "differently"
+                            | "prefer"
+                            | "prefers"
+                            | "preferred"
+                            | "preferable"
+                            | "sooner"
+                            | "twice"
+                            | "times"
+                            | "anything"
+                            | "anyone"
+                            | "nothing"
                     )
             });
             if compared {
@@ -740,8 +1006,7 @@ impl Confusable {
                 }
                 _ => {
                     // ", than we need", ", than, becomes"
-                    if s.has(n1, PRON_SUBJ) && !s.has(n1, PRON_OBJ) || w1 == "," || w1 == "there"
-                    {
+                    if s.has(n1, PRON_SUBJ) && !s.has(n1, PRON_OBJ) || w1 == "," || w1 == "there" {
                         return sure("then");
                     }
                 }
@@ -762,9 +1027,12 @@ impl Confusable {
             }
             if wp == "you"
                 && s.is_word(n1)
-                && p.is_some_and(|k| s.is_first_word(k) || s.is_punct(s.prev(k)) || s.has(s.prev(k), SUBORD | CONJ))
+                && p.is_some_and(|k| {
+                    s.is_first_word(k) || s.is_punct(s.prev(k)) || s.has(s.prev(k), SUBORD | CONJ)
+                })
                 && !s.has(n1, PRON_SUBJ | POSS | MODAL)
-                && (s.has(n1, VERB_ING | VERB_PART | ADJ | DET | ADV) || matches!(w1, "supposed" | "able"))
+                && (s.has(n1, VERB_ING | VERB_PART | ADJ | DET | ADV)
+                    || matches!(w1, "supposed" | "able"))
             {
                 return sure("were");
             }
@@ -798,7 +1066,10 @@ impl Confusable {
         if matches!(wp, "is" | "that's" | "this's" | "here's" | "what's") && s.is_word(n1) {
             return sure("where");
         }
-        if matches!(wp, "to" | "from") && (s.has(n1, PRON_SUBJ | DET)) {
+        if (matches!(wp, "to" | "from") || pure_prep(wp) && s.is_word(p) && wp != "for")
+            && (s.has(n1, PRON_SUBJ | DET))
+            && !s.has(n1, NOUN)
+        {
             return sure("where");
         }
         // "I know were the bug is", "Check were the error occurred".
@@ -810,12 +1081,16 @@ impl Confusable {
                 && !s.has(p.and_then(|k| s.prev(k)), DET | POSS);
         if verb_prev {
             let subj_pron = s.has(n1, PRON_SUBJ) && !matches!(w1, "you" | "it") || w1 == "i";
-            if (subj_pron || matches!(w1, "you" | "it")) && s.has(n2, ANY_VERB | BE | HAVE | MODAL | MAY_VERB)
+            if (subj_pron || matches!(w1, "you" | "it"))
+                && s.has(n2, ANY_VERB | BE | HAVE | MODAL | MAY_VERB)
                 && !s.has(n2, NOUN | VERB_ING)
             {
                 return sure("where");
             }
-            if matches!(w1, "the" | "my" | "his" | "her" | "your" | "our" | "their" | "a" | "an") {
+            if matches!(
+                w1,
+                "the" | "my" | "his" | "her" | "your" | "our" | "their" | "a" | "an"
+            ) {
                 let mut k = n2;
                 if s.has(k, ADJ) && !s.has(k, NOUN) {
                     k = k.and_then(|x| s.next(x));
@@ -875,7 +1150,19 @@ impl Confusable {
             s.is_word(k)
                 && s.has(k, ADJ)
                 && !s.has(k, ANY_VERB)
-                && !matches!(s.wo(k), "own" | "best" | "worst" | "first" | "last" | "next" | "only" | "whole" | "other" | "very")
+                && !matches!(
+                    s.wo(k),
+                    "own"
+                        | "best"
+                        | "worst"
+                        | "first"
+                        | "last"
+                        | "next"
+                        | "only"
+                        | "whole"
+                        | "other"
+                        | "very"
+                )
         };
         if adj_only(n1) && predicate_end(s, n2, true) {
             return sure("you're");
@@ -897,8 +1184,19 @@ impl Confusable {
             && s.has(n1, VERB_ING | MAY_ING)
             && !s.has(n1, NOUN)
             && (s.has(n2, DET | POSS | PREP | PRON_OBJ | QUANT | NUM)
-                || matches!(w1, "using" | "going" | "doing" | "getting" | "trying" | "making" | "taking" | "looking" | "planning" | "thinking")
-                    && s.is_word(n2)
+                || matches!(
+                    w1,
+                    "using"
+                        | "going"
+                        | "doing"
+                        | "getting"
+                        | "trying"
+                        | "making"
+                        | "taking"
+                        | "looking"
+                        | "planning"
+                        | "thinking"
+                ) && s.is_word(n2)
                     && !finite_at(s, n2))
             && !s.has(n2, BE | MODAL)
         {
@@ -915,8 +1213,18 @@ impl Confusable {
         if w == "whose" {
             if matches!(
                 w1,
-                "the" | "a" | "an" | "not" | "been" | "going" | "coming" | "there" | "here" | "at"
-                    | "on" | "to"
+                "the"
+                    | "a"
+                    | "an"
+                    | "not"
+                    | "been"
+                    | "going"
+                    | "coming"
+                    | "there"
+                    | "here"
+                    | "at"
+                    | "on"
+                    | "to"
             ) && !(s.is_punct(n2) && s.raw(n2.unwrap_or(i)) == "-")
             {
                 return sure("who's");
@@ -932,7 +1240,18 @@ impl Confusable {
             return None;
         }
         if (t1 & (ADJ | SUP | MAY_ADJ) != 0 || pos::is_adj_only(w1))
-            && !matches!(w1, "next" | "new" | "right" | "wrong" | "first" | "last" | "responsible" | "ready" | "able")
+            && !matches!(
+                w1,
+                "next"
+                    | "new"
+                    | "right"
+                    | "wrong"
+                    | "first"
+                    | "last"
+                    | "responsible"
+                    | "ready"
+                    | "able"
+            )
         {
             if s.is_word(n2) && pos::is_nounish(w2) && !s.has(n2, VERB_ING | MAY_ING) {
                 return sure("whose");
@@ -945,7 +1264,9 @@ impl Confusable {
         }
         if pos::is_nounish(w1) && !s.has(n1, ADJ | MAY_ADJ) {
             let plural = looks_plural(w1);
-            let after_verb = finite_at(s, n2) || matches!(w2, "that" | "this" | "these" | "those");
+            let after_verb = finite_at(s, n2)
+                || (plural && s.has(n2, MAY_PAST) && !s.has(n2, NOUN | ADJ))
+                || matches!(w2, "that" | "this" | "these" | "those");
             let after_punct = n2.is_none() || s.is_punct(n2);
             if after_verb || (plural && after_punct && pos::is_noun_only(w1)) {
                 return sure("whose");
@@ -961,7 +1282,6 @@ impl Confusable {
         let n1 = s.next(i);
         let w1 = s.wo(n1);
         let n2 = n1.and_then(|k| s.next(k));
-        let w2 = s.wo(n2);
         let p = s.prev(i);
         let wp = s.wo(p);
         let pp = p.and_then(|k| s.prev(k));
@@ -980,22 +1300,62 @@ impl Confusable {
                 {
                     return sure(repl);
                 }
-                if wp == "no" && (matches!(wpp, "to" | "had" | "has" | "have") || matches!(w1, "on" | "upon" | "whatsoever")) {
+                if wp == "no"
+                    && (matches!(wpp, "to" | "had" | "has" | "have")
+                        || matches!(w1, "on" | "upon" | "whatsoever"))
+                {
                     return sure(repl);
                 }
-                if wp == "in" && (s.has(pp, BE) || matches!(wpp, "remain" | "remains" | "remained" | "still")) {
+                if wp == "in"
+                    && (s.has(pp, BE) || matches!(wpp, "remain" | "remains" | "remained" | "still"))
+                {
                     return sure(repl);
                 }
                 let det_adj = matches!(
                     wp,
-                    "an" | "the" | "any" | "some" | "little" | "same" | "big" | "bigger" | "great"
-                        | "greater" | "huge" | "major" | "profound" | "significant" | "lasting"
-                        | "direct" | "immediate" | "adverse" | "real" | "strong" | "minimal"
-                        | "negligible" | "dramatic" | "serious" | "opposite" | "desired"
-                        | "overall" | "harmful" | "detrimental" | "beneficial" | "large"
-                        | "larger" | "small" | "noticeable" | "tremendous" | "enormous"
-                        | "ripple" | "domino" | "greatest" | "biggest" | "its" | "their"
-                        | "these" | "those"
+                    "an" | "the"
+                        | "any"
+                        | "some"
+                        | "little"
+                        | "same"
+                        | "big"
+                        | "bigger"
+                        | "great"
+                        | "greater"
+                        | "huge"
+                        | "major"
+                        | "profound"
+                        | "significant"
+                        | "lasting"
+                        | "direct"
+                        | "immediate"
+                        | "adverse"
+                        | "real"
+                        | "strong"
+                        | "minimal"
+                        | "negligible"
+                        | "dramatic"
+                        | "serious"
+                        | "opposite"
+                        | "desired"
+                        | "overall"
+                        | "harmful"
+                        | "detrimental"
+                        | "beneficial"
+                        | "large"
+                        | "larger"
+                        | "small"
+                        | "noticeable"
+                        | "tremendous"
+                        | "enormous"
+                        | "ripple"
+                        | "domino"
+                        | "greatest"
+                        | "biggest"
+                        | "its"
+                        | "their"
+                        | "these"
+                        | "those"
                 );
                 if det_adj && matches!(w1, "on" | "upon") {
                     return sure(repl);
@@ -1003,8 +1363,10 @@ impl Confusable {
                 if plural && wp == "the" && w1 == "of" {
                     return sure(repl);
                 }
-                if matches!(wp, "immediate" | "lasting" | "adverse" | "harmful" | "desired")
-                    && (n1.is_none() || s.is_punct(n1))
+                if matches!(
+                    wp,
+                    "immediate" | "lasting" | "adverse" | "harmful" | "desired"
+                ) && (n1.is_none() || s.is_punct(n1))
                 {
                     return sure(repl);
                 }
@@ -1054,16 +1416,35 @@ impl Confusable {
                     && s.is_word(p)
                     && matches!(
                         wp,
-                        "adversely" | "negatively" | "positively" | "greatly" | "directly"
-                            | "seriously" | "badly" | "deeply" | "significantly" | "strongly"
-                            | "severely" | "profoundly" | "heavily" | "drastically"
-                            | "dramatically" | "indirectly" | "disproportionately"
-                            | "personally" | "emotionally" | "negatively," | "really"
-                            | "majorly" | "hugely"
+                        "adversely"
+                            | "negatively"
+                            | "positively"
+                            | "greatly"
+                            | "directly"
+                            | "seriously"
+                            | "badly"
+                            | "deeply"
+                            | "significantly"
+                            | "strongly"
+                            | "severely"
+                            | "profoundly"
+                            | "heavily"
+                            | "drastically"
+                            | "dramatically"
+                            | "indirectly"
+                            | "disproportionately"
+                            | "personally"
+                            | "emotionally"
+                            | "negatively,"
+                            | "really"
+                            | "majorly"
+                            | "hugely"
                     );
                 match w {
                     "effect" => {
-                        if (s.has(p, MODAL) || is_contraction_nt(wp)) && (obj || s.has(n1, PRON_OBJ) && w1 != "it") {
+                        if (s.has(p, MODAL) || is_contraction_nt(wp))
+                            && (obj || s.has(n1, PRON_OBJ) && w1 != "it")
+                        {
                             return sure("affect");
                         }
                         if adverb && (obj || s.has(n1, PRON_OBJ)) {
@@ -1081,14 +1462,17 @@ impl Confusable {
                         if (matches!(wp, "have" | "has" | "had") || wp.ends_with("'ve")) && obj {
                             return sure("affected");
                         }
-                        if s.has(p, BE) && matches!(wpp, "was" | "were" | "been" | "be" | "is" | "are")
+                        if s.has(p, BE)
+                            && matches!(wpp, "was" | "were" | "been" | "be" | "is" | "are")
                         {
                             return None;
                         }
                         None
                     }
                     "effects" => {
-                        if matches!(wp, "it" | "this" | "that" | "he" | "she") && obj && s.is_word(p)
+                        if matches!(wp, "it" | "this" | "that" | "he" | "she")
+                            && obj
+                            && s.is_word(p)
                         {
                             return maybe("affects");
                         }
@@ -1108,9 +1492,30 @@ impl Confusable {
         let p = s.prev(i);
         let wp = s.wo(p);
         const LOST_THINGS: &[&str] = &[
-            "weight", "money", "sight", "control", "track", "interest", "hope", "faith", "touch",
-            "ground", "face", "patience", "time", "everything", "anything", "something",
-            "nothing", "power", "support", "votes", "jobs", "lives", "respect", "focus",
+            "weight",
+            "money",
+            "sight",
+            "control",
+            "track",
+            "interest",
+            "hope",
+            "faith",
+            "touch",
+            "ground",
+            "face",
+            "patience",
+            "time",
+            "everything",
+            "anything",
+            "something",
+            "nothing",
+            "power",
+            "support",
+            "votes",
+            "jobs",
+            "lives",
+            "respect",
+            "focus",
         ];
         match w {
             "loose" => {
@@ -1118,13 +1523,22 @@ impl Confusable {
                     || is_contraction_nt(wp)
                     || matches!(
                         wp,
-                        "to" | "i" | "we" | "they" | "you" | "never" | "always" | "not" | "often"
-                            | "will" | "might" | "may"
+                        "to" | "i"
+                            | "we"
+                            | "they"
+                            | "you"
+                            | "never"
+                            | "always"
+                            | "not"
+                            | "often"
+                            | "will"
+                            | "might"
+                            | "may"
                     );
                 let after = s.has(n1, DET | POSS | PRON_OBJ)
                     || LOST_THINGS.contains(&w1)
                     || (matches!(w1, "so" | "too") && matches!(w2, "much" | "many"));
-                if before && after && w1 != "the" || before && w1 == "the" && wp != "to" {
+                if before && ((after && w1 != "the") || (w1 == "the" && wp != "to")) {
                     return sure("lose");
                 }
                 if before && w1 == "the" {
@@ -1133,7 +1547,8 @@ impl Confusable {
                 None
             }
             "looses" => {
-                if matches!(wp, "he" | "she" | "it" | "who" | "that") && (s.has(n1, DET | POSS | PRON_OBJ) || LOST_THINGS.contains(&w1))
+                if matches!(wp, "he" | "she" | "it" | "who" | "that")
+                    && (s.has(n1, DET | POSS | PRON_OBJ) || LOST_THINGS.contains(&w1))
                 {
                     return sure("loses");
                 }
@@ -1146,8 +1561,17 @@ impl Confusable {
                     || (s.has(p, DET)
                         && matches!(
                             w1,
-                            "season" | "battle" | "game" | "streak" | "record" | "team" | "side"
-                                | "proposition" | "war" | "fight" | "money"
+                            "season"
+                                | "battle"
+                                | "game"
+                                | "streak"
+                                | "record"
+                                | "team"
+                                | "side"
+                                | "proposition"
+                                | "war"
+                                | "fight"
+                                | "money"
                         ))
                 {
                     return sure("losing");
@@ -1158,9 +1582,25 @@ impl Confusable {
                 // lose
                 let breaks = matches!(
                     wp,
-                    "broke" | "break" | "breaks" | "breaking" | "knocked" | "cut" | "set" | "come"
-                        | "came" | "comes" | "coming" | "shake" | "shook" | "tore" | "tear"
-                        | "pulled" | "worked" | "turned" | "let"
+                    "broke"
+                        | "break"
+                        | "breaks"
+                        | "breaking"
+                        | "knocked"
+                        | "cut"
+                        | "set"
+                        | "come"
+                        | "came"
+                        | "comes"
+                        | "coming"
+                        | "shake"
+                        | "shook"
+                        | "tore"
+                        | "tear"
+                        | "pulled"
+                        | "worked"
+                        | "turned"
+                        | "let"
                 );
                 let ends = n1.is_none()
                     || s.is_punct(n1)
@@ -1183,12 +1623,14 @@ impl Confusable {
         let w2 = s.wo(n2);
         let p = s.prev(i);
         let wp = s.wo(p);
+        let _ = &w2;
         if w == "except" {
             if wp == "please" {
                 return sure("accept");
             }
             let before = s.has(p, MODAL) && s.is_word(p)
-                || wp == "to" && s.has(p.and_then(|k| s.prev(k)), VERB | VERB_3SG | VERB_PAST | ADJ)
+                || wp == "to"
+                    && s.has(p.and_then(|k| s.prev(k)), VERB | VERB_3SG | VERB_PAST | ADJ)
                 || is_contraction_nt(wp)
                 || matches!(wp, "i" | "we" | "they");
             if before
@@ -1206,8 +1648,21 @@ impl Confusable {
         if w1 == "for"
             && matches!(
                 w2,
-                "the" | "that" | "a" | "an" | "one" | "this" | "those" | "these" | "some" | "when"
-                    | "him" | "her" | "them" | "me" | "us"
+                "the"
+                    | "that"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "this"
+                    | "those"
+                    | "these"
+                    | "some"
+                    | "when"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
             )
             && !s.has(p, PRON_SUBJ | MODAL | NEG)
             && !is_contraction_nt(wp)
@@ -1242,8 +1697,20 @@ impl Confusable {
         let stem = wp.strip_suffix("ing")?;
         if !matches!(
             stem,
-            "turn" | "rely" | "depend" | "focus" | "focuss" | "insist" | "comment" | "dwell"
-                | "concentrat" | "elaborat" | "embark" | "capitaliz" | "capitalis" | "reflect"
+            "turn"
+                | "rely"
+                | "depend"
+                | "focus"
+                | "focuss"
+                | "insist"
+                | "comment"
+                | "dwell"
+                | "concentrat"
+                | "elaborat"
+                | "embark"
+                | "capitaliz"
+                | "capitalis"
+                | "reflect"
                 | "impinging"
         ) {
             return None;

@@ -94,7 +94,10 @@ impl<'a> Sent<'a> {
     pub fn is_first_word(&self, i: usize) -> bool {
         (self.start..i).all(|k| {
             self.doc.tokens[k].kind == TokenKind::Punct
-                && matches!(self.doc.tok(k), "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "-")
+                && matches!(
+                    self.doc.tok(k),
+                    "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "-"
+                )
         })
     }
 

@@ -79,10 +79,14 @@ impl Rule for DoubledPunctuation {
                     && (doc.lower(i - 1).chars().count() == 1
                         || lexicon::abbreviation(doc.lower(i - 1)).is_some());
                 let (sev, msg, keep) = match (a, b) {
-                    (",", ",") | (";", ";") => (Severity::Warning, format!("`{a}` is written twice"), a),
-                    (".", ".") if !after_abbrev => {
-                        (Severity::Warning, "two full stops: use one".to_string(), ".")
+                    (",", ",") | (";", ";") => {
+                        (Severity::Warning, format!("`{a}` is written twice"), a)
                     }
+                    (".", ".") if !after_abbrev => (
+                        Severity::Warning,
+                        "two full stops: use one".to_string(),
+                        ".",
+                    ),
                     (",", ".") | (";", ".") | (":", ".") => {
                         (Severity::Warning, format!("`{a}` before a full stop"), ".")
                     }
@@ -104,16 +108,14 @@ impl Rule for DoubledPunctuation {
                     ),
                     _ => continue,
                 };
-                if i > 0 && !doc.tokens[i - 1].is_wordlike() && !matches!(doc.tok(i - 1), ")" | "”" | "\"" | "’")
+                if i > 0
+                    && !doc.tokens[i - 1].is_wordlike()
+                    && !matches!(doc.tok(i - 1), ")" | "”" | "\"" | "’")
                 {
                     continue;
                 }
                 let span = Span::new(t.span.start, n.span.end);
-                out.push(
-                    cx.diag(span, msg)
-                        .severity(sev)
-                        .suggest(keep.to_string()),
-                );
+                out.push(cx.diag(span, msg).severity(sev).suggest(keep.to_string()));
             }
         }
     }

@@ -1,7 +1,7 @@
 //! # lowercase-start
 //!
-//! **What it does.** Reports a sentence that starts with a lowercase letter after a sentence
-//! that ended with a full stop, question mark or exclamation mark.
+//! **What it does.** Reports a sentence that starts with a lowercase letter after a full stop,
+//! question mark or exclamation mark in the same paragraph.
 //!
 //! **Why it matters.** A capital letter is how the reader sees a new sentence begin; without it
 //! the boundary blurs, and the slip reads as haste.
@@ -13,14 +13,15 @@
 //!                        ^^^ start the sentence with a capital: `The`
 //! ```
 //!
-//! Silent on the first sentence of a text (an excerpt may start mid-sentence), on words that
-//! are lowercase by design (iPhone, eBay, pH, mRNA), after abbreviations, and after a question
-//! or exclamation that closes a quotation ("“Why?” he asked").
+//! Silent on the first sentence of a text (an excerpt may start mid-sentence), at the start of a
+//! paragraph (often an artefact of a removed formula or table), on words that are lowercase by
+//! design (iPhone, eBay, pH, mRNA), after abbreviations and initials ("e.g. the", "U.S. army",
+//! "etc. and"), and after a question or exclamation that closes a quotation ("“Why?” he asked").
 //!
-//! **Options.** None.
+//! **Options.** None. The fix (capitalising the word) is safe.
 
 use crate::diagnostic::Diagnostic;
-use crate::doc::TokenKind;
+use crate::doc::{ParagraphKind, TokenKind};
 use crate::lexicon;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::{rule_source, Category, Severity};
@@ -44,71 +45,53 @@ impl Rule for LowercaseStart {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for si in 1..doc.sentences.len() {
-            let s = &doc.sentences[si];
-            let prev = &doc.sentences[si - 1];
-            // Across paragraphs a lowercase start is usually an extraction artefact (a formula
-            // or a table removed before it); judge only sentences that follow one in the same
-            // paragraph.
-            if !doc.is_prose(s)
-                || !doc.is_prose(prev)
-                || s.tokens.is_empty()
-                || s.paragraph != prev.paragraph
-            {
+        for para in &doc.paragraphs {
+            if !matches!(para.kind, ParagraphKind::Body | ParagraphKind::BlockQuote) {
                 continue;
             }
-            let first = s.tokens.start;
-            if doc.tokens[first].kind != TokenKind::Word {
-                continue;
-            }
-            let w = doc.tok(first);
-            let mut chars = w.chars();
-            let Some(c0) = chars.next() else { continue };
-            if !c0.is_lowercase() || !w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’')
-            {
-                continue;
-            }
-            if w.chars().count() < 2 || lexicon::abbreviation(&doc.lower(first)).is_some() {
-                continue;
-            }
-            // How the previous sentence ended.
-            let pe = prev.tokens.end;
-            if pe == 0 || pe <= prev.tokens.start {
-                continue;
-            }
-            let last = doc.tok(pe - 1);
-            if last != "." {
-                // "?" and "!" only when not closing a quotation; ellipses and colons never.
-                if !matches!(last, "?" | "!") {
+            let r = para.tokens.clone();
+            for i in r.start + 1..r.end.saturating_sub(1) {
+                let t = &doc.tokens[i];
+                if t.kind != TokenKind::Punct || !matches!(doc.tok(i), "." | "?" | "!") {
                     continue;
                 }
-            }
-            // The word before the full stop: an abbreviation or an initial means no real end.
-            if pe >= 2 && prev.tokens.start + 1 < pe {
-                let before = pe - 2;
-                let bw = doc.lower(before);
-                if doc.tokens[before].kind == TokenKind::Word
-                    && (bw.chars().count() == 1 || lexicon::abbreviation(bw).is_some())
+                let (a, b) = (&doc.tokens[i - 1], &doc.tokens[i + 1]);
+                if t.space_before || !b.space_before || b.newlines_before > 0 {
+                    continue;
+                }
+                if b.kind != TokenKind::Word || a.kind == TokenKind::Punct {
+                    continue;
+                }
+                // The word before the mark: an abbreviation or an initial is no sentence end.
+                if a.kind == TokenKind::Word {
+                    let la = doc.lower(i - 1);
+                    if la.chars().count() == 1 || lexicon::abbreviation(la).is_some() {
+                        continue;
+                    }
+                    if i >= 2 && doc.tok(i - 2) == "." && !doc.tokens[i - 1].space_before {
+                        continue; // "U.S.", "Ph.D."
+                    }
+                }
+                let w = doc.tok(i + 1);
+                let mut chars = w.chars();
+                let Some(c0) = chars.next() else { continue };
+                if !c0.is_lowercase()
+                    || !w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’')
+                    || w.chars().count() < 2
+                    || lexicon::abbreviation(doc.lower(i + 1)).is_some()
                 {
                     continue;
                 }
-                if doc.tokens[before].kind == TokenKind::Punct && doc.tok(before) != ")" {
-                    continue;
-                }
+                let cap: String = c0.to_uppercase().chain(chars).collect();
+                out.push(
+                    cx.diag(
+                        b.span,
+                        format!("start the sentence with a capital: `{cap}`"),
+                    )
+                    .suggest(cap.clone())
+                    .fix(b.span, cap),
+                );
             }
-            // The two sentences must be separated by space, as in running prose.
-            if !doc.tokens[first].space_before {
-                continue;
-            }
-            let cap: String = c0.to_uppercase().chain(chars).collect();
-            out.push(
-                cx.diag(
-                    doc.tokens[first].span,
-                    format!("start the sentence with a capital: `{cap}`"),
-                )
-                .suggest(cap.clone())
-                .fix(doc.tokens[first].span, cap),
-            );
         }
     }
 }

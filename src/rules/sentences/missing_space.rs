@@ -79,11 +79,17 @@ impl Rule for MissingSpace {
                     continue;
                 }
                 let (a, b) = (&doc.tokens[i - 1], &doc.tokens[i + 1]);
-                if a.kind != TokenKind::Word || b.kind != TokenKind::Word || b.space_before {
+                let year_end = p == "." && a.kind == TokenKind::Number && doc.tok(i - 1).len() == 4;
+                if (a.kind != TokenKind::Word && !year_end)
+                    || b.kind != TokenKind::Word
+                    || b.space_before
+                {
                     continue;
                 }
                 let (wa, wb) = (doc.tok(i - 1), doc.tok(i + 1));
-                if !wa.chars().all(char::is_alphabetic) || !wb.chars().all(char::is_alphabetic) {
+                if !(year_end || wa.chars().all(char::is_alphabetic))
+                    || !wb.chars().all(char::is_alphabetic)
+                {
                     continue;
                 }
                 let run = run_around(&doc.text, t.span.start);
@@ -110,7 +116,10 @@ impl Rule for MissingSpace {
                     }
                 }
                 // "root:shoot ratio" is notation; a colon before a capital is a slip.
-                if p == ":" && (wa.chars().count() < 2 || !wb.chars().next().is_some_and(char::is_uppercase)) {
+                if p == ":"
+                    && (wa.chars().count() < 2
+                        || !wb.chars().next().is_some_and(char::is_uppercase))
+                {
                     continue;
                 }
                 if p == "," && (wa.chars().count() < 2 || wb.chars().count() < 2) {

@@ -77,7 +77,9 @@ impl Rule for SpaceBeforePunctuation {
                     continue;
                 }
                 // ". . ." spaced ellipsis.
-                if p == "." && next.is_some_and(|n| n.kind == TokenKind::Punct) && doc.tok(i + 1) == "."
+                if p == "."
+                    && next.is_some_and(|n| n.kind == TokenKind::Punct)
+                    && doc.tok(i + 1) == "."
                 {
                     continue;
                 }
@@ -88,13 +90,20 @@ impl Rule for SpaceBeforePunctuation {
                     continue;
                 }
                 let gap = Span::new(prev.span.end, t.span.start);
-                if !doc.slice(gap).chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+                if !doc
+                    .slice(gap)
+                    .chars()
+                    .all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+                {
                     continue;
                 }
                 out.push(
-                    cx.diag(Span::new(prev.span.end, t.span.end), format!("remove the space before `{p}`"))
-                        .suggest(p.to_string())
-                        .fix(gap, ""),
+                    cx.diag(
+                        Span::new(prev.span.end, t.span.end),
+                        format!("remove the space before `{p}`"),
+                    )
+                    .suggest(p.to_string())
+                    .fix(gap, ""),
                 );
             }
         }

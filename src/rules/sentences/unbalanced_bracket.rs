@@ -79,7 +79,8 @@ impl Rule for UnbalancedBracket {
                 let pt = doc.tok(ti - 1);
                 let short = pt.chars().count() <= 3 && p.kind != TokenKind::Punct;
                 let roman = pt.chars().all(|c| "ivxlIVXL".contains(c));
-                if short && (p.space_before || ti - 1 == 0) && (pt.len() <= 2 || roman) {
+                let small = pt.chars().count() == 1 || roman;
+                if short && (p.space_before || ti - 1 == 0) && small {
                     continue;
                 }
             }

@@ -70,7 +70,10 @@ impl Rule for UnbalancedQuote {
                 if t < doc.tokens.len() {
                     let w = doc.lower(t);
                     if doc.tokens[t].kind == TokenKind::Number
-                        || matches!(w, "tis" | "twas" | "em" | "n" | "cause" | "til" | "round" | "bout")
+                        || matches!(
+                            w,
+                            "tis" | "twas" | "em" | "n" | "cause" | "til" | "round" | "bout"
+                        )
                         || w.contains('\'')
                     {
                         continue;

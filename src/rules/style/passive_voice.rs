@@ -2,8 +2,8 @@
 //!
 //! **What it does.** Points out sentences in the passive voice — a form of "be" followed by a
 //! past participle, regular or irregular ("was decided", "were taken", "has been shown"), with or
-//! without a by-agent — when the essay leans on the passive: by default only when more than a
-//! quarter of its sentences are passive. One note per sentence, on the verb group.
+//! without a by-agent — when the essay leans on the passive: by default only when more than
+//! 40% of its sentences are passive. One note per sentence, on the verb group.
 //!
 //! **Why it matters.** The passive hides who acted ("mistakes were made"), and a run of passive
 //! sentences reads as evasive and slow. Used now and then it is fine — which is why a few pass
@@ -21,7 +21,7 @@
 //!
 //! **Options.**
 //!
-//! - `max-ratio` (number, default 0.25): report passive sentences only when more than this share
+//! - `max-ratio` (number, default 0.4): report passive sentences only when more than this share
 //!   of the essay's sentences are passive (0 reports every one).
 
 use crate::diagnostic::Diagnostic;
@@ -43,7 +43,7 @@ static META: RuleMeta = RuleMeta {
     options: &[RuleOption {
         name: "max-ratio",
         kind: OptionKind::Float,
-        default: "0.25",
+        default: "0.4",
         help: "report only when more than this share of sentences is passive",
     }],
     default_off: false,
@@ -113,7 +113,9 @@ pub fn first_passive(doc: &Document, s: &Sentence) -> Option<Passive> {
             let agent = (j + 1..r.end.min(j + 8)).any(|k| doc.lower(k) == "by");
             let state = adjectival(w) || (w.starts_with("un") && w.ends_with("ed"));
             // "is used to", "is supposed to" are not passives of action.
-            if (!state || agent) && !(matches!(w, "used" | "supposed") && j + 1 < r.end && doc.lower(j + 1) == "to") {
+            if (!state || agent)
+                && !(matches!(w, "used" | "supposed") && j + 1 < r.end && doc.lower(j + 1) == "to")
+            {
                 return Some(Passive {
                     span: Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end),
                     participle: j,
@@ -133,7 +135,7 @@ impl Rule for PassiveVoice {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let max = cx.opt_float("max-ratio", 0.25);
+        let max = cx.opt_float("max-ratio", 0.4);
         let mut found = Vec::new();
         let mut prose = 0usize;
         for s in &doc.sentences {
@@ -176,9 +178,18 @@ mod tests {
 
     #[test]
     fn finds_passives() {
-        assert_eq!(passive("The letters were hidden.").as_deref(), Some("were hidden"));
-        assert_eq!(passive("It was quickly decided by the party.").as_deref(), Some("was quickly decided"));
-        assert_eq!(passive("Stalin was appointed in 1922.").as_deref(), Some("was appointed"));
+        assert_eq!(
+            passive("The letters were hidden.").as_deref(),
+            Some("were hidden")
+        );
+        assert_eq!(
+            passive("It was quickly decided by the party.").as_deref(),
+            Some("was quickly decided")
+        );
+        assert_eq!(
+            passive("Stalin was appointed in 1922.").as_deref(),
+            Some("was appointed")
+        );
         assert_eq!(passive("She is interested in history."), None);
         assert_eq!(passive("He was tired."), None);
         assert_eq!(passive("The town is located on a river."), None);
