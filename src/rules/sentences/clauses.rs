@@ -20,6 +20,9 @@ pub fn may_be_finite(s: &Sent, k: usize) -> bool {
     if t & (BE | HAVE | DO | MODAL) != 0 {
         return !matches!(w, "be" | "being" | "been" | "having" | "doing" | "done");
     }
+    if t & (DET | POSS | PREP | CONJ | SUBORD | PRON_SUBJ | PRON_OBJ | QUANT) != 0 {
+        return false;
+    }
     if w.contains('\'') && !w.ends_with("'s") || w.ends_with("n't") {
         return true;
     }
@@ -153,9 +156,30 @@ pub fn independent(s: &Sent, a: usize, b: usize) -> bool {
             }
             continue;
         }
-        if sure_finite(s, k) && !s.is_first_word(k) {
+        if (sure_finite(s, k) || may_be_finite(s, k) && s.has(Some(k), MAY_PAST | VERB_PAST))
+            && !s.is_first_word(k)
+        {
             return true;
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Document;
+
+    #[test]
+    fn finite_verbs() {
+        let d = Document::from_text(
+            "The result, a unified, centralized, dictatorial, bureaucratic state.",
+        );
+        let s = Sent::new(&d, &d.sentences[0]);
+        let f: Vec<_> = (s.start..s.end)
+            .filter(|&k| may_be_finite(&s, k))
+            .map(|k| d.tok(k))
+            .collect();
+        assert!(f.is_empty(), "{f:?}");
+    }
 }

@@ -91,11 +91,53 @@ impl Rule for RunOn {
                 // "told him I was sorry": a verb that takes an object and a clause.
                 if k >= 2
                     && matches!(prev, "him" | "me" | "us" | "them" | "it")
-                    && s.has(
-                        Some(k - 2),
-                        crate::lexicon::pos::ANY_VERB
-                            | crate::lexicon::pos::MAY_VERB
-                            | crate::lexicon::pos::VERB_CLAUSE,
+                    && matches!(
+                        s.w(k - 2),
+                        "tell"
+                            | "told"
+                            | "tells"
+                            | "telling"
+                            | "show"
+                            | "showed"
+                            | "shows"
+                            | "remind"
+                            | "reminded"
+                            | "assure"
+                            | "assured"
+                            | "convince"
+                            | "convinced"
+                            | "inform"
+                            | "informed"
+                            | "warn"
+                            | "warned"
+                            | "promise"
+                            | "promised"
+                            | "teach"
+                            | "taught"
+                            | "ask"
+                            | "asked"
+                            | "let"
+                            | "make"
+                            | "made"
+                            | "have"
+                            | "had"
+                            | "help"
+                            | "helped"
+                            | "see"
+                            | "saw"
+                            | "hear"
+                            | "heard"
+                            | "watch"
+                            | "watched"
+                            | "bet"
+                            | "give"
+                            | "gave"
+                            | "find"
+                            | "found"
+                            | "think"
+                            | "thought"
+                            | "consider"
+                            | "considered"
                     )
                 {
                     continue;
