@@ -122,3 +122,4 @@ mod tests {
         assert!(!is_dictionary_word("recieve"));
     }
 }
+pub mod pos;

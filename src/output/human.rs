@@ -157,15 +157,6 @@ impl miette::Diagnostic for Shown<'_> {
     }
 }
 
-/// "1 word, 3 sentences"
-fn count_phrase(items: &[(usize, &str)]) -> String {
-    items
-        .iter()
-        .map(|(n, w)| format!("{n} {w}{}", if *n == 1 { "" } else { "s" }))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn short_label(d: &Diagnostic) -> String {
     match d.suggestions.first() {
         Some(s) if !s.is_empty() => format!("{} → {s}", d.rule),
@@ -198,16 +189,11 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
             out.push('\n');
         }
         let s = Summary::of(f.report.diagnostics.iter(), 1);
-        let st = &f.report.stats;
         out.push_str(&format!(
             "{}: {} — {}\n",
             f.path,
             s.line(),
-            count_phrase(&[
-                (st.words, "word"),
-                (st.sentences, "sentence"),
-                (st.paragraphs, "paragraph")
-            ])
+            f.report.stats.summary()
         ));
     }
     if files.len() > 1 {
