@@ -9,6 +9,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Edit};
+use crate::doc::Document;
 use crate::engine::{self, Report};
 use crate::input::{self, Format};
 use std::collections::HashSet;
@@ -40,7 +41,7 @@ pub struct Outcome {
     /// The fixed text (equal to the input when nothing was fixed).
     pub text: String,
     pub changes: Vec<Change>,
-    /// Fixes left out because they overlapped another fix.
+    /// Fixes left out because they overlapped another fix or reached into markup.
     pub skipped: usize,
     /// False if fixing stopped at [`MAX_ROUNDS`] or on a cycle with fixes still proposed.
     pub stable: bool,
@@ -49,9 +50,20 @@ pub struct Outcome {
 }
 
 /// The fixes that can be applied together, in text order: for each chosen diagnostic, its edits
-/// all fit the text (in bounds, on character boundaries) and overlap no edit chosen before.
-/// Returns the chosen diagnostics and the number left out.
-pub fn select<'a>(text: &str, diags: &'a [Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
+/// all fit the text (in bounds, on character boundaries), touch only prose (not markup the reader
+/// masked) and overlap no edit chosen before. Returns the chosen diagnostics and the number left
+/// out.
+pub fn select<'a>(doc: &Document, diags: &'a [Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
+    let text = doc.text.as_str();
+    // An edit may only touch prose: deleting or rewriting markup (a Markdown `**`, a LaTeX
+    // command) would break the file, so a fix that reaches into it is left out.
+    let prose = doc.prose.as_bytes();
+    let touches_markup = |e: &Edit| {
+        text.as_bytes()[e.span.start..e.span.end]
+            .iter()
+            .zip(&prose[e.span.start..e.span.end])
+            .any(|(t, p)| t != p && !t.is_ascii_whitespace())
+    };
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut chosen = Vec::new();
     let mut skipped = 0;
@@ -80,7 +92,8 @@ pub fn select<'a>(text: &str, diags: &'a [Diagnostic]) -> (Vec<&'a Diagnostic>, 
         let noop = edits
             .iter()
             .all(|e| fits && text[e.span.start..e.span.end] == e.replacement);
-        if !fits || self_overlap || overlaps || noop {
+        let markup = fits && edits.iter().any(touches_markup);
+        if !fits || self_overlap || overlaps || noop || markup {
             skipped += usize::from(!noop || !fits);
             continue;
         }
@@ -195,7 +208,7 @@ pub fn fix(text: String, format: Format, config: &Config) -> Outcome {
     seen.insert(report.document.text.clone());
     for round in 1..=MAX_ROUNDS {
         let current = &report.document.text;
-        let (chosen, skipped) = select(current, &report.diagnostics);
+        let (chosen, skipped) = select(&report.document, &report.diagnostics);
         if round == 1 {
             skipped_total = skipped;
         }
@@ -230,10 +243,15 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
+    let (a, b) = if path.starts_with('/') || path == "-" {
+        (path.to_string(), path.to_string())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    };
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(&a, &b)
         .to_string()
 }
 
@@ -304,7 +322,7 @@ mod tests {
     fn overlapping_fixes_are_skipped() {
         let text = "abcdefgh";
         let diags = vec![d(0, 3, "X"), d(2, 4, "Y"), d(5, 6, "Z"), d(7, 9, "bad")];
-        let (chosen, skipped) = select(text, &diags);
+        let (chosen, skipped) = select(&Document::from_text(text), &diags);
         assert_eq!(chosen.len(), 2);
         assert_eq!(skipped, 2);
         assert_eq!(apply(text, &chosen), "XdeZgh");
@@ -313,14 +331,14 @@ mod tests {
     #[test]
     fn insertions_at_one_place_clash() {
         let diags = vec![d(2, 2, "x"), d(2, 2, "y"), d(2, 3, "z")];
-        let (chosen, _) = select("abcd", &diags);
+        let (chosen, _) = select(&Document::from_text("abcd"), &diags);
         assert_eq!(chosen.len(), 1);
     }
 
     #[test]
     fn non_char_boundary_edit_skipped() {
         let diags = vec![d(1, 2, "x")];
-        let (chosen, skipped) = select("é", &diags);
+        let (chosen, skipped) = select(&Document::from_text("é"), &diags);
         assert!(chosen.is_empty());
         assert_eq!(skipped, 1);
     }
@@ -338,6 +356,14 @@ mod tests {
             .diagnostics
             .iter()
             .all(|d| d.rule != "doubled-word"));
+    }
+
+    #[test]
+    fn fixes_never_touch_markup() {
+        let text = "It was the **the** end, and and more.\n".to_string();
+        let out = fix(text, Format::Markdown, &Config::default());
+        assert_eq!(out.text, "It was the **the** end, and more.\n");
+        assert_eq!(out.skipped, 1);
     }
 
     #[test]

@@ -25,7 +25,8 @@ fn run_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
+    // The program may exit before reading (a refused --fix): a broken pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(input);
     child.wait_with_output().unwrap()
 }
 
@@ -188,6 +189,11 @@ fn docx_runs_join_and_footnotes_follow() {
         ]
     );
     assert_eq!(v["files"][0]["stats"]["words"], 14);
+    assert_eq!(v["files"][0]["extracted"], true);
+    let ex = v["files"][0]["extracted_text"].as_str().unwrap();
+    let span = &v["files"][0]["diagnostics"][1]["span"];
+    let s = span["start"].as_u64().unwrap() as usize;
+    assert_eq!(&ex[s..span["end"].as_u64().unwrap() as usize], "and");
     // --fix leaves a Word document alone and says why.
     let before = std::fs::read(d.join("e.docx")).unwrap();
     let o = run(&d, &["check", "--fix", "e.docx"]);

@@ -473,10 +473,9 @@ fn process(
     warn_unknown_suppressions(&mut o, shown, &out.report);
     if out.skipped > 0 {
         o.notes.push(format!(
-            "{shown}: {} fix{} left out because {} overlapped another",
+            "{shown}: {} fix{} left out (overlapping another fix, or reaching into markup): check by hand",
             out.skipped,
-            if out.skipped == 1 { "" } else { "es" },
-            if out.skipped == 1 { "it" } else { "they" }
+            if out.skipped == 1 { "" } else { "es" }
         ));
     }
     if !out.stable {

@@ -195,6 +195,12 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
             s.line(),
             f.report.stats.summary()
         ));
+        if f.is_extracted() && !f.report.diagnostics.is_empty() {
+            out.push_str(&format!(
+                "  (line numbers count lines of the text extracted from the Word document: `essaylint extract {}` prints it)\n",
+                f.path
+            ));
+        }
     }
     if files.len() > 1 {
         let s = Summary::for_files(files);
