@@ -3,6 +3,8 @@
 //! Every list is a plain text file, one entry per line, `#` starting a comment line; each file's
 //! header names its source and licence.
 
+pub mod spell;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
