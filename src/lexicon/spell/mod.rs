@@ -14,6 +14,45 @@ use spellbook::Dictionary;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// A fast non-cryptographic hasher for word keys (the Fx hash of rustc): the spelling rules
+/// hash every word of the essay a few times, and SipHash dominated their cost.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by words, with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// A hash set of words, with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// The US dictionary (shared with [`lexicon::is_dictionary_word`]).
 pub fn us() -> &'static Dictionary {
     &lexicon::dictionaries().en_us
@@ -54,16 +93,14 @@ pub fn check(word: &str) -> bool {
     us().check(word) || variants::in_table(word) || gb().check(word)
 }
 
-/// True if a dictionary lists the word (lowercase input) with a capital letter, as a name or
-/// a proper adjective (March, China, Polish, Communism), or its plural or possessive.
+/// True if the US dictionary lists the word (lowercase input) with a capital letter, as a name
+/// or a proper adjective (March, China, Polish, Internet), or its plural or possessive.
 pub fn has_capitalised_entry(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
     let set = SET.get_or_init(|| {
-        let mut set = HashSet::new();
-        for dic in [
-            include_str!("../../../rules/dict/en_US.dic"),
-            include_str!("../../../rules/dict/en_GB.dic"),
-        ] {
+        let mut set = FastSet::default();
+        {
+            let dic = include_str!("../../../rules/dict/en_US.dic");
             for line in dic.lines().skip(1) {
                 if !line.starts_with(|c: char| c.is_uppercase()) {
                     continue;
@@ -85,7 +122,7 @@ pub fn has_capitalised_entry(lower: &str) -> bool {
 /// Corrections of a known human misspelling, lowercase input: essaylint's own list
 /// (`rules/spelling/misspellings.txt`), then typos-dict.
 pub fn known_misspelling(lower: &str) -> Option<&'static [&'static str]> {
-    static OWN: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    static OWN: OnceLock<FastMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     if !lower.is_ascii() || lower.len() < 2 {
         return None;
     }
@@ -143,9 +180,9 @@ pub fn shape(word: &str) -> Shape {
 /// lists (about 30,000 everyday and general academic words). A rare dictionary word one slip
 /// away from an unknown word ("hornwort" for "hornworm") is weak evidence of a typo.
 pub fn is_common_word(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = HashSet::with_capacity(40_000);
+        let mut set = FastSet::with_capacity_and_hasher(40_000, Default::default());
         for v in typos_dict::WORD.map.values() {
             for w in v.iter() {
                 set.insert(*w);
@@ -155,6 +192,7 @@ pub fn is_common_word(lower: &str) -> bool {
     })
     .contains(lower)
         || lexicon::is_function_word(lower)
+        || is_prefix(lower)
 }
 
 /// The letters of a word are all Latin (ASCII or accented Latin) or apostrophes.
@@ -564,7 +602,7 @@ pub fn suggest(lower: &str, budget: &mut Budget, in_doc: &dyn Fn(&str) -> bool) 
     if lower.len() > 40 || !lower.is_ascii() {
         return out;
     }
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: FastSet<String> = FastSet::default();
     if let Some(c) = known_misspelling(lower) {
         for w in c {
             if (check(w) || w.split(' ').all(check)) && seen.insert(w.to_string()) {

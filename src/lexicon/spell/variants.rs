@@ -6,7 +6,7 @@
 //! lists (so "check", acceptable everywhere as a verb, is no evidence of American spelling even
 //! though the banking sense is "cheque" in Britain), and the other spellings of the same entries.
 
-use std::collections::HashMap;
+use crate::lexicon::spell::FastMap;
 use std::sync::OnceLock;
 use varcon::{Category, Tag};
 
@@ -94,10 +94,11 @@ fn bit(c: Category) -> u8 {
     }
 }
 
-fn index() -> &'static HashMap<&'static str, Info> {
-    static IDX: OnceLock<HashMap<&'static str, Info>> = OnceLock::new();
+fn index() -> &'static FastMap<&'static str, Info> {
+    static IDX: OnceLock<FastMap<&'static str, Info>> = OnceLock::new();
     IDX.get_or_init(|| {
-        let mut map: HashMap<&'static str, Info> = HashMap::with_capacity(60_000);
+        let mut map: FastMap<&'static str, Info> =
+            FastMap::with_capacity_and_hasher(60_000, Default::default());
         for cluster in varcon::VARCON {
             for entry in cluster.entries {
                 let mut vs: Vec<(&'static str, u8, u8, u8)> =

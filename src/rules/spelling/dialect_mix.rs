@@ -41,11 +41,11 @@
 use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
 use crate::lexicon::spell::variants::{self, Info};
+use crate::lexicon::spell::FastMap;
 use crate::lexicon::spell::{self, Shape};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::spelling::scan;
 use crate::{rule_source, Category, Severity};
-use std::collections::HashMap;
 
 pub struct DialectMix;
 
@@ -64,7 +64,7 @@ pub struct Analysis<'d> {
     /// Every counted occurrence: token index, lowercase word, what the table says.
     pub occurrences: Vec<(usize, &'d str, &'static Info)>,
     /// Occurrences per lowercase word.
-    pub counts: HashMap<&'d str, u32>,
+    pub counts: FastMap<&'d str, u32>,
     /// Score per dialect, in the order of [`variants::DIALECTS`].
     pub scores: [f32; 5],
     /// The dialects the essay follows (several on a tie); 0 if there is no evidence.
@@ -113,7 +113,7 @@ fn counts(doc: &Document, sc: &scan::Scan, i: usize) -> bool {
 /// Counts the dialect evidence and finds the winner.
 pub fn analyse<'d>(doc: &'d Document, sc: &scan::Scan, forced: Option<&str>) -> Analysis<'d> {
     let mut occurrences = Vec::new();
-    let mut counts_by: HashMap<&'d str, u32> = HashMap::new();
+    let mut counts_by: FastMap<&'d str, u32> = FastMap::default();
     for i in 0..doc.tokens.len() {
         if !counts(doc, sc, i) {
             continue;

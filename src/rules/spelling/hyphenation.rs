@@ -25,10 +25,10 @@ use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon;
 use crate::lexicon::spell;
+use crate::lexicon::spell::FastMap;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::spelling::scan;
 use crate::{rule_source, Category, Severity};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub struct Hyphenation;
@@ -59,11 +59,11 @@ impl Compound {
 }
 
 /// The compounds, keyed by their first part.
-pub fn compounds() -> &'static HashMap<String, Vec<Compound>> {
-    static MAP: OnceLock<HashMap<String, Vec<Compound>>> = OnceLock::new();
+pub fn compounds() -> &'static FastMap<String, Vec<Compound>> {
+    static MAP: OnceLock<FastMap<String, Vec<Compound>>> = OnceLock::new();
     MAP.get_or_init(|| {
         let src = include_str!("../../../rules/spelling/hyphenated.txt");
-        let mut map: HashMap<String, Vec<Compound>> = HashMap::new();
+        let mut map: FastMap<String, Vec<Compound>> = FastMap::default();
         let mut add = |parts: Vec<String>, attr: bool| {
             map.entry(parts[0].clone())
                 .or_default()
@@ -205,8 +205,24 @@ fn accept_match(doc: &Document, sc: &scan::Scan, i: usize, end: usize, c: &Compo
         // "is so called because": called is a verb.
         return !next.is_some_and(|w| SO_CALLED_VERB.contains(&w));
     }
-    if c.parts[0] == "well" && prev == Some("as") {
-        // "as well being", "as well known"
+    if c.parts[0] == "well"
+        && prev.is_some_and(|p| {
+            matches!(
+                p,
+                "as" | "doing"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "done"
+                    | "fared"
+                    | "fare"
+                    | "fares"
+                    | "went"
+                    | "going"
+            )
+        })
+    {
+        // "as well being", "doing well being a mother"
         return false;
     }
     if c.attr {

@@ -23,8 +23,9 @@
 //!
 //! Not reported: pairs that differ in meaning (recover and re-cover, resign and re-sign);
 //! capitals at the start of a sentence, after a colon, in quotations, headings and the works
-//! cited, or in a run of capitalised words (a name or title: "the Communist Party"); words that
-//! the dictionary itself lists capitalised (March, China, Polish). Open forms of hyphenated
+//! cited, or in a run of capitalised words (a name or title: "the Communist Party"), or before
+//! a number or label ("Table 2" and "the table"); words that are other words when capitalised
+//! (March and march, China and china); short paragraphs such as titles and list items. Open forms of hyphenated
 //! compounds ("so called") are reported by `hyphenation`.
 //!
 //! Severity: advice.
@@ -34,11 +35,11 @@
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon::spell::{self, variants, Shape};
+use crate::lexicon::spell::{FastMap, FastSet};
 use crate::lexicon::{self};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::spelling::{dialect_mix, scan};
 use crate::{rule_source, Category, Severity, Span};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub struct InconsistentSpelling;
@@ -55,11 +56,23 @@ static META: RuleMeta = RuleMeta {
 
 /// Hyphenated forms whose closed form is another word (re-cover, recover).
 fn distinct_pair(hyphenated: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        lexicon::word_set(include_str!("../../../rules/spelling/hyphen_distinct.txt"))
+        lexicon::lines(include_str!("../../../rules/spelling/hyphen_distinct.txt")).collect()
     })
     .contains(hyphenated)
+}
+
+/// Words whose capital letter changes the meaning (March, the State, Nature).
+fn capital_homograph(lower: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        lexicon::lines(include_str!(
+            "../../../rules/spelling/capital_homographs.txt"
+        ))
+        .collect()
+    })
+    .contains(lower.trim_end_matches("'s"))
 }
 
 /// Occurrences of each form of one word.
@@ -141,7 +154,7 @@ fn report(cx: &Context<'_>, what: &str, g: Forms, out: &mut Vec<Diagnostic>) {
 /// e-mail / email: a hyphenated compound whose closed form is also used.
 fn hyphen_groups<'d>(doc: &'d Document, sc: &scan::Scan, groups: &mut Vec<(String, Forms<'d>)>) {
     let n = doc.tokens.len();
-    let mut hyph: HashMap<String, Vec<(Span, String)>> = HashMap::new();
+    let mut hyph: FastMap<String, Vec<(Span, String)>> = FastMap::default();
     for i in 0..n {
         if !sc.prose_word(doc, i) || sc.is(i, scan::QUOTED) {
             continue;
@@ -165,7 +178,7 @@ fn hyphen_groups<'d>(doc: &'d Document, sc: &scan::Scan, groups: &mut Vec<(Strin
     if hyph.is_empty() {
         return;
     }
-    let mut closed_spans: HashMap<&str, Vec<Span>> = HashMap::new();
+    let mut closed_spans: FastMap<&str, Vec<Span>> = FastMap::default();
     for i in 0..n {
         if sc.prose_word(doc, i) && !sc.is(i, scan::QUOTED) && hyph.contains_key(doc.lower(i)) {
             let (l, r) = scan::hyphen_neighbours(doc, i);
@@ -199,7 +212,7 @@ fn variant_groups<'d>(
     groups: &mut Vec<(String, Forms<'d>)>,
 ) {
     let a = dialect_mix::analyse(doc, sc, cx.config.dialect.as_deref());
-    let mut done: HashSet<&str> = HashSet::new();
+    let mut done: FastSet<&str> = FastSet::default();
     let mut order: Vec<&str> = Vec::new();
     for &(_, key, _) in &a.occurrences {
         if !order.contains(&key) {
@@ -298,8 +311,8 @@ fn in_capitalised_run(doc: &Document, i: usize) -> bool {
 #[allow(clippy::needless_range_loop)] // token indices index several parallel tables
 fn capital_groups<'d>(doc: &'d Document, sc: &scan::Scan, groups: &mut Vec<(String, Forms<'d>)>) {
     let n = doc.tokens.len();
-    let mut title: HashMap<&str, Vec<Span>> = HashMap::new();
-    let mut lower: HashMap<&str, Vec<Span>> = HashMap::new();
+    let mut title: FastMap<&str, Vec<Span>> = FastMap::default();
+    let mut lower: FastMap<&str, Vec<Span>> = FastMap::default();
     // Short paragraphs (titles, captions, list items) capitalise freely.
     let mut short = vec![false; n];
     for p in &doc.paragraphs {
@@ -354,10 +367,14 @@ fn capital_groups<'d>(doc: &'d Document, sc: &scan::Scan, groups: &mut Vec<(Stri
         .keys()
         .copied()
         .filter(|k| lower.contains_key(k))
-        // One form must be the essay's habit: used at least twice.
-        .filter(|k| title[k].len().max(lower[k].len()) >= 2)
+        // A slip against a habit: one form used at least three times, the other once or twice.
+        .filter(|k| {
+            let (a, b) = (title[k].len(), lower[k].len());
+            a.max(b) >= 3 && a.min(b) <= 2
+        })
         .filter(|k| !lexicon::is_function_word(k))
-        .filter(|k| spell::us().check(k) && !spell::has_capitalised_entry(k))
+        // A common word, and not one that is another word capitalised (March and march).
+        .filter(|k| spell::check(k) && !capital_homograph(k))
         .collect();
     keys.sort_by_key(|k| title[k][0].start);
     for key in keys {

@@ -23,10 +23,10 @@
 use crate::diagnostic::Diagnostic;
 use crate::lexicon;
 use crate::lexicon::spell;
+use crate::lexicon::spell::FastMap;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::spelling::scan;
 use crate::{rule_source, Category, Severity};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub struct NonstandardForm;
@@ -52,7 +52,7 @@ pub struct Entry {
 
 /// The entry for a lowercase word, if it is a nonstandard form.
 pub fn lookup(lower: &str) -> Option<&'static Entry> {
-    static MAP: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+    static MAP: OnceLock<FastMap<&'static str, Entry>> = OnceLock::new();
     MAP.get_or_init(|| {
         lexicon::lines(include_str!("../../../rules/spelling/nonstandard.txt"))
             .filter_map(|l| {

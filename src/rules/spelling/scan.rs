@@ -98,13 +98,32 @@ fn mark_code_chunks(doc: &Document, flags: &mut [u8]) {
             i += 1;
         }
         let start = i;
+        // Only chunks with a character that URLs, addresses and code need are examined.
+        let mut special = false;
         while i < n && !text[i].is_ascii_whitespace() {
+            let b = text[i];
+            special |= matches!(
+                b,
+                b':' | b'@'
+                    | b'\\'
+                    | b'_'
+                    | b'='
+                    | b'{'
+                    | b'}'
+                    | b'|'
+                    | b'<'
+                    | b'>'
+                    | b'#'
+                    | b'~'
+                    | b'^'
+                    | b'`'
+            ) || b == b'.' && i + 1 < n && text[i + 1].is_ascii_alphanumeric();
             i += 1;
         }
         if start == i {
             break;
         }
-        if chunk_is_code(&doc.prose[start..i]) {
+        if special && chunk_is_code(&doc.prose[start..i]) {
             let span = Span::new(start, i);
             while ti < doc.tokens.len() && doc.tokens[ti].span.end <= start {
                 ti += 1;

@@ -37,12 +37,12 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
+use crate::lexicon::spell::FastMap;
 use crate::lexicon::spell::{self, Budget, Known, Shape};
 use crate::lexicon::{self};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::spelling::{nonstandard, scan};
 use crate::{rule_source, Category, Severity};
-use std::collections::HashMap;
 
 pub struct Typo;
 
@@ -175,7 +175,7 @@ impl Rule for Typo {
         let n = doc.tokens.len();
 
         // Pass 1: count every checkable word by its lowercase form and shape.
-        let mut stats: HashMap<&str, Stat> = HashMap::new();
+        let mut stats: FastMap<&str, Stat> = FastMap::default();
         let mut shape_of: Vec<Option<Shape>> = vec![None; n];
         for i in 0..n {
             if !sc.prose_word(doc, i) {
@@ -251,7 +251,7 @@ impl Rule for Typo {
             .collect();
 
         // Pass 2: report unknown occurrences.
-        let mut verdicts: HashMap<&str, Verdict> = HashMap::new();
+        let mut verdicts: FastMap<&str, Verdict> = FastMap::default();
         let mut budget = Budget::default();
         for i in 0..n {
             let Some(sh) = shape_of[i] else { continue };
@@ -354,7 +354,7 @@ fn decide(
     cx: &Context<'_>,
     key: &str,
     st: &Stat,
-    stats: &HashMap<&str, Stat>,
+    stats: &FastMap<&str, Stat>,
     budget: &mut Budget,
 ) -> Verdict {
     if nonstandard::lookup(key).is_some() || cx.config.accepts(key) {
@@ -403,7 +403,11 @@ fn decide(
     // Only known capitalised: america → America.
     let title = spell::match_case("A", key);
     if st.lower > 0 && spell::check(&title) {
-        let proper = PROPER_ENDINGS.iter().any(|e| key.ends_with(e));
+        // Nations, languages, creeds and well-known places are certain; a rare name
+        // ("latah", "novo") may be a foreign word.
+        let proper = PROPER_ENDINGS.iter().any(|e| key.ends_with(e))
+            || spell::is_common_word(key)
+            || spell::is_common_word(&title);
         return Verdict::Report {
             severity: if proper && st.lower < 3 {
                 Severity::Warning
@@ -422,26 +426,29 @@ fn decide(
     let Some(best) = sugg.first() else {
         return Verdict::Silent;
     };
-    let close = best.cost <= 1.0;
+    // The slip itself, without the bonus for words the essay uses.
+    let slip = spell::weighted_distance(key, &best.word.to_lowercase());
+    let close = slip <= 1.0;
     let best_in_doc = used(&best.word);
     let common = best.word.split(' ').all(spell::is_common_word);
-    // An edit in the last two letters is an inflection or derivation more often than a slip.
+    // An edit of the last letter, or a letter added or dropped at the end, is an inflection or
+    // a derivation more often than a slip.
     let prefix = key
         .bytes()
         .zip(best.word.bytes())
         .take_while(|(a, b)| a == b)
         .count();
-    let end_edit = prefix + 2 >= len.min(best.word.len());
+    let end_edit = prefix + 1 >= len.min(best.word.len());
     let severity = if count >= 2 {
         // A word used consistently is a term of the field (logoi beside logos), unless it is
         // one small slip (a swap, a doubled letter) from a word the essay also uses.
-        if !(best.cost <= 0.7 && best_in_doc) {
+        if !(slip <= 0.7 && best_in_doc) {
             return Verdict::Silent;
         }
         Severity::Advice
     } else if close && (common || best_in_doc) && !end_edit {
         Severity::Warning
-    } else if close && (common || best_in_doc || len >= 9 || best.cost <= 0.7) {
+    } else if close && (common || best_in_doc || len >= 9 || slip <= 0.7) {
         Severity::Advice
     } else {
         return Verdict::Silent;
@@ -519,7 +526,7 @@ fn in_known_compound(doc: &Document, i: usize) -> bool {
 }
 
 /// The species name after a genus: "E. coli", "Drosophila melanogaster", "Procyon lotor".
-fn is_epithet(doc: &Document, i: usize, key: &str, stats: &HashMap<&str, Stat>) -> bool {
+fn is_epithet(doc: &Document, i: usize, key: &str, stats: &FastMap<&str, Stat>) -> bool {
     if i == 0 {
         return false;
     }
@@ -545,7 +552,7 @@ fn is_epithet(doc: &Document, i: usize, key: &str, stats: &HashMap<&str, Stat>) 
 fn foreign_sentences(
     doc: &Document,
     sc: &scan::Scan,
-    stats: &HashMap<&str, Stat>,
+    stats: &FastMap<&str, Stat>,
     shape_of: &[Option<Shape>],
 ) -> Vec<bool> {
     let mut out = vec![false; doc.sentences.len()];
