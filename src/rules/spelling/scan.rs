@@ -15,6 +15,8 @@ pub const INITIAL: u8 = 4;
 pub const CODE: u8 = 8;
 /// A heading or works-cited paragraph.
 pub const NOT_PROSE: u8 = 16;
+/// A heading (also `NOT_PROSE`).
+pub const HEADING: u8 = 32;
 
 /// Facts about every token of a document.
 pub struct Scan {
@@ -32,7 +34,8 @@ impl Scan {
             let f = match p.kind {
                 ParagraphKind::Body | ParagraphKind::ListItem => PROSE,
                 ParagraphKind::BlockQuote => PROSE | QUOTED,
-                ParagraphKind::Heading | ParagraphKind::Reference => NOT_PROSE,
+                ParagraphKind::Heading => NOT_PROSE | HEADING,
+                ParagraphKind::Reference => NOT_PROSE,
             };
             for i in p.tokens.clone() {
                 flags[i] |= f;

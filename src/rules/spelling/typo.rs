@@ -69,6 +69,8 @@ struct Stat {
     first: usize,
     known_lower: Option<bool>,
     known_title: Option<bool>,
+    /// The word is an initialism the dictionaries know only in capitals (DNA).
+    initialism: Option<String>,
 }
 
 /// The verdict on an unknown word, decided once per document.
@@ -94,6 +96,22 @@ const FOREIGN_PARTICLES: &[&str] = &[
     "da", "del", "della", "dos", "das", "ibn", "bin", "al", "et", "y", "e", "und", "per", "ad",
     "in", "sui", "sine",
 ];
+
+/// The upper-case form of a short word that the dictionaries know only in capitals (DNA, CPU,
+/// NASA), when the word is unknown as written.
+fn initialism(key: &str, st: &Stat) -> Option<String> {
+    let len = key.chars().count();
+    if !(2..=5).contains(&len) || !key.is_ascii() || key.contains('\'') {
+        return None;
+    }
+    // Known in lowercase or capitalised: not an initialism-only word.
+    if st.known_lower == Some(true) || st.known_title == Some(true) {
+        return None;
+    }
+    let upper = key.to_ascii_uppercase();
+    let title = spell::match_case("A", key);
+    (!spell::check(key) && !spell::check(&title) && spell::check(&upper)).then_some(upper)
+}
 
 /// Words that open foreign phrases in English prose (de jure, per se, ad nauseam).
 const LATIN_PARTICLES: &[&str] = &[
@@ -178,7 +196,12 @@ impl Rule for Typo {
         let mut stats: FastMap<&str, Stat> = FastMap::default();
         let mut shape_of: Vec<Option<Shape>> = vec![None; n];
         for i in 0..n {
-            if !sc.prose_word(doc, i) {
+            // Headings are checked for known misspellings only (see pass 2).
+            let heading = doc.tokens[i].is_word()
+                && sc.is(i, scan::HEADING)
+                && !sc.is(i, scan::CODE)
+                && spell::known_misspelling(doc.lower(i)).is_some();
+            if !sc.prose_word(doc, i) && !heading {
                 continue;
             }
             let w = doc.tok(i);
@@ -230,6 +253,11 @@ impl Rule for Typo {
         if !unknown_any {
             return;
         }
+        for (key, st) in stats.iter_mut() {
+            if st.known_lower == Some(false) || st.known_title == Some(false) {
+                st.initialism = initialism(key, st);
+            }
+        }
 
         // Sentences mostly made of unknown lowercase words are in another language.
         let foreign = foreign_sentences(doc, &sc, &stats, &shape_of);
@@ -274,6 +302,37 @@ impl Rule for Typo {
             if cx.config.accepts(tok) {
                 continue;
             }
+            let in_heading = sc.is(i, scan::NOT_PROSE);
+            if in_heading && (sh == Shape::Upper || spell::known_misspelling(key).is_none()) {
+                continue;
+            }
+            let neighbours = strange_neighbours(doc, &strange, i);
+            if neighbours >= 2 || edited_or_elided(doc, i) {
+                continue;
+            }
+            // An initialism written as a word: "Dna" or "dna" for DNA.
+            if let Some(upper) = st.initialism.clone() {
+                let initial = sc.is(i, scan::INITIAL);
+                let (left, right) = scan::hyphen_neighbours(doc, i);
+                // Lowercase two-letter words are symbols and abbreviations (tv, ie, ul).
+                let lower_ok = sh == Shape::Lower && key.len() >= 3 && !left && !right;
+                if lower_ok || sh != Shape::Lower && (initial || st.title_mid <= 1) {
+                    let short = key.chars().count() <= 3;
+                    let sev = if short && initial && sh != Shape::Lower {
+                        Severity::Warning
+                    } else {
+                        Severity::Advice
+                    };
+                    let span = doc.tokens[i].span;
+                    out.push(
+                        cx.diag(span, format!("`{tok}` is an initialism: `{upper}`"))
+                            .severity(sev)
+                            .suggest(upper.clone())
+                            .fix(span, upper),
+                    );
+                }
+                continue;
+            }
             // Capitalised words: names belong to the names rules. Only a capitalised known
             // misspelling ("Recieve" in a title) or a capitalised sentence opening whose
             // lowercase form the essay also uses is reported here.
@@ -296,10 +355,6 @@ impl Rule for Typo {
                     continue;
                 }
             } else if is_epithet(doc, i, key, &stats) {
-                continue;
-            }
-            let neighbours = strange_neighbours(doc, &strange, i);
-            if neighbours >= 2 || edited_or_elided(doc, i) {
                 continue;
             }
             // "de jure", "per se", "voces magicae": a foreign phrase.
@@ -494,7 +549,9 @@ fn title_context(doc: &Document, i: usize) -> bool {
     // A capitalised dictionary word ("The", "Letter"), not a name ("Khaled").
     let title_word = |k: usize| {
         spell::shape(doc.tok(k)) != Shape::Lower
-            && (lexicon::is_function_word(doc.lower(k)) || spell::check(doc.lower(k)))
+            && (lexicon::is_function_word(doc.lower(k))
+                || spell::check(doc.lower(k))
+                || spell::known_misspelling(doc.lower(k)).is_some())
     };
     let prev = (i > 0 && word_at(i - 1)).then(|| i - 1);
     let next = (i + 1 < doc.tokens.len() && word_at(i + 1)).then_some(i + 1);
