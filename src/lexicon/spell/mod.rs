@@ -156,6 +156,26 @@ pub enum Shape {
 
 /// The case pattern of a word.
 pub fn shape(word: &str) -> Shape {
+    if word.is_ascii() {
+        let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        let Some(first) = letters.next() else {
+            return Shape::Lower;
+        };
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for b in letters {
+            if b.is_ascii_uppercase() {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+        return match (first.is_ascii_uppercase(), upper, lower) {
+            (false, 0, _) => Shape::Lower,
+            (true, 0, _) => Shape::Title,
+            (true, _, 0) => Shape::Upper,
+            _ => Shape::Mixed,
+        };
+    }
     let mut chars = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else {
         return Shape::Lower;
@@ -834,6 +854,19 @@ mod tests {
         assert_eq!(classify("naïve"), Known::Dictionary);
         assert_eq!(classify("quazi"), Known::Unknown);
         assert_eq!(classify("smychka"), Known::Unknown);
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("word"), Shape::Lower);
+        assert_eq!(shape("Word"), Shape::Title);
+        assert_eq!(shape("NEP"), Shape::Upper);
+        assert_eq!(shape("iPhone"), Shape::Mixed);
+        assert_eq!(shape("Stalin’s"), Shape::Title);
+        assert_eq!(shape("ÉCOLE"), Shape::Upper);
+        assert_eq!(shape("éte"), Shape::Lower);
+        assert_eq!(shape("Gödel"), Shape::Title);
+        assert_eq!(shape(""), Shape::Lower);
     }
 
     #[test]

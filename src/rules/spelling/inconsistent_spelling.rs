@@ -311,8 +311,6 @@ fn in_capitalised_run(doc: &Document, i: usize) -> bool {
 #[allow(clippy::needless_range_loop)] // token indices index several parallel tables
 fn capital_groups<'d>(doc: &'d Document, sc: &scan::Scan, groups: &mut Vec<(String, Forms<'d>)>) {
     let n = doc.tokens.len();
-    let mut title: FastMap<&str, Vec<Span>> = FastMap::default();
-    let mut lower: FastMap<&str, Vec<Span>> = FastMap::default();
     // Short paragraphs (titles, captions, list items) capitalise freely.
     let mut short = vec![false; n];
     for p in &doc.paragraphs {
@@ -327,60 +325,69 @@ fn capital_groups<'d>(doc: &'d Document, sc: &scan::Scan, groups: &mut Vec<(Stri
             }
         }
     }
+    let eligible =
+        |i: usize| sc.prose_word(doc, i) && !sc.is(i, scan::QUOTED | scan::INITIAL) && !short[i];
+    // Capitalised words in mid-sentence, outside names and titles (cheap tests first).
+    let mut title: FastMap<&str, Vec<usize>> = FastMap::default();
     for i in 0..n {
-        if !sc.prose_word(doc, i) || sc.is(i, scan::QUOTED | scan::INITIAL) || short[i] {
+        if !eligible(i) || doc.tok(i).len() < 3 || spell::shape(doc.tok(i)) != Shape::Title {
             continue;
         }
-        let tok = doc.tok(i);
-        if tok.len() < 3 {
-            continue;
-        }
-        let key = doc.lower(i);
-        match spell::shape(tok) {
-            Shape::Lower => lower.entry(key).or_default().push(doc.tokens[i].span),
-            Shape::Title => {
-                // After an opening bracket or quote, a dash or a bullet, a capital may start a
-                // phrase of its own.
-                // After a bracket, quote, dash, slash or bullet a capital may open a phrase of
-                // its own; before a number or a label it names a part (Table 2, Group A); before
-                // an unknown lowercase word it is a genus (Betta splendens).
-                let prev_punct =
-                    i > 0 && doc.tokens[i - 1].kind != TokenKind::Word && doc.tok(i - 1) != ",";
-                let next = (i + 1 < n).then(|| i + 1);
-                let labelled = next.is_some_and(|k| {
-                    let t = doc.tok(k);
-                    doc.tokens[k].kind == TokenKind::Number
-                        || t.chars().count() == 1
-                        || spell::is_roman_numeral(t) && spell::shape(t) == Shape::Upper
-                        || doc.tokens[k].is_word()
-                            && spell::shape(t) == Shape::Lower
-                            && !spell::check(t)
-                });
-                if !prev_punct && !labelled && !in_capitalised_run(doc, i) {
-                    title.entry(key).or_default().push(doc.tokens[i].span);
-                }
-            }
-            _ => {}
+        // After a bracket, quote, dash, slash or bullet a capital may open a phrase of its own.
+        let prev_punct =
+            i > 0 && doc.tokens[i - 1].kind != TokenKind::Word && doc.tok(i - 1) != ",";
+        if !prev_punct && !in_capitalised_run(doc, i) {
+            title.entry(doc.lower(i)).or_default().push(i);
         }
     }
-    let mut keys: Vec<&str> = title
-        .keys()
-        .copied()
-        .filter(|k| lower.contains_key(k))
+    if title.is_empty() {
+        return;
+    }
+    // Lowercase occurrences of those words only.
+    let mut lower: FastMap<&str, Vec<Span>> = FastMap::default();
+    for i in 0..n {
+        if eligible(i) && spell::shape(doc.tok(i)) == Shape::Lower {
+            let key = doc.lower(i);
+            if title.contains_key(key) {
+                lower.entry(key).or_default().push(doc.tokens[i].span);
+            }
+        }
+    }
+    // Before a number or a label a capital names a part (Table 2, Group A); before an unknown
+    // lowercase word it is a genus (Betta splendens).
+    let labelled = |i: usize| {
+        let k = i + 1;
+        k < n && {
+            let t = doc.tok(k);
+            doc.tokens[k].kind == TokenKind::Number
+                || t.chars().count() == 1
+                || spell::is_roman_numeral(t) && spell::shape(t) == Shape::Upper
+                || doc.tokens[k].is_word() && spell::shape(t) == Shape::Lower && !spell::check(t)
+        }
+    };
+    let mut keys: Vec<(&str, Vec<Span>)> = Vec::new();
+    for (key, idx) in &title {
+        let Some(low) = lower.get(key) else { continue };
+        if lexicon::is_function_word(key) || capital_homograph(key) || !spell::check(key) {
+            continue;
+        }
+        let caps: Vec<Span> = idx
+            .iter()
+            .filter(|&&i| !labelled(i))
+            .map(|&i| doc.tokens[i].span)
+            .collect();
         // A slip against a habit: one form used at least three times, the other once or twice.
-        .filter(|k| {
-            let (a, b) = (title[k].len(), lower[k].len());
-            a.max(b) >= 3 && a.min(b) <= 2
-        })
-        .filter(|k| !lexicon::is_function_word(k))
-        // A common word, and not one that is another word capitalised (March and march).
-        .filter(|k| spell::check(k) && !capital_homograph(k))
-        .collect();
-    keys.sort_by_key(|k| title[k][0].start);
-    for key in keys {
+        let (a, b) = (caps.len(), low.len());
+        if a == 0 || a.max(b) < 3 || a.min(b) > 2 {
+            continue;
+        }
+        keys.push((key, caps));
+    }
+    keys.sort_by_key(|k| k.1[0].start);
+    for (key, caps) in keys {
         let mut f = Forms::new(key);
         let cap = spell::match_case("A", key);
-        for &s in &title[key] {
+        for s in caps {
             f.add(&cap, s);
         }
         for &s in &lower[key] {

@@ -73,6 +73,18 @@ struct Stat {
     initialism: Option<String>,
 }
 
+/// The distinct words of a document: an index by lowercase form and their statistics.
+struct Words<'a> {
+    index: FastMap<&'a str, u32>,
+    list: Vec<(&'a str, Stat)>,
+}
+
+impl Words<'_> {
+    fn get(&self, w: &str) -> Option<&Stat> {
+        self.index.get(w).map(|&k| &self.list[k as usize].1)
+    }
+}
+
 /// The verdict on an unknown word, decided once per document.
 #[derive(Clone)]
 enum Verdict {
@@ -193,8 +205,12 @@ impl Rule for Typo {
         let n = doc.tokens.len();
 
         // Pass 1: count every checkable word by its lowercase form and shape.
-        let mut stats: FastMap<&str, Stat> = FastMap::default();
+        let mut words = Words {
+            index: FastMap::default(),
+            list: Vec::new(),
+        };
         let mut shape_of: Vec<Option<Shape>> = vec![None; n];
+        let mut id_of: Vec<u32> = vec![u32::MAX; n];
         for i in 0..n {
             // Headings are checked for known misspellings only (see pass 2).
             let heading = doc.tokens[i].is_word()
@@ -219,10 +235,18 @@ impl Rule for Typo {
                 continue;
             }
             shape_of[i] = Some(sh);
-            let st = stats.entry(key).or_insert_with(|| Stat {
-                first: i,
-                ..Stat::default()
+            let id = *words.index.entry(key).or_insert_with(|| {
+                words.list.push((
+                    key,
+                    Stat {
+                        first: i,
+                        ..Stat::default()
+                    },
+                ));
+                (words.list.len() - 1) as u32
             });
+            id_of[i] = id;
+            let st = &mut words.list[id as usize].1;
             match sh {
                 Shape::Lower => st.lower += 1,
                 _ if sc.is(i, scan::INITIAL) => st.initial += 1,
@@ -232,7 +256,7 @@ impl Rule for Typo {
 
         // Which forms are known.
         let mut unknown_any = false;
-        for (key, st) in stats.iter_mut() {
+        for (key, st) in words.list.iter_mut() {
             if cx.config.accepts(key) {
                 st.known_lower = Some(true);
                 st.known_title = Some(true);
@@ -253,14 +277,27 @@ impl Rule for Typo {
         if !unknown_any {
             return;
         }
-        for (key, st) in stats.iter_mut() {
+        for (key, st) in words.list.iter_mut() {
             if st.known_lower == Some(false) || st.known_title == Some(false) {
                 st.initialism = initialism(key, st);
             }
         }
+        // Per token: is this occurrence unknown as written?
+        let unknown_at = |i: usize| -> bool {
+            let id = id_of[i];
+            if id == u32::MAX {
+                return false;
+            }
+            let st = &words.list[id as usize].1;
+            match shape_of[i] {
+                Some(Shape::Lower) => st.known_lower == Some(false),
+                Some(_) => st.known_title == Some(false),
+                None => false,
+            }
+        };
 
         // Sentences mostly made of unknown lowercase words are in another language.
-        let foreign = foreign_sentences(doc, &sc, &stats, &shape_of);
+        let foreign = foreign_sentences(doc, &shape_of, &unknown_at);
 
         // Unknown lowercase words that are not known misspellings: archaic or foreign text
         // when several stand close together.
@@ -268,7 +305,7 @@ impl Rule for Typo {
             .map(|i| {
                 if shape_of[i] == Some(Shape::Lower) {
                     let key = doc.lower(i);
-                    stats[key].known_lower == Some(false)
+                    unknown_at(i)
                         && (spell::known_misspelling(key).is_none()
                             || spell::is_archaic_spelling(key))
                 } else {
@@ -283,15 +320,11 @@ impl Rule for Typo {
         let mut budget = Budget::default();
         for i in 0..n {
             let Some(sh) = shape_of[i] else { continue };
-            let key = doc.lower(i);
-            let st = &stats[key];
-            let unknown = match sh {
-                Shape::Lower => st.known_lower == Some(false),
-                _ => st.known_title == Some(false),
-            };
-            if !unknown {
+            if !unknown_at(i) {
                 continue;
             }
+            let key = doc.lower(i);
+            let st = &words.list[id_of[i] as usize].1;
             if sc.sentence[i] != usize::MAX && foreign.get(sc.sentence[i]).copied() == Some(true) {
                 continue;
             }
@@ -354,7 +387,7 @@ impl Rule for Typo {
                 if !report {
                     continue;
                 }
-            } else if is_epithet(doc, i, key, &stats) {
+            } else if is_epithet(doc, i, key, &words) {
                 continue;
             }
             // "de jure", "per se", "voces magicae": a foreign phrase.
@@ -363,7 +396,7 @@ impl Rule for Typo {
             }
             let verdict = verdicts
                 .entry(key)
-                .or_insert_with(|| decide(cx, key, st, &stats, &mut budget))
+                .or_insert_with(|| decide(cx, key, st, &words, &mut budget))
                 .clone();
             let Verdict::Report {
                 mut severity,
@@ -409,7 +442,7 @@ fn decide(
     cx: &Context<'_>,
     key: &str,
     st: &Stat,
-    stats: &FastMap<&str, Stat>,
+    stats: &Words<'_>,
     budget: &mut Budget,
 ) -> Verdict {
     if nonstandard::lookup(key).is_some() || cx.config.accepts(key) {
@@ -583,7 +616,7 @@ fn in_known_compound(doc: &Document, i: usize) -> bool {
 }
 
 /// The species name after a genus: "E. coli", "Drosophila melanogaster", "Procyon lotor".
-fn is_epithet(doc: &Document, i: usize, key: &str, stats: &FastMap<&str, Stat>) -> bool {
+fn is_epithet(doc: &Document, i: usize, key: &str, stats: &Words<'_>) -> bool {
     if i == 0 {
         return false;
     }
@@ -608,9 +641,8 @@ fn is_epithet(doc: &Document, i: usize, key: &str, stats: &FastMap<&str, Stat>) 
 /// words: another language, not a string of typos.
 fn foreign_sentences(
     doc: &Document,
-    sc: &scan::Scan,
-    stats: &FastMap<&str, Stat>,
     shape_of: &[Option<Shape>],
+    unknown_at: &dyn Fn(usize) -> bool,
 ) -> Vec<bool> {
     let mut out = vec![false; doc.sentences.len()];
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -621,15 +653,12 @@ fn foreign_sentences(
             }
             words += 1;
             if shape_of[i] == Some(Shape::Lower)
-                && stats
-                    .get(doc.lower(i))
-                    .is_some_and(|st| st.known_lower == Some(false))
+                && unknown_at(i)
                 && spell::known_misspelling(doc.lower(i)).is_none()
             {
                 unknown += 1;
             }
         }
-        let _ = sc;
         out[si] = unknown >= 3 && unknown * 4 >= words;
     }
     out
