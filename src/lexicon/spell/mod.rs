@@ -598,7 +598,7 @@ pub struct Budget {
 impl Default for Budget {
     fn default() -> Self {
         Budget {
-            edit_searches: 64,
+            edit_searches: 128,
             hunspell_calls: 0,
         }
     }
