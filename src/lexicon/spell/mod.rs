@@ -912,35 +912,3 @@ mod tests {
         assert_eq!(fold_accents("naïve café"), "naive cafe");
     }
 }
-
-#[cfg(test)]
-mod timing {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn edits_cost() {
-        let _ = check("x");
-        for w in [
-            "quazi",
-            "phosphorylaton",
-            "smychka",
-            "bureaucratical",
-            "heteroskedasticity",
-        ] {
-            let t = std::time::Instant::now();
-            let mut b = Budget::default();
-            let s = suggest(w, &mut b, &|_| false);
-            eprintln!(
-                "{w}: {:?} {:?}",
-                t.elapsed(),
-                s.iter()
-                    .take(3)
-                    .map(|s| (&s.word, s.cost))
-                    .collect::<Vec<_>>()
-            );
-            let t = std::time::Instant::now();
-            let c = classify(w);
-            eprintln!("   classify {c:?} {:?}", t.elapsed());
-        }
-    }
-}
