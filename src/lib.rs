@@ -11,6 +11,7 @@ pub mod doc;
 pub mod engine;
 pub mod input;
 pub mod lexicon;
+pub mod names;
 pub mod output;
 pub mod rule;
 pub mod rules;
