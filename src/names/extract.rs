@@ -204,10 +204,7 @@ impl Names {
                         }
                         // A connector continues a run only between two capitalised words.
                         let adjacent = last_word == Some(ti.wrapping_sub(1));
-                        if adjacent
-                            && !run.is_empty()
-                            && connects(&run, doc.lower(ti))
-                        {
+                        if adjacent && !run.is_empty() && connects(&run, doc.lower(ti)) {
                             run.push(RunTok::Connector);
                             last_word = Some(ti);
                         } else {
@@ -314,6 +311,7 @@ impl Names {
             match tok.kind {
                 TokenKind::Number if year_of(w).is_some() => break,
                 TokenKind::Punct if w == "." && prev_len >= 2 => break,
+                TokenKind::Punct if matches!(w, ":" | "“" | "\"" | "?" | "!") => break,
                 TokenKind::Word => {}
                 _ => {
                     prev_len = 0;

@@ -215,6 +215,28 @@ pub fn find(names: &Names, config: &Config) -> Vec<Finding> {
     out
 }
 
+/// When the suggested spelling is itself a slip for a third (MacLauglin → MacLaughlin →
+/// McLaughlin), suggest the end of the chain. Ties are not followed.
+pub fn resolve_chains(findings: &mut [Finding]) {
+    let next: HashMap<u32, Right> = findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::Tie)
+        .map(|f| (f.wrong, f.right.clone()))
+        .collect();
+    for f in findings.iter_mut() {
+        let mut steps = 0;
+        while let Right::Spelling(r) = f.right {
+            match next.get(&r) {
+                Some(n) if *n != Right::Spelling(f.wrong) && steps < 4 => {
+                    f.right = n.clone();
+                    steps += 1;
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
 /// How much a similarity counts: the kind first, then the shorter distance.
 fn rank(s: &Similarity) -> (u8, u8) {
     (s.kind as u8, s.distance)
@@ -298,10 +320,9 @@ fn same_identity(a: &Spelling, b: &Spelling) -> bool {
         .filter_map(|u| u.year)
         .chain(a.ref_years.iter().copied())
         .collect();
-    b.uses
-        .iter()
-        .any(|u| u.prev.is_some_and(|p| prev.contains(&p)) || u.year.is_some_and(|y| years.contains(&y)))
-        || b.ref_years.iter().any(|y| years.contains(y))
+    b.uses.iter().any(|u| {
+        u.prev.is_some_and(|p| prev.contains(&p)) || u.year.is_some_and(|y| years.contains(&y))
+    }) || b.ref_years.iter().any(|y| years.contains(y))
 }
 
 /// True if `a` has letters with diacritics that `b` lacks: a writer who types "Türkes" means a
@@ -396,7 +417,10 @@ fn decide(
     // Best partner: the strongest similarity, then an author in the works cited, then the most
     // used.
     viable.sort_by(|a, b| {
-        let (sa, sb) = (&names.spellings[a.0 as usize], &names.spellings[b.0 as usize]);
+        let (sa, sb) = (
+            &names.spellings[a.0 as usize],
+            &names.spellings[b.0 as usize],
+        );
         rank(&a.1)
             .cmp(&rank(&b.1))
             .then(sb.ref_uses.min(1).cmp(&sa.ref_uses.min(1)))

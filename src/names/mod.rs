@@ -48,11 +48,16 @@ pub fn analyze(doc: &Document, config: &Config) -> Analysis {
         match &f.right {
             Right::Spelling(r) => {
                 let r = &names.spellings[*r as usize];
-                r.uses.is_empty() || !r.uses.iter().all(|u| foreign_context(doc, u.span, &mut cache))
+                r.uses.is_empty()
+                    || !r
+                        .uses
+                        .iter()
+                        .all(|u| foreign_context(doc, u.span, &mut cache))
             }
             Right::Declared(_) => true,
         }
     });
+    group::resolve_chains(&mut findings);
     Analysis { names, findings }
 }
 
@@ -89,8 +94,15 @@ pub fn foreign_context(
         })
     };
     let (mut words, mut unknown) = (0usize, 0usize);
-    let before = (range.start..at).rev().filter_map(&mut check).take(EACH_SIDE).collect::<Vec<_>>();
-    let after = (at + 1..range.end).filter_map(&mut check).take(EACH_SIDE).collect::<Vec<_>>();
+    let before = (range.start..at)
+        .rev()
+        .filter_map(&mut check)
+        .take(EACH_SIDE)
+        .collect::<Vec<_>>();
+    let after = (at + 1..range.end)
+        .filter_map(&mut check)
+        .take(EACH_SIDE)
+        .collect::<Vec<_>>();
     for known in before.into_iter().chain(after) {
         words += 1;
         unknown += usize::from(!known);
@@ -109,9 +121,10 @@ impl Analysis {
 }
 
 /// Whether a spelling belongs in the name table: a name that is not merely an ordinary word
-/// inside a multi-word name ("Great" in "Great Purge").
+/// inside a multi-word name ("Great" in "Great Purge") or a title ("Discipline and Punish"). An
+/// ordinary word counts when it is capitalised on its own at least twice (the Soviet system).
 fn in_table(sp: &Spelling) -> bool {
-    sp.is_name && !sp.uses.is_empty() && (!sp.dict_lower || sp.standalone > 0)
+    sp.is_name && !sp.uses.is_empty() && (!sp.dict_lower || sp.standalone >= 2)
 }
 
 /// The name table of a document: each name with its uses and first line, the other forms of it
@@ -119,7 +132,10 @@ fn in_table(sp: &Spelling) -> bool {
 pub fn render_table(doc: &Document, config: &Config, title: &str) -> String {
     let a = analyze(doc, config);
     let sp = &a.names.spellings;
-    let line = |s: &Spelling| s.uses.first().map_or(0, |u| doc.line_col(u.span.start).0);
+    // Line numbers by binary search over the line starts (no column counting on long lines).
+    let starts: Vec<usize> = doc.text.match_indices('\n').map(|(i, _)| i + 1).collect();
+    let line_of = |off: usize| starts.partition_point(|&s| s <= off) + 1;
+    let line = |s: &Spelling| s.uses.first().map_or(0, |u| line_of(u.span.start));
 
     // Variants, by the spelling they belong to.
     let mut variants: HashMap<u32, Vec<&Finding>> = HashMap::new();
@@ -234,7 +250,7 @@ pub fn render_table(doc: &Document, config: &Config, title: &str) -> String {
                 out,
                 "{:>5}  {:>4}  {}",
                 p.uses.len(),
-                doc.line_col(p.uses[0].start).0,
+                line_of(p.uses[0].start),
                 p.text
             );
         }

@@ -241,8 +241,10 @@ pub fn osa_bounded(a: &[char], b: &[char], max: usize) -> Option<usize> {
 }
 
 /// The derived-form endings, and the pairs of endings of one word (Latin plurals: -us / -i).
-fn suffix_data() -> &'static (Vec<&'static str>, Vec<(&'static str, &'static str)>) {
-    static S: OnceLock<(Vec<&'static str>, Vec<(&'static str, &'static str)>)> = OnceLock::new();
+type SuffixData = (Vec<&'static str>, Vec<(&'static str, &'static str)>);
+
+fn suffix_data() -> &'static SuffixData {
+    static S: OnceLock<SuffixData> = OnceLock::new();
     S.get_or_init(|| {
         let mut single = Vec::new();
         let mut pairs = Vec::new();
@@ -301,7 +303,10 @@ pub fn related_forms(a: &str, b: &str) -> bool {
             continue;
         }
         if let Some(rest) = b.strip_prefix(stem) {
-            if rest.len() >= 2 && rest != *sa && sufs.contains(&rest) && consonants(rest) != consonants(sa)
+            if rest.len() >= 2
+                && rest != *sa
+                && sufs.contains(&rest)
+                && consonants(rest) != consonants(sa)
             {
                 return true;
             }

@@ -24,34 +24,52 @@
 //! else too, or be unknown to the dictionary as a lowercase word; a word the essay also writes
 //! in lowercase is never a name. Possessives are folded (Stalin’s is Stalin), and a spelling
 //! that is another plus an ending such as -s, -ism, -ist, -ites, -ian, -ese (Stalinism,
-//! Bukharinites, Soviets, Canadian) is a related form, not a variant. Words in all capitals
-//! (acronyms) and words with digits are left alone.
+//! Bukharinites, Soviets, Canadian), or a Latin plural (Lactococcus / Lactococci), is a related
+//! form, not a variant. Acronyms (USSR, APNs), contractions (I’ve) and words with digits are
+//! left alone; so are -ise / -ize spellings, a matter of dialect.
 //!
-//! Two spellings are taken for one name when they are equal apart from case and diacritics
-//! (Gödel / Godel, Müller / Mueller), are two romanisations of one name (Zinoviev / Zinovyev,
-//! Tchaikovsky / Chaikovski, -sky / -ski, -off / -ov), swap two neighbouring letters, double or
-//! undouble a letter, differ by one letter in a name of five letters or more (four if they
-//! sound alike), or differ by two or three letters in a long name that sounds the same (Double
-//! Metaphone). A changed first letter needs the same sound.
+//! Two spellings are taken for one name when they differ only in capitals or accents
+//! (LabScribe / Labscribe, Gödel / Godel, Müller / Mueller), are two romanisations of one name
+//! (Zinoviev / Zinovyev, Tchaikovsky / Chaikovski, -sky / -ski, -off / -ov), swap two
+//! neighbouring letters, double or undouble a letter, differ by one letter in a name of five
+//! letters or more (four if they sound alike), or by two or three letters in a longer name that
+//! sounds the same (Double Metaphone) or has ten letters or more. A changed first letter needs
+//! the same sound.
 //!
 //! Distinct names that merely look alike are kept apart by these checks, in order:
-//! 1. the spelling reported must be unknown to the dictionary (which knows many given names,
-//!    surnames and places: Austria and Australia, John and Joan, Mary and Mark, Jackson and
-//!    Jacobson, Hansen and Hanson are all known, so none is reported) and not in `accept`;
-//! 2. two spellings in the same sentence are two names ("Hansen and Hanson found…");
-//! 3. two spellings after different first names are two people (Robert Mueller, Hermann Muller);
-//! 4. two spellings both in the works-cited list are two authors;
-//! 5. two spellings each used three times or more are two names or a deliberate choice; a
+//! 1. the spelling reported must be unknown to the dictionary, which knows many given names,
+//!    surnames and places (Austria and Australia, John and Joan, Mary and Mark, Jackson and
+//!    Jacobson, Hansen and Hanson are all known, so none is reported), unless the two differ
+//!    only in capitals, accents or a romanised ending (Trotski / Trotsky); and it must not be
+//!    in `accept`;
+//! 2. the spelling reported must not be, in the U.S. census, a personal name at least a
+//!    twentieth as common as the other (Brendon beside Brendan, Herren beside Herron are two
+//!    people; Jospeh beside Joseph is a slip), unless the essay ties the two to one person by
+//!    the same first name or the same citation year;
+//! 3. two spellings in the same sentence are two names ("Hansen and Hanson found…");
+//! 4. two spellings beside different first names or surnames (Robert Mueller, Hermann Muller;
+//!    Florenz Ziegfeld, Florence Mills) or cited with different years (Morais, 1984; Morris,
+//!    2002) are two people;
+//! 5. two spellings both among the authors of the works cited are two authors;
+//! 6. a spelling that adds accents the other lacks (Türkes beside Turks) is deliberate;
+//! 7. a variant of an ordinary word capitalised in a title (Arabian Nigihts) is left to the
+//!    spelling rules;
+//! 8. two spellings each used three times or more are two names or a deliberate choice; a
 //!    spelling used twice is reported only against one used five times or more;
-//! 6. a spelling in the works-cited list is taken as right (the list is copied from the
-//!    source) and the essay's other spelling is reported, even if it is used more.
+//! 9. uses inside quotations and block quotations, or among words the dictionary does not know
+//!    (an old or foreign text quoted without marks: "voowyng … to our lady of Walsyngham"),
+//!    are the source's spelling and never reported.
 //!
-//! The report is a warning when the evidence is strong (diacritics, transliteration, swapped or
-//! doubled letters, or one letter in a name of six letters or more; the spelling used once,
-//! the other at least twice, or one use each) and advice otherwise, for instance when the only
-//! uses open sentences or two spellings are equally close.
+//! The works-cited list is evidence: a spelling among its authors is taken as the right one,
+//! and the essay's other spelling is reported even if used more often, but since the list has
+//! slips of its own the report says that one of the two is wrong, and it is only a warning
+//! when the essay's own uses agree with the list. Entries of the list are never reported.
 //!
-//! Works-cited entries are never reported; they serve as evidence of the right spelling.
+//! There is one diagnostic per misspelling, at its first use. It is a warning when the
+//! evidence is strong (accents, romanisation, swapped or doubled letters, or one letter in a
+//! name of six letters or more; the spelling used once and the other at least twice, or one
+//! use each) and advice otherwise: capitals only, two spellings equally close, or uses that
+//! only open sentences.
 //!
 //! **Options.** None here. The configuration's `names = ["Kamenev", …]` declares canonical
 //! spellings: every near-miss of a declared name is reported, even when the essay uses it more
