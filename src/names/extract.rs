@@ -181,17 +181,18 @@ impl Names {
                         flush(&mut run, &mut runs);
                         last_word = None;
                         let p = doc.tok(ti);
-                        // Quotations and clauses after a colon or dash may start with a
-                        // capital; brackets mostly hold citations ("(Cohen 311)").
+                        // Quotations, clauses after a colon or dash, and lines of verse after a
+                        // slash may start with a capital; brackets mostly hold citations.
                         if matches!(
                             p,
-                            "“" | "\"" | "‘" | ":" | "—" | "–" | "«" | "„" | "¿" | "¡"
+                            "“" | "\"" | "‘" | ":" | "—" | "–" | "«" | "„" | "¿" | "¡" | "/"
                         ) {
                             at_start = true;
                         }
                         continue;
                     }
-                    let initial = at_start;
+                    // A word opening a line may open a line of verse, capitalised as such.
+                    let initial = at_start || tok.newlines_before > 0;
                     at_start = false;
                     let w = doc.tok(ti);
                     let Some(first) = w.chars().next() else {

@@ -261,16 +261,24 @@ fn disjoint<T: Eq + std::hash::Hash + Copy>(
     !a.is_empty() && !b.is_empty() && a.is_disjoint(&b)
 }
 
+/// True if spelling `id` may stand beside a name as a first name or surname: a name that is not
+/// an ordinary word ("Later Kovalenko" opens a sentence), or a personal name in the census.
+fn person_word(names: &Names, id: u32) -> bool {
+    let sp = &names.spellings[id as usize];
+    sp.is_name && (!sp.dict_lower || census_frequency(&super::similar::fold(&sp.text)) > 0)
+}
+
 /// Evidence that two look-alike spellings are two names: different first names or surnames
 /// beside them ("Robert Mueller", "Hermann Muller"; "Florenz Ziegfeld", "Florence Mills"), or
 /// citations of different years ("Morais, 1984", "Morris, 2002").
-fn distinct_context(a: &Spelling, b: &Spelling) -> bool {
+fn distinct_context(names: &Names, a: &Spelling, b: &Spelling) -> bool {
+    let person = |id: &u32| person_word(names, *id);
     disjoint(
-        a.uses.iter().filter_map(|u| u.prev),
-        b.uses.iter().filter_map(|u| u.prev),
+        a.uses.iter().filter_map(|u| u.prev).filter(person),
+        b.uses.iter().filter_map(|u| u.prev).filter(person),
     ) || disjoint(
-        a.uses.iter().filter_map(|u| u.next),
-        b.uses.iter().filter_map(|u| u.next),
+        a.uses.iter().filter_map(|u| u.next).filter(person),
+        b.uses.iter().filter_map(|u| u.next).filter(person),
     ) || disjoint(
         a.uses
             .iter()
@@ -312,8 +320,13 @@ fn common_name(a: &Key, b: &Key) -> bool {
 
 /// Positive evidence that two spellings are one person: the same first name before them, or
 /// citations of the same year ("Shultz, 1998" in the text, "Schultz … (1998)" in the list).
-fn same_identity(a: &Spelling, b: &Spelling) -> bool {
-    let prev: HashSet<u32> = a.uses.iter().filter_map(|u| u.prev).collect();
+fn same_identity(names: &Names, a: &Spelling, b: &Spelling) -> bool {
+    let prev: HashSet<u32> = a
+        .uses
+        .iter()
+        .filter_map(|u| u.prev)
+        .filter(|&p| person_word(names, p))
+        .collect();
     let years: HashSet<u16> = a
         .uses
         .iter()
@@ -395,7 +408,7 @@ fn decide(
         }
         // Written in one sentence ("Hansen and Hanson found…"), or beside different first
         // names, surnames or citation years: two names.
-        if share_sentence(m, other) || distinct_context(m, other) {
+        if share_sentence(m, other) || distinct_context(names, m, other) {
             continue;
         }
         if sim.kind != Kind::Diacritics && adds_diacritics(&m.text, &other.text) {
@@ -405,7 +418,7 @@ fn decide(
         let both_common = common_name(&qp.key, &parts[p as usize].key);
         if both_common
             && !matches!(sim.kind, Kind::Case | Kind::Diacritics)
-            && !same_identity(m, other)
+            && !same_identity(names, m, other)
         {
             continue;
         }
@@ -449,7 +462,9 @@ fn decide(
         if sim.kind == Kind::Case || (cm >= 3 && !strong) {
             return None;
         }
-        let backed = other.dict || co > cm;
+        // The essay agrees with the list: it uses the list's spelling more, the dictionary
+        // knows it, or a citation of the same year ties the two to one work.
+        let backed = other.dict || co > cm || same_identity(names, m, other);
         return finding(
             FindingKind::Reference,
             strong && backed && cm <= 2 && !all_initial,
@@ -481,4 +496,91 @@ fn decide(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Document;
+
+    fn findings(text: &str, config: &Config) -> Vec<(String, String, FindingKind)> {
+        let doc = Document::from_text(text);
+        let names = Names::extract(&doc);
+        find(&names, config)
+            .into_iter()
+            .map(|f| {
+                let right = match &f.right {
+                    Right::Spelling(r) => names.spellings[*r as usize].text.clone(),
+                    Right::Declared(d) => d.clone(),
+                };
+                (
+                    names.spellings[f.wrong as usize].text.clone(),
+                    right,
+                    f.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn minority_and_tie() {
+        let f = findings(
+            "We read Kovalenko first. Later Kovalenko wrote again. Then Kovalenka replied.",
+            &Config::default(),
+        );
+        assert_eq!(
+            f,
+            vec![(
+                "Kovalenka".into(),
+                "Kovalenko".into(),
+                FindingKind::Minority
+            )]
+        );
+        let f = findings(
+            "We read Kovalenko first. Then Kovalenka replied.",
+            &Config::default(),
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].2, FindingKind::Tie);
+    }
+
+    #[test]
+    fn declared_names_win_over_the_majority() {
+        let mut c = Config::default();
+        c.names.push("Kamenev".into());
+        let f = findings(
+            "Then Kameney spoke. Later Kameney left. Kameney returned.",
+            &c,
+        );
+        assert_eq!(
+            f,
+            vec![("Kameney".into(), "Kamenev".into(), FindingKind::Declared)]
+        );
+    }
+
+    #[test]
+    fn a_crowd_of_look_alikes_is_not_compared() {
+        // Sixty spellings one letter apart share one bucket, which is over the cap.
+        let text: String = (b'a'..=b'z')
+            .chain(b'a'..=b'z')
+            .take(60)
+            .enumerate()
+            .map(|(i, c)| format!("We met Zorbax{}{} today. ", c as char, i % 3))
+            .collect();
+        // Digits make these non-names; use letters only.
+        let text = text.replace(['0', '1', '2'], "");
+        let f = findings(&text, &Config::default());
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn census_names_are_people() {
+        let f = findings(
+            "We met Brendan there. Brendan spoke, and Brendan left. Brendon arrived later.",
+            &Config::default(),
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert!(census_frequency("smith") > 500);
+        assert_eq!(census_frequency("kamanev"), 0);
+    }
 }
