@@ -263,6 +263,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn odd_input_never_panics() {
+        let long = format!("Kamenev {} Kamenev", "Ab".repeat(6000));
+        for t in [
+            "",
+            "É",
+            "’s",
+            "Ωμέγα Ωμέγας Ωμέγα. Ωμεγα Ωμέγα.",
+            "Каменев и Каменов. Каменев снова.",
+            "😀 Kamenev 😀 Kameney 😀",
+            "Go\u{308}del Go\u{308}del Gödel Godel",
+            "(Smith, 2001; Smyth, 2003)",
+            &long,
+        ] {
+            let doc = Document::from_text(t);
+            let _ = analyze(&doc, &Config::default());
+            let _ = render_table(&doc, &Config::default(), "t");
+        }
+    }
+
+    #[test]
     fn table_lists_names_forms_and_variants() {
         let doc = Document::from_text(
             "Stalin rose. Stalinism followed Stalin and the Soviets. Kamaney and Zinoviev met.\n\
