@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod doc;
 pub mod engine;
+pub mod fix;
 pub mod input;
 pub mod lexicon;
 pub mod names;

@@ -180,10 +180,14 @@ impl Document {
             citations: extra_citations,
             suppressions,
         } = source;
-        let prose = match masked {
+        let mut prose = match masked {
             Some(m) if m.len() == text.len() => m,
             _ => text.clone(),
         };
+        // A byte-order mark is kept in the text (spans stay file offsets) but is not prose.
+        if prose.starts_with('\u{feff}') {
+            prose.replace_range(..3, "   ");
+        }
         let tokens = tokenize::tokenize(&prose);
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -284,7 +288,11 @@ impl Document {
         while o > start && !self.text.is_char_boundary(o) {
             o -= 1;
         }
-        let col = self.text[start..o].chars().count() + 1;
+        let mut col = self.text[start..o].chars().count() + 1;
+        // A byte-order mark is kept in the text but is not a visible column.
+        if start == 0 && o > 0 && self.text.starts_with('\u{feff}') {
+            col -= 1;
+        }
         (line, col)
     }
 

@@ -2,6 +2,7 @@
 
 use super::{Document, Paragraph, ParagraphKind, Sentence, Span, TokenKind};
 use crate::lexicon::{self, Abbrev};
+use std::ops::Not;
 
 /// Splits the document into paragraphs, then each paragraph into sentences.
 pub(super) fn segment(doc: &mut Document, blocks: &[(Span, ParagraphKind)]) {
@@ -16,7 +17,12 @@ pub(super) fn segment(doc: &mut Document, blocks: &[(Span, ParagraphKind)]) {
             let t = &doc.tokens[i];
             let prev = &doc.tokens[i - 1];
             if t.newlines_before >= 2 {
-                true
+                // A blank line inside a sentence (a page break pasted in): "field strength and
+                // ⏎⏎ concentration." does not start a paragraph.
+                !(prev.kind == TokenKind::Word
+                    && t.kind == TokenKind::Word
+                    && doc.tok(i).chars().next().is_some_and(|c| c.is_lowercase())
+                    && crosses_block(&bounds, prev.span.end, t.span.start).not())
             } else if t.newlines_before == 1 {
                 !hard_wrapped
                     || starts_list_item(doc, i)
@@ -272,6 +278,19 @@ fn ends_here(doc: &Document, j: usize, k: usize) -> bool {
     if next_lower {
         return false;
     }
+    // A citation after the stop belongs to the sentence: `…her… (234).`, or a block quotation's
+    // `… them. (153)` at the paragraph's end.
+    if next_text == "(" {
+        if let Some(close) = (k + 1..doc.tokens.len().min(k + 40)).find(|&m| doc.tok(m) == ")") {
+            let after = close + 1;
+            if after >= doc.tokens.len()
+                || doc.tokens[after].newlines_before > 0
+                || is_terminal(doc.tok(after))
+            {
+                return false;
+            }
+        }
+    }
     if term != "." {
         return true;
     }
@@ -342,6 +361,21 @@ mod tests {
             sentences("See p. 5 and No. 3 for more. The end has no stop"),
             vec!["See p. 5 and No. 3 for more.", "The end has no stop"]
         );
+    }
+
+    #[test]
+    fn citation_after_the_stop_stays() {
+        assert_eq!(
+            sentences("It was incredible… (234). The dream is detailed. Block quote ends. (153)"),
+            vec![
+                "It was incredible… (234).",
+                "The dream is detailed.",
+                "Block quote ends. (153)"
+            ]
+        );
+        let d =
+            crate::doc::Document::from_text("It depends on strength and\n\nconcentration. Next.");
+        assert_eq!(d.paragraphs.len(), 1);
     }
 
     #[test]

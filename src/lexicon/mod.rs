@@ -3,6 +3,8 @@
 //! Every list is a plain text file, one entry per line, `#` starting a comment line; each file's
 //! header names its source and licence.
 
+pub mod lemma;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -120,3 +122,4 @@ mod tests {
         assert!(!is_dictionary_word("recieve"));
     }
 }
+pub mod pos;

@@ -3,7 +3,10 @@
 
 use super::{FileReport, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 
 /// How to draw the report.
@@ -23,9 +26,80 @@ impl Default for Options {
     }
 }
 
+/// The essay as miette sees it. Essays often keep a whole paragraph on one line; showing an
+/// 800-character line for a two-word slip helps nobody, so a long line is cut to a window of
+/// about `WINDOW` characters either side of the span.
+struct Windowed<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+const WINDOW: usize = 60;
+
+impl SourceCode for Windowed<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        _before: usize,
+        _after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let text = self.text;
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let lines = text[line_start..line_end].matches('\n').count() + 1;
+        let line = text[..line_start].matches('\n').count();
+        let column = text[line_start..start].chars().count();
+        if lines > 1 || line_end - line_start <= 2 * WINDOW + span.len() + 20 {
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.to_string(),
+                &text.as_bytes()[line_start..line_end],
+                SourceSpan::new(line_start.into(), line_end - line_start),
+                line,
+                column,
+                lines,
+            )));
+        }
+        // Window start: WINDOW characters back, moved forward to a word start.
+        let mut ws = start;
+        for (n, (i, _)) in text[line_start..start].char_indices().rev().enumerate() {
+            ws = line_start + i;
+            if n >= WINDOW {
+                break;
+            }
+        }
+        if ws > line_start {
+            if let Some(sp) = text[ws..start].find(' ') {
+                ws += sp + 1;
+            }
+        }
+        let mut we = end;
+        for (n, (i, c)) in text[end..line_end].char_indices().enumerate() {
+            we = end + i + c.len_utf8();
+            if n >= WINDOW {
+                break;
+            }
+        }
+        if we < line_end {
+            if let Some(sp) = text[end..we].rfind(' ') {
+                we = end + sp;
+            }
+        }
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            &text.as_bytes()[ws..we],
+            SourceSpan::new(ws.into(), we - ws),
+            line,
+            column,
+            1,
+        )))
+    }
+}
+
 struct Shown<'a> {
     d: &'a Diagnostic,
-    src: &'a NamedSource<String>,
+    src: &'a Windowed<'a>,
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -103,7 +177,10 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
         .with_links(false);
     let mut out = String::new();
     for f in files {
-        let src = NamedSource::new(f.path, f.report.document.text.clone());
+        let src = Windowed {
+            name: f.path,
+            text: &f.report.document.text,
+        };
         for d in &f.report.diagnostics {
             let shown = Shown { d, src: &src };
             if handler.render_report(&mut out, &shown).is_err() {
@@ -112,15 +189,18 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
             out.push('\n');
         }
         let s = Summary::of(f.report.diagnostics.iter(), 1);
-        let st = &f.report.stats;
         out.push_str(&format!(
-            "{}: {} — {} words, {} sentences, {} paragraphs\n",
+            "{}: {} — {}\n",
             f.path,
             s.line(),
-            st.words,
-            st.sentences,
-            st.paragraphs
+            f.report.stats.summary()
         ));
+        if f.is_extracted() && !f.report.diagnostics.is_empty() {
+            out.push_str(&format!(
+                "  (line numbers count lines of the text extracted from the Word document: `essaylint extract {}` prints it)\n",
+                f.path
+            ));
+        }
     }
     if files.len() > 1 {
         let s = Summary::for_files(files);

@@ -19,11 +19,17 @@ pub fn render(files: &[FileReport<'_>]) -> String {
 
 fn file(f: &FileReport<'_>) -> Value {
     let doc = &f.report.document;
-    json!({
+    let mut v = json!({
         "path": f.path,
         "diagnostics": f.report.diagnostics.iter().map(|d| diagnostic(doc, d)).collect::<Vec<_>>(),
         "stats": f.report.stats,
-    })
+        // True when spans and lines refer to text essaylint extracted (DOCX), not to the file.
+        "extracted": f.is_extracted(),
+    });
+    if f.is_extracted() {
+        v["extracted_text"] = json!(doc.text);
+    }
+    v
 }
 
 fn place(doc: &Document, span: Span) -> (Value, usize, usize) {

@@ -1,7 +1,10 @@
 //! Output renderers: one file per format. Each returns the text to print; none prints.
 
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::engine::Report;
@@ -12,6 +15,36 @@ pub struct FileReport<'a> {
     /// The path as the user gave it (`-` for standard input).
     pub path: &'a str,
     pub report: &'a Report,
+}
+
+impl FileReport<'_> {
+    /// True if spans and lines refer to text essaylint extracted (a DOCX file), not to the
+    /// file's own bytes: such files are never fixed.
+    pub fn is_extracted(&self) -> bool {
+        crate::input::Format::from_path(std::path::Path::new(self.path))
+            .is_some_and(|f| !f.is_text())
+    }
+}
+
+/// "did you mean `x`?", "delete it", or nothing: a diagnostic's suggestions in words.
+pub fn suggestion_text(d: &Diagnostic) -> Option<String> {
+    match d.suggestions.as_slice() {
+        [] => None,
+        [one] if one.is_empty() => Some("delete it".to_string()),
+        [one] => Some(format!("did you mean `{one}`?")),
+        many => Some(format!(
+            "did you mean {}?",
+            many.iter()
+                .take(5)
+                .map(|s| if s.is_empty() {
+                    "(delete it)".to_string()
+                } else {
+                    format!("`{s}`")
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 /// Counts over all files, by severity and category.

@@ -2,6 +2,32 @@
 
 use crate::rule::Rule;
 
+pub mod article;
+pub mod clauses;
+pub mod comma_splice;
+pub mod confusable;
+pub mod ctx;
+pub mod doubled_punctuation;
+pub mod fragment;
 pub mod long_sentence;
+pub mod lowercase_start;
+pub mod missing_space;
+pub mod run_on;
+pub mod space_before_punctuation;
+pub mod unbalanced_bracket;
+pub mod unbalanced_quote;
 
-pub const RULES: &[&dyn Rule] = &[&long_sentence::LongSentence];
+pub const RULES: &[&dyn Rule] = &[
+    &long_sentence::LongSentence,
+    &confusable::Confusable,
+    &article::Article,
+    &unbalanced_quote::UnbalancedQuote,
+    &unbalanced_bracket::UnbalancedBracket,
+    &lowercase_start::LowercaseStart,
+    &space_before_punctuation::SpaceBeforePunctuation,
+    &doubled_punctuation::DoubledPunctuation,
+    &missing_space::MissingSpace,
+    &comma_splice::CommaSplice,
+    &run_on::RunOn,
+    &fragment::Fragment,
+];

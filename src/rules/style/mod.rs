@@ -2,4 +2,6 @@
 
 use crate::rule::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+pub mod passive_voice;
+
+pub const RULES: &[&dyn Rule] = &[&passive_voice::PassiveVoice];

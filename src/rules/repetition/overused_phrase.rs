@@ -1,0 +1,334 @@
+//! # overused-phrase
+//!
+//! **What it does.** Finds a wording of two to five words that the essay keeps coming back to
+//! far more often than a writer means to, such as a name in the possessive with the same noun
+//! ("Stalin’s rise" seven times in 1,700 words) or the same noun phrase built on a name ("the
+//! rise of Stalin"). It reports the phrase once, at its first use, with every other use as a
+//! related location. Case and the apostrophe (’ or ') do not matter.
+//!
+//! **Why it matters.** A phrase repeated every few paragraphs becomes a refrain: the reader
+//! starts to hear the wording instead of the argument. A pronoun ("his rise"), a synonym ("his
+//! ascent") or a restructured sentence keeps the idea without the echo.
+//!
+//! **Example.**
+//!
+//! ```text
+//! First, Stalin’s rise was not preordained or even predictable.
+//!        ^^^^^^^^^^^^^ “Stalin’s rise” is used 7 times in 1,697 words
+//! ```
+//!
+//! The threshold grows with the length of the essay: at least 5 uses, and at least 3.5 per
+//! 1,000 words. Not counted: the essay's terms (noun compounds such as "climate change",
+//! names such as "the Soviet Union", eponyms such as "Alzheimer’s disease" or "Newton’s
+//! laws"), phrases of function words only ("of the"), and wording inside quotations. A phrase
+//! inside a longer reported phrase is reported once. It is advice.
+//!
+//! **Options.**
+//!
+//! - `per-thousand` (number, default 3.5): uses per 1,000 words from which a phrase is
+//!   reported.
+//! - `min-count` (integer, default 5): the fewest uses ever reported.
+
+use super::words::{Words, NONE};
+use crate::diagnostic::Diagnostic;
+use crate::doc::{is_capitalized, Document, TokenKind};
+use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
+use crate::{rule_source, Category, Severity, Span};
+use std::collections::HashMap;
+
+pub struct OverusedPhrase;
+
+static META: RuleMeta = RuleMeta {
+    name: "overused-phrase",
+    category: Category::Repetition,
+    severity: Severity::Advice,
+    summary: "a phrase repeated far more often than a writer intends (\"Stalin’s rise\" ×7)",
+    source: rule_source!(),
+    options: &[
+        RuleOption {
+            name: "per-thousand",
+            kind: OptionKind::Float,
+            default: "3.5",
+            help: "uses per 1,000 words from which a phrase is reported",
+        },
+        RuleOption {
+            name: "min-count",
+            kind: OptionKind::Int,
+            default: "5",
+            help: "the fewest uses ever reported",
+        },
+    ],
+    default_off: false,
+};
+
+/// Head nouns that make a possessive name an eponymous term (Alzheimer's disease).
+fn eponym_head(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "disease"
+            | "syndrome"
+            | "law"
+            | "principle"
+            | "theorem"
+            | "lemma"
+            | "equation"
+            | "constant"
+            | "effect"
+            | "test"
+            | "razor"
+            | "paradox"
+            | "dilemma"
+            | "wager"
+            | "area"
+            | "cell"
+            | "lymphoma"
+            | "sarcoma"
+            | "reagent"
+            | "solution"
+            | "method"
+            | "rule"
+            | "ratio"
+            | "coefficient"
+            | "distribution"
+            | "correlation"
+            | "hypothesis"
+            | "conjecture"
+            | "formula"
+            | "number"
+            | "sign"
+            | "canal"
+            | "duct"
+            | "gland"
+            | "membrane"
+            | "organ"
+            | "tube"
+            | "loop"
+            | "apparatus"
+            | "body"
+            | "plate"
+            | "flask"
+            | "ale"
+            | "day"
+            | "eve"
+            | "list"
+            | "court"
+    )
+}
+
+const MAX_N: usize = 5;
+
+struct Candidate {
+    /// Token index of each use's first word; the phrase is `n` word tokens long.
+    starts: Vec<usize>,
+    n: usize,
+}
+
+impl Rule for OverusedPhrase {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let w = Words::new(doc);
+        let per_k = cx.opt_float("per-thousand", 3.5).max(0.0);
+        let min_count = cx.opt_int("min-count", 5).max(2) as usize;
+        let threshold = min_count.max((w.prose_words as f64 * per_k / 1000.0).ceil() as usize);
+
+        // Runs of the writer's own words, broken by punctuation, numbers and quotations.
+        let mut phrases: HashMap<u64, Candidate> = HashMap::new();
+        // Uses of each possessive form, and how often each is followed by the same head.
+        let mut possessive_uses: HashMap<u32, u32> = HashMap::new();
+        let mut run: Vec<usize> = Vec::new();
+        let n_tok = doc.tokens.len();
+        for i in 0..=n_tok {
+            let continues = i < n_tok
+                && w.own_prose(i)
+                && doc.tokens[i].kind == TokenKind::Word
+                && (run.is_empty() || same_sentence_gap(doc, run[run.len() - 1], i));
+            if continues {
+                run.push(i);
+                continue;
+            }
+            collect(doc, &w, &run, &mut phrases, &mut possessive_uses);
+            run.clear();
+            if i < n_tok && w.own_prose(i) && doc.tokens[i].kind == TokenKind::Word {
+                run.push(i);
+            }
+        }
+
+        let mut cands: Vec<Candidate> = phrases
+            .into_values()
+            .filter(|c| c.starts.len() >= threshold)
+            .filter(|c| !is_eponym(doc, &w, c, &possessive_uses))
+            .collect();
+        // Longest phrases first, then the most used; ties in text order.
+        cands.sort_by(|a, b| {
+            b.n.cmp(&a.n)
+                .then(b.starts.len().cmp(&a.starts.len()))
+                .then(a.starts[0].cmp(&b.starts[0]))
+        });
+        let mut claimed: Vec<(usize, usize)> = Vec::new();
+        let words = w.prose_words;
+        for c in cands {
+            let free: Vec<usize> = c
+                .starts
+                .iter()
+                .copied()
+                .filter(|&s| {
+                    let e = s + c.n;
+                    !claimed.iter().any(|&(a, b)| s < b && a < e)
+                })
+                .collect();
+            if free.len() < threshold {
+                continue;
+            }
+            let span_of = |s: usize| {
+                // Runs are consecutive tokens, so the phrase ends `n - 1` tokens on.
+                Span::new(doc.tokens[s].span.start, doc.tokens[s + c.n - 1].span.end)
+            };
+            let first = span_of(free[0]);
+            let text = doc.slice(first).to_string();
+            let mut d = cx.diag(
+                first,
+                format!(
+                    "“{text}” is used {} times in {} words; vary the wording (a pronoun, a \
+                     synonym, or a different sentence shape)",
+                    free.len(),
+                    group_thousands(words)
+                ),
+            );
+            for &s in &free[1..] {
+                d = d.related(span_of(s), "used again here");
+            }
+            out.push(d);
+            for &s in &c.starts {
+                claimed.push((s, s + c.n));
+            }
+        }
+    }
+}
+
+/// True if word tokens `a` and `b` (a < b) are adjacent in a run: nothing but space between.
+fn same_sentence_gap(doc: &Document, a: usize, b: usize) -> bool {
+    b == a + 1 && doc.tokens[b].space_before
+}
+
+fn mix(h: u64, x: u32) -> u64 {
+    (h ^ (x as u64).wrapping_add(0x9e37_79b9_7f4a_7c15))
+        .wrapping_mul(0xff51_afd7_ed55_8ccd)
+        .rotate_left(29)
+}
+
+/// Adds the phrases of one run of words that match a reportable shape.
+fn collect(
+    doc: &Document,
+    w: &Words,
+    run: &[usize],
+    phrases: &mut HashMap<u64, Candidate>,
+    possessive_uses: &mut HashMap<u32, u32>,
+) {
+    let lower_content = |i: usize| {
+        w.info(i).is_some_and(|l| !l.function && !l.name)
+            && !is_capitalized(doc.tok(i))
+            && w.lemma[i] != NONE
+    };
+    let lowercase = |i: usize| !is_capitalized(doc.tok(i));
+    for k in 0..run.len() {
+        let i = run[k];
+        let t = doc.lower(i);
+        let possessive_name = (t.ends_with("'s") || t.ends_with("s'"))
+            && is_capitalized(doc.tok(i))
+            && w.info(i).is_some_and(|l| l.name);
+        if possessive_name {
+            *possessive_uses.entry(w.form[i]).or_insert(0) += 1;
+            // Stalin's rise, Stalin's rise to power: lowercase words ending in a content word.
+            let mut h = mix(1, w.form[i]);
+            for n in 2..=MAX_N {
+                let Some(&j) = run.get(k + n - 1) else { break };
+                if !lowercase(j) {
+                    break;
+                }
+                h = mix(h, w.form[j]);
+                if lower_content(j) {
+                    phrases
+                        .entry(h)
+                        .or_insert_with(|| Candidate {
+                            starts: Vec::new(),
+                            n,
+                        })
+                        .starts
+                        .push(i);
+                }
+            }
+        }
+        // the rise of Stalin: a lowercase content noun, "of", a name.
+        if k + 2 < run.len() && lower_content(i) && t != "of" {
+            let (o, nm) = (run[k + 1], run[k + 2]);
+            if doc.lower(o) == "of"
+                && is_capitalized(doc.tok(nm))
+                && w.info(nm).is_some_and(|l| l.name)
+                // The name ends the phrase: not "of Manduca sexta", "of New York".
+                && run
+                    .get(k + 3)
+                    .is_none_or(|&x| w.info(x).is_none_or(|l| l.function))
+                && (k == 0 || !is_capitalized(doc.tok(run[k - 1])))
+            {
+                let h = mix(mix(mix(2, w.form[i]), w.form[o]), w.form[nm]);
+                phrases
+                    .entry(h)
+                    .or_insert_with(|| Candidate {
+                        starts: Vec::new(),
+                        n: 3,
+                    })
+                    .starts
+                    .push(i);
+            }
+        }
+    }
+}
+
+/// An eponymous term (Alzheimer's disease, Newton's laws): a known head noun, or a possessive
+/// that is almost never followed by anything else.
+fn is_eponym(doc: &Document, w: &Words, c: &Candidate, uses: &HashMap<u32, u32>) -> bool {
+    let s = c.starts[0];
+    let t = doc.lower(s);
+    if !(t.ends_with("'s") || t.ends_with("s'")) {
+        return false;
+    }
+    let head = s + 1;
+    if w.info(head).is_some_and(|l| eponym_head(&l.text)) {
+        return true;
+    }
+    // A possessive almost always followed by this head, and a name seldom used without the
+    // possessive: "Down's syndrome", not "Napoleon's rise" in an essay about Napoleon.
+    let total = uses.get(&w.form[s]).copied().unwrap_or(0) as usize;
+    let bare = w
+        .info(s)
+        .map_or(0, |l| (l.count as usize).saturating_sub(total));
+    c.n == 2 && total > 0 && c.starts.len() * 10 >= total * 9 && bare * 4 < total
+}
+
+fn group_thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (k, ch) in s.chars().enumerate() {
+        if k > 0 && (s.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_thousands;
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands(7), "7");
+        assert_eq!(group_thousands(1697), "1,697");
+        assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+}

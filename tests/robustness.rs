@@ -1,0 +1,178 @@
+//! No input makes essaylint panic: random mixtures of tricky characters, huge tokens, odd
+//! scripts, every rule on, every renderer.
+
+use essaylint::config::{Config, Level};
+use essaylint::output::{self, FileReport};
+use essaylint::{engine, rule, Severity, Source};
+
+/// A small deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+const PIECES: &[&str] = &[
+    "the",
+    "The",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ".",
+    ",",
+    "?",
+    "!",
+    "…",
+    "...",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "-",
+    "—",
+    "–",
+    ":",
+    ";",
+    "Stalin’s",
+    "it's",
+    "its",
+    "their",
+    "there",
+    "a",
+    "an",
+    "hour",
+    "e.g.",
+    "Dr.",
+    "U.S.",
+    "p.",
+    "12th",
+    "1920’s",
+    "3.5",
+    "1,000",
+    "%",
+    "(Smith 45)",
+    "(Cohen, 1973, p. 3)",
+    "[3]",
+    "\\cite{key}",
+    "[@key]",
+    "Gödel",
+    "cafe\u{301}",
+    "東京",
+    "Москва",
+    "مرحبا",
+    "🙂",
+    "👩‍👩‍👧",
+    "\u{feff}",
+    "\t",
+    "\r\n",
+    "Works Cited",
+    "References",
+    "    ",
+    "#",
+    "*",
+    "_",
+    "`",
+    "<!--",
+    "-->",
+    "http://x.y/z",
+    "a@b.c",
+    "colour",
+    "color",
+    "realise",
+    "realize",
+    "quazi",
+    "recieve",
+    "Kamanev",
+    "Kamaney",
+    "was",
+    "by",
+    "written",
+    "is",
+    "to",
+    "too",
+    "than",
+    "then",
+    "\u{200d}",
+    "\u{0}",
+    "\u{7f}",
+    "ǅ",
+    "ﬁ",
+    "İ",
+    "ß",
+];
+
+fn lint_everything(text: &str) {
+    let mut config = Config::default();
+    for r in rule::all() {
+        config.set_level(r.meta().name, Level::On(Severity::Advice));
+    }
+    let report = engine::check(Source::plain(text), &config);
+    for d in &report.diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?}"
+        );
+        assert!(
+            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
+            "{d:?}"
+        );
+        for r in &d.related {
+            assert!(
+                text.is_char_boundary(r.span.start) && text.is_char_boundary(r.span.end),
+                "{d:?}"
+            );
+        }
+    }
+    let files = [FileReport {
+        path: "fuzz.txt",
+        report: &report,
+    }];
+    let _ = output::json::render(&files);
+    let _ = output::human::render(&files, output::human::Options::default());
+}
+
+#[test]
+fn random_texts_do_not_panic() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..300 {
+        let n = (rng.next() % 200) as usize;
+        let text: String = (0..n).map(|_| rng.pick(PIECES)).collect();
+        lint_everything(&text);
+    }
+}
+
+#[test]
+fn huge_tokens_and_scripts() {
+    lint_everything(&"a".repeat(10_000));
+    lint_everything(&format!(
+        "The {} word is long. {}",
+        "x".repeat(10_000),
+        "é".repeat(5_000)
+    ));
+    lint_everything(&"\u{301}".repeat(3_000));
+    lint_everything(&"(".repeat(5_000));
+    lint_everything(&"“".repeat(5_000));
+    lint_everything(&". ".repeat(5_000));
+    lint_everything("Это русский текст. これは日本語です。 هذا نص عربي.");
+    lint_everything(&"🙂".repeat(2_000));
+    lint_everything("\u{feff}");
+    lint_everything("x");
+}
