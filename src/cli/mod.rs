@@ -36,6 +36,14 @@ enum Command {
     /// Print the text essaylint checks in a file (for DOCX, the text it extracts, which spans and
     /// line numbers refer to).
     Extract(ExtractArgs),
+    /// Print the essay's name table: each name, its uses, its variant spellings.
+    Names {
+        /// The essay to read.
+        path: PathBuf,
+        /// Configuration file (default: essaylint.toml in this folder or a parent).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -175,6 +183,35 @@ pub fn run() -> i32 {
                 2
             }
         },
+        Command::Names { path, config } => names(&path, config.as_deref()),
+    }
+}
+
+fn names(path: &Path, config: Option<&Path>) -> i32 {
+    let config = match config {
+        Some(p) => Config::load(p),
+        None => Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
+    };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("essaylint: {e}");
+            return 2;
+        }
+    };
+    match input::read_file(path, None) {
+        Ok(src) => {
+            let doc = essaylint::Document::build(src);
+            print(&essaylint::names::render_table(
+                &doc,
+                &config,
+                &path.display().to_string(),
+            ))
+        }
+        Err(e) => {
+            eprintln!("essaylint: {}: {}", path.display(), describe(&e, path));
+            2
+        }
     }
 }
 

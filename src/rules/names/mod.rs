@@ -2,4 +2,6 @@
 
 use crate::rule::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+pub mod name_variant;
+
+pub const RULES: &[&dyn Rule] = &[&name_variant::NameVariant];
