@@ -31,6 +31,11 @@ enum Command {
         /// The rule's name, as `essaylint rules` lists it.
         rule: String,
     },
+    /// Show each cited source, the lines citing it, and the works-cited entry it matches.
+    Citations {
+        /// The essay to read.
+        path: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -92,6 +97,7 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Citations { path } => citations(&path),
         Command::Rules => {
             let mut out = String::new();
             for r in rule::all() {
@@ -138,6 +144,28 @@ fn print(s: &str) -> i32 {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             eprintln!("essaylint: cannot write output: {e}");
+            2
+        }
+    }
+}
+
+/// `essaylint citations FILE`: the citation table of one essay.
+fn citations(path: &Path) -> i32 {
+    let config = Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")));
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("essaylint: {e}");
+            return 2;
+        }
+    };
+    match input::read_file(path, None) {
+        Ok(src) => print(&essaylint::citations::table(
+            &essaylint::Document::build(src),
+            &config,
+        )),
+        Err(e) => {
+            eprintln!("essaylint: {}: {}", path.display(), describe(&e, path));
             2
         }
     }
