@@ -68,6 +68,27 @@ pub(super) fn find(doc: &Document, refs: &[Reference]) -> Vec<Citation> {
             out.push(c);
         }
     }
+    // A title-only citation opening with a known author's name: "(Keller Letters from the Fair
+    // 45)" names Keller and his work.
+    for c in &mut out {
+        if c.style != CiteStyle::Mla {
+            continue;
+        }
+        for s in &mut c.sources {
+            if !s.authors.is_empty() || s.title_quoted {
+                continue;
+            }
+            let Some(t) = s.title.clone() else { continue };
+            let mut parts = t.splitn(2, ' ');
+            let (Some(first), Some(rest)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            if known.contains(&super::fold_name(first)) {
+                s.authors = vec![first.to_string()];
+                s.title = Some(rest.to_string());
+            }
+        }
+    }
     // Nested groups can both parse ("(see Smith (2001))"): keep the outer one.
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     let mut kept: Vec<Citation> = Vec::with_capacity(out.len());
@@ -558,6 +579,12 @@ fn parse_names(items: &[Item<'_>], has_year: bool) -> Option<Names> {
         return Some(n);
     }
     let has_connector = classes.iter().skip(1).any(|c| *c == Wc::Connector);
+    // "(Letters from the Fair 45)": a title that opens with an ordinary word. (A known author
+    // opening it is split off later: "(Keller Letters from the Fair 45)".)
+    if (ws.len() >= 3 || has_connector) && lexicon::is_dictionary_word(&first_lower) {
+        n.title = Some(clean(&ws));
+        return Some(n);
+    }
     if ws.len() >= 3 || has_connector {
         // (Lenin Letter to Congress 728): an author followed by a title.
         n.authors = vec![clean(&ws[..1])];

@@ -61,7 +61,17 @@ impl Rule for CitationPage {
             if cov.is_empty() {
                 continue;
             }
-            let cites: Vec<_> = cov.iter().map(|&i| &doc.citations[i]).collect();
+            // The nearest citations: those in the quotation's own sentence when there are any.
+            let own = doc.sentence_at(q.span.start);
+            let mine: Vec<usize> = cov
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    doc.citations[i].sentence == own || q.span.contains(doc.citations[i].span)
+                })
+                .collect();
+            let chosen = if mine.is_empty() { cov } else { mine };
+            let cites: Vec<_> = chosen.iter().map(|&i| &doc.citations[i]).collect();
             if cites.iter().any(|c| c.has_page() || !c.certain) {
                 continue;
             }

@@ -323,15 +323,6 @@ pub(crate) fn named_source_cited_nearby(doc: &Document, span: Span) -> bool {
     })
 }
 
-/// The lowercase title of the heading that governs a paragraph, if any.
-pub(crate) fn section_of(doc: &Document, paragraph: usize) -> Option<String> {
-    doc.paragraphs[..paragraph]
-        .iter()
-        .rev()
-        .find(|p| p.kind == ParagraphKind::Heading)
-        .map(|p| doc.slice(p.span).to_lowercase())
-}
-
 /// The first `max` bytes of a span, cut at a word boundary: long quotations are shown by their
 /// opening.
 pub(crate) fn head(doc: &Document, span: Span, max: usize) -> Span {

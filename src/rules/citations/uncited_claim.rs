@@ -63,7 +63,7 @@ fn patterns() -> &'static [Vec<Pat>] {
             .map(|l| {
                 l.split_whitespace()
                     .map(|t| match t {
-                        "#" => Pat::Num,
+                        "N" => Pat::Num,
                         "%" => Pat::Percent,
                         _ => Pat::Words(
                             t.trim_start_matches('{')
@@ -111,7 +111,7 @@ fn matches_at(doc: &Document, i: usize, end: usize, pat: &[Pat]) -> Option<usize
             Pat::Words(ws) => {
                 let l = doc.lower(k);
                 ws.iter().any(|w| match *w {
-                    "#" => is_num(doc, k),
+                    "N" => is_num(doc, k),
                     _ => *w == l,
                 })
             }
@@ -124,7 +124,7 @@ fn matches_at(doc: &Document, i: usize, end: usize, pat: &[Pat]) -> Option<usize
     Some(k)
 }
 
-/// Words that make a sentence report the writer's own work or data.
+/// Words that make a sentence report the writer's own work or data, or a hypothesis.
 fn own_work(lower: &str) -> bool {
     matches!(
         lower,
@@ -150,9 +150,20 @@ fn own_work(lower: &str) -> bool {
             | "questionnaire"
             | "class"
             | "classmates"
+            | "if"
+            | "suppose"
+            | "assume"
+            | "assuming"
+            | "imagine"
+            | "hypothetical"
+            | "hypothetically"
+            | "goal"
+            | "target"
+            | "objective"
     )
 }
 
+/// Headings under which the numbers are the writer's own.
 const SKIP_SECTIONS: &[&str] = &[
     "result",
     "method",
@@ -172,6 +183,47 @@ const SKIP_SECTIONS: &[&str] = &[
     "participant",
     "measure",
 ];
+
+/// Headings that make the whole paper empirical: its numbers are its own data.
+const EMPIRICAL_SECTIONS: &[&str] = &[
+    "result",
+    "method",
+    "finding",
+    "procedure",
+    "material",
+    "participant",
+    "data",
+];
+
+/// True if token `i` sits inside a short bracketed group: "(21.4%)".
+fn in_parens(doc: &Document, i: usize) -> bool {
+    let off = doc.tokens[i].span.start;
+    doc.groups
+        .iter()
+        .any(|g| g.span.start < off && off < g.span.end && g.span.len() < 200)
+}
+
+/// A source named in the sentence: "The Bureau of Justice Statistics reports", "according to
+/// the Census Bureau".
+fn names_a_source(doc: &Document, s: &crate::doc::Sentence) -> bool {
+    let toks = s.tokens.clone();
+    toks.clone().any(|i| {
+        i > s.tokens.start + 1
+            && doc.tokens[i].is_word()
+            && crate::citations::lists::is_signal_verb(doc.lower(i))
+            && (i - 2..i).any(|k| {
+                k > s.tokens.start
+                    && doc.tokens[k].is_word()
+                    && crate::doc::is_capitalized(doc.tok(k))
+            })
+    }) || toks.clone().any(|i| {
+        doc.lower(i) == "according"
+            && i + 3 < s.tokens.end
+            && doc.lower(i + 1) == "to"
+            && (i + 2..i + 4)
+                .any(|k| doc.tokens[k].is_word() && crate::doc::is_capitalized(doc.tok(k)))
+    })
+}
 
 impl Rule for UncitedClaim {
     fn meta(&self) -> &'static RuleMeta {
@@ -200,17 +252,39 @@ impl Rule for UncitedClaim {
                 cite_paras[doc.sentences[s].paragraph] = true;
             }
         }
+        // A paper with a Results or Methods section reports its own numbers: there only the
+        // "studies show" kind of claim is checked.
+        let empirical = doc.paragraphs.iter().any(|p| {
+            p.kind == ParagraphKind::Heading && {
+                let h = doc.slice(p.span).to_lowercase();
+                EMPIRICAL_SECTIONS.iter().any(|w| h.contains(w))
+            }
+        });
         for (pi, p) in doc.paragraphs.iter().enumerate() {
             if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem) || cite_paras[pi] {
                 continue;
             }
-            if let Some(h) = super::section_of(doc, pi) {
-                if SKIP_SECTIONS.iter().any(|w| h.contains(w)) {
-                    continue;
-                }
+            let in_skipped_section = doc.paragraphs[..pi]
+                .iter()
+                .rev()
+                .filter(|q| q.kind == ParagraphKind::Heading)
+                .take(3)
+                .any(|q| {
+                    let h = doc.slice(q.span).to_lowercase();
+                    SKIP_SECTIONS.iter().any(|w| h.contains(w))
+                });
+            if in_skipped_section {
+                continue;
+            }
+            // A paragraph about the writer's figures and tables reports the writer's data.
+            if p.tokens
+                .clone()
+                .any(|i| matches!(doc.lower(i), "figure" | "fig" | "table" | "graph"))
+            {
+                continue;
             }
             'sentences: for s in &doc.sentences[p.sentences.clone()] {
-                if s.tokens.clone().any(|i| own_work(doc.lower(i))) {
+                if s.tokens.clone().any(|i| own_work(doc.lower(i))) || names_a_source(doc, s) {
                     continue;
                 }
                 // An author named in the sentence is its source ("as Rupp has shown").
@@ -268,19 +342,29 @@ impl Rule for UncitedClaim {
                         continue;
                     }
                     for pat in patterns() {
-                        if let Some(end) = matches_at(doc, i, s.tokens.end, pat) {
-                            let span =
-                                Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-                            // Inside a quotation the claim is the quoted source's.
-                            if doc.quotations.iter().any(|q| q.span.contains(span)) {
-                                continue;
-                            }
-                            out.push(cx.diag(
-                                span,
-                                "a statistic or factual claim with no source in this paragraph: cite where it comes from",
-                            ));
-                            break 'sentences;
+                        let Some(end) = matches_at(doc, i, s.tokens.end, pat) else {
+                            continue;
+                        };
+                        // Numbers in an empirical paper, or in brackets, are data.
+                        if matches!(pat.first(), Some(Pat::Num)) && (empirical || in_parens(doc, i))
+                        {
+                            continue;
                         }
+                        // "45 percent of" is shown as "45 percent".
+                        let mut last = end - 1;
+                        if last > i && doc.lower(last) == "of" {
+                            last -= 1;
+                        }
+                        let span = Span::new(doc.tokens[i].span.start, doc.tokens[last].span.end);
+                        // Inside a quotation the claim is the quoted source's.
+                        if doc.quotations.iter().any(|q| q.span.contains(span)) {
+                            continue;
+                        }
+                        out.push(cx.diag(
+                            span,
+                            "a statistic or factual claim with no source in this paragraph: cite where it comes from",
+                        ));
+                        break 'sentences;
                     }
                 }
             }
