@@ -1031,9 +1031,14 @@ fn page_context(doc: &Document, g: &Group, open: usize) -> bool {
     }
     if let Some(si) = doc.sentence_at(g.span.start) {
         let s = &doc.sentences[si];
-        if doc.quotations.iter().any(|q| {
-            q.closed && q.depth == 0 && s.span.start <= q.span.start && q.span.end <= g.span.start
-        }) {
+        let from = doc
+            .quotations
+            .partition_point(|q| q.span.start < s.span.start);
+        if doc.quotations[from..]
+            .iter()
+            .take_while(|q| q.span.start < g.span.start)
+            .any(|q| q.closed && q.depth == 0 && q.span.end <= g.span.start)
+        {
             return true;
         }
     }
@@ -1326,6 +1331,7 @@ fn latex_literal(doc: &Document, out: &mut Vec<Citation>) {
     if !doc.prose.contains("cite") {
         return;
     }
+    let mut found: Vec<Citation> = Vec::new();
     for caps in latex_re().captures_iter(&doc.prose) {
         let Some(m) = caps.get(0) else { continue };
         let keys = caps.name("keys").map_or("", |k| k.as_str());
@@ -1356,8 +1362,7 @@ fn latex_literal(doc: &Document, out: &mut Vec<Citation>) {
         if sources.is_empty() {
             continue;
         }
-        out.retain(|c| !c.span.overlaps(Span::new(m.start(), m.end())));
-        out.push(Citation {
+        found.push(Citation {
             span: Span::new(m.start(), m.end()),
             style: CiteStyle::Latex,
             sources,
@@ -1365,6 +1370,15 @@ fn latex_literal(doc: &Document, out: &mut Vec<Citation>) {
             certain: true,
         });
     }
+    if found.is_empty() {
+        return;
+    }
+    // The command wins over any group parsed inside it ("{key}", "[p. 3]").
+    out.retain(|c| {
+        let i = found.partition_point(|f| f.span.end <= c.span.start);
+        !found.get(i).is_some_and(|f| f.span.overlaps(c.span))
+    });
+    out.extend(found);
 }
 
 fn superscript_value(c: char) -> Option<u32> {

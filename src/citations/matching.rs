@@ -6,7 +6,7 @@
 
 use super::{Citation, CiteStyle, Document, Reference, SourceForm};
 use crate::lexicon;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// No entry matches a source, but one nearly does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -277,6 +277,9 @@ pub(super) fn link(doc: &mut Document) {
         .collect();
     let any_numbered = refs.iter().any(|r| r.number.is_some());
     let mut last_ref: Option<usize> = None;
+    // The same source is cited many times: match each distinct one once.
+    type Found = (Option<usize>, Option<NearMiss>);
+    let mut memo: HashMap<(String, bool), Found> = HashMap::new();
     for c in &mut cites {
         if c.style == CiteStyle::Footnote {
             continue;
@@ -294,13 +297,22 @@ pub(super) fn link(doc: &mut Document) {
             if entries.is_empty() {
                 continue;
             }
-            let (found, near) = match_source(
-                s,
-                refs,
-                &entries,
-                any_numbered,
-                c.style == CiteStyle::Narrative,
+            let narrative = c.style == CiteStyle::Narrative;
+            let key = (
+                format!(
+                    "{:?}|{:?}|{:?}|{:?}|{:?}",
+                    s.authors, s.title, s.year, s.key, s.number
+                ),
+                narrative,
             );
+            let (found, near) = match memo.get(&key) {
+                Some(r) => r.clone(),
+                None => {
+                    let r = match_source(s, refs, &entries, any_numbered, narrative);
+                    memo.insert(key, r.clone());
+                    r
+                }
+            };
             s.reference = found;
             s.near = if found.is_none() { near } else { None };
             if found.is_some() {

@@ -343,9 +343,14 @@ pub fn extract(doc: &mut Document, from_reader: Vec<Citation>) {
     doc.references = entries::parse(doc);
     let mut cites = intext::find(doc, &doc.references);
     // Citations the reader found in markup win over the text's own at the same place.
-    for c in from_reader {
-        cites.retain(|x| !x.span.overlaps(c.span));
-        cites.push(c);
+    if !from_reader.is_empty() {
+        let mut spans: Vec<Span> = from_reader.iter().map(|c| c.span).collect();
+        spans.sort_unstable();
+        cites.retain(|x| {
+            let i = spans.partition_point(|s| s.end <= x.span.start);
+            !spans.get(i).is_some_and(|s| s.overlaps(x.span))
+        });
+        cites.extend(from_reader);
     }
     for c in &mut cites {
         c.sentence = doc.sentence_at(c.span.start);

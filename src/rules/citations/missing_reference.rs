@@ -30,7 +30,7 @@ use crate::citations::{CiteSource, CiteStyle, Family, NearMiss, SourceForm};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::{rule_source, Category, Severity};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub struct MissingReference;
 
@@ -95,7 +95,16 @@ impl Rule for MissingReference {
         });
         let numeric = crate::citations::detect_family(doc, cx.config) == Some(Family::Numeric);
         let mut reported: HashSet<String> = HashSet::new();
-        for (ci, c) in doc.citations.iter().enumerate() {
+        // How often each source is cited, counted once.
+        let mut times_of: HashMap<String, usize> = HashMap::new();
+        for c in &doc.citations {
+            for s in &c.sources {
+                *times_of
+                    .entry(crate::citations::fold_name(&s.label()))
+                    .or_default() += 1;
+            }
+        }
+        for c in &doc.citations {
             if !c.certain {
                 continue;
             }
@@ -121,11 +130,7 @@ impl Rule for MissingReference {
                 if !reported.insert(id.clone()) {
                     continue;
                 }
-                let times = doc.citations[ci..]
-                    .iter()
-                    .flat_map(|x| x.sources.iter())
-                    .filter(|x| crate::citations::fold_name(&x.label()) == id)
-                    .count();
+                let times = times_of.get(&id).copied().unwrap_or(1);
                 let again = if times > 1 {
                     format!(" (cited {times} times)")
                 } else {

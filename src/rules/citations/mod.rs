@@ -100,8 +100,8 @@ pub(crate) fn covering(doc: &Document, idx: &CiteIndex, span: Span, closed: bool
             }
         }
     }
-    for (i, c) in doc.citations.iter().enumerate() {
-        if span.contains(c.span) && !out.contains(&i) {
+    for i in cites_starting_in(doc, span) {
+        if span.contains(doc.citations[i].span) {
             out.push(i);
         }
     }
@@ -116,6 +116,13 @@ fn introduced_by_colon(doc: &Document, s: usize) -> bool {
         let prev = &doc.sentences[s - 1];
         prev.tokens.end > prev.tokens.start && doc.tok(prev.tokens.end - 1) == ":"
     }
+}
+
+/// Indices of the citations that start inside a span (citations are sorted by position).
+pub(crate) fn cites_starting_in(doc: &Document, span: Span) -> std::ops::Range<usize> {
+    let a = doc.citations.partition_point(|c| c.span.start < span.start);
+    let b = doc.citations.partition_point(|c| c.span.start < span.end);
+    a..b.max(a)
 }
 
 /// True if the span lies inside a citation ("(Engels, “On Social Relations in Russia” 672)").
@@ -264,7 +271,7 @@ pub(crate) fn is_dialogue(doc: &Document, q: &Quotation) -> bool {
 
 /// A signal phrase before the quotation (in its sentence or the one before) names an author who
 /// is cited within a few sentences: "As Skocpol notes, “…”" with (Skocpol 230) close by.
-pub(crate) fn named_source_cited_nearby(doc: &Document, span: Span) -> bool {
+pub(crate) fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: Span) -> bool {
     let Some(s0) = doc.sentence_at(span.start) else {
         return false;
     };
@@ -312,15 +319,68 @@ pub(crate) fn named_source_cited_nearby(doc: &Document, span: Span) -> bool {
     if names.is_empty() {
         return false;
     }
+    named_in_window(doc, idx, s0, para, &names)
+}
+
+/// A signal phrase before the quotation names an author the essay cites somewhere or lists:
+/// the source is known, if not cited in place.
+pub(crate) fn names_known_author(doc: &Document, span: Span) -> bool {
+    let names = signal_names(doc, span);
+    !names.is_empty()
+        && (doc.citations.iter().any(|c| {
+            c.sources
+                .iter()
+                .any(|s| s.authors.iter().any(|a| names.contains(&fold_name(a))))
+        }) || doc
+            .references
+            .iter()
+            .any(|r| r.authors.iter().any(|a| names.contains(&fold_name(a)))))
+}
+
+/// Capitalised words in the quotation's sentence before it, and in the sentence before.
+fn signal_names(doc: &Document, span: Span) -> Vec<String> {
+    let Some(s0) = doc.sentence_at(span.start) else {
+        return Vec::new();
+    };
+    let para = doc.sentences[s0].paragraph;
+    let from =
+        if s0 > 0 && (doc.sentences[s0 - 1].paragraph == para || introduced_by_colon(doc, s0)) {
+            doc.sentences[s0 - 1].tokens.start
+        } else {
+            doc.sentences[s0].tokens.start
+        };
+    let upto = doc.token_at(span.start).min(doc.tokens.len());
+    (from..upto)
+        .filter(|&k| doc.tokens[k].is_word() && crate::doc::is_capitalized(doc.tok(k)))
+        .map(|k| {
+            let w = doc.tok(k);
+            fold_name(
+                w.strip_suffix("’s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w),
+            )
+        })
+        .collect()
+}
+
+fn named_in_window(
+    doc: &Document,
+    idx: &CiteIndex,
+    s0: usize,
+    para: usize,
+    names: &[String],
+) -> bool {
     let lo = s0.saturating_sub(3);
-    let hi = s0 + 3;
-    doc.citations.iter().any(|c: &Citation| {
-        c.sentence
-            .is_some_and(|s| s >= lo && s <= hi && doc.sentences[s].paragraph.abs_diff(para) <= 1)
-            && c.sources
+    let hi = (s0 + 3).min(doc.sentences.len().saturating_sub(1));
+    (lo..=hi)
+        .filter(|&s| doc.sentences[s].paragraph.abs_diff(para) <= 1)
+        .flat_map(|s| idx.in_sentence(s).iter())
+        .any(|&ci| {
+            let c: &Citation = &doc.citations[ci];
+            c.sources
                 .iter()
                 .any(|src| src.authors.iter().any(|a| names.contains(&fold_name(a))))
-    })
+        })
 }
 
 /// The first `max` bytes of a span, cut at a word boundary: long quotations are shown by their

@@ -198,9 +198,12 @@ const EMPIRICAL_SECTIONS: &[&str] = &[
 /// True if token `i` sits inside a short bracketed group: "(21.4%)".
 fn in_parens(doc: &Document, i: usize) -> bool {
     let off = doc.tokens[i].span.start;
-    doc.groups
+    let upto = doc.groups.partition_point(|g| g.span.start < off);
+    doc.groups[..upto]
         .iter()
-        .any(|g| g.span.start < off && off < g.span.end && g.span.len() < 200)
+        .rev()
+        .take_while(|g| g.span.start + 200 > off)
+        .any(|g| off < g.span.end && g.span.len() < 200)
 }
 
 /// A source named in the sentence: "The Bureau of Justice Statistics reports", "according to
@@ -357,7 +360,15 @@ impl Rule for UncitedClaim {
                         }
                         let span = Span::new(doc.tokens[i].span.start, doc.tokens[last].span.end);
                         // Inside a quotation the claim is the quoted source's.
-                        if doc.quotations.iter().any(|q| q.span.contains(span)) {
+                        let upto = doc
+                            .quotations
+                            .partition_point(|q| q.span.start <= span.start);
+                        if doc.quotations[..upto]
+                            .iter()
+                            .rev()
+                            .take(50)
+                            .any(|q| q.span.contains(span))
+                        {
                             continue;
                         }
                         out.push(cx.diag(

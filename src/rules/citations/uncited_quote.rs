@@ -21,14 +21,17 @@
 //! ("the phrase “…”", "a song titled “…”"), epigraphs with their attribution, and dialogue in
 //! narratives ("“I’m leaving,” she said"). In an essay that cites nothing at all, only
 //! quotations introduced as someone's writing ("she writes", "according to") are reported, and
-//! as advice: such an essay may be a narrative. Elsewhere it is a warning.
+//! as advice: such an essay may be a narrative. Elsewhere it is a warning, except that a closed
+//! quotation whose signal phrase names an author the essay cites elsewhere ("As Skocpol
+//! writes, “…”") is advice: its source is known, only the citation in place is missing.
 //!
 //! **Options.**
 //!
 //! - `min-words` (integer, default 4): the shortest quotation that needs a citation.
 
 use super::{
-    covering, head, is_candidate_quote, is_dialogue, named_source_cited_nearby, CiteIndex,
+    covering, head, is_candidate_quote, is_dialogue, named_source_cited_nearby, names_known_author,
+    CiteIndex,
 };
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Quotation, Span};
@@ -109,11 +112,17 @@ impl Rule for UncitedQuote {
             if !covering(doc, &idx, q.span, q.closed).is_empty() {
                 continue;
             }
-            if named_source_cited_nearby(doc, q.span) || is_dialogue(doc, q) {
+            if named_source_cited_nearby(doc, &idx, q.span) || is_dialogue(doc, q) {
                 continue;
             }
             let severity = if cites_at_all {
-                Severity::Warning
+                // "As Skocpol writes, “…”" with Skocpol cited elsewhere: the source is known,
+                // only its place is missing. An unclosed quotation stays a warning.
+                if q.closed && names_known_author(doc, q.span) {
+                    Severity::Advice
+                } else {
+                    Severity::Warning
+                }
             } else if introduced_as_writing(doc, q) {
                 Severity::Advice
             } else {
@@ -152,7 +161,7 @@ impl Rule for UncitedQuote {
                 end += 1;
             }
             let span = Span::new(p.span.start, doc.paragraphs[end].span.end);
-            if doc.citations.iter().any(|c| span.contains(c.span)) {
+            if super::cites_starting_in(doc, span).any(|i| span.contains(doc.citations[i].span)) {
                 continue;
             }
             // Attribution line after it ("—Shakespeare") or a citation right after.
@@ -161,10 +170,7 @@ impl Rule for UncitedQuote {
                 if matches!(first, "—" | "–" | "--" | "―" | "-") {
                     continue;
                 }
-                if doc.citations.iter().any(|c| {
-                    c.span.start >= np.span.start
-                        && doc.sentence_at(c.span.start) == Some(np.sentences.start)
-                }) {
+                if !idx.in_sentence(np.sentences.start).is_empty() {
                     continue;
                 }
             }
