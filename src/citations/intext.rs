@@ -1093,6 +1093,7 @@ fn narrative(doc: &Document, g: &Group, open: usize, seg: &Seg) -> Option<Citati
     let mut authors = vec![first];
     let mut k = j;
     let mut dummy = false;
+    let mut organisation_name = false;
     // particles: "van Dijk"
     if k > pstart
         && lists::is_particle(doc.lower(k - 1))
@@ -1100,9 +1101,60 @@ fn narrative(doc: &Document, g: &Group, open: usize, seg: &Seg) -> Option<Citati
     {
         k -= 1;
         authors[0] = format!("{} {}", doc.tok(k), authors[0]);
+    } else if !possessive && !et_al {
+        // An organisation: "the National Institute of Mental Health (2007)".
+        let mut m = k;
+        let mut words = 1;
+        while m > pstart && words < 7 {
+            let prev = m - 1;
+            let t = doc.tok(prev);
+            let l = doc.lower(prev);
+            let cap = doc.tokens[prev].is_word()
+                && crate::doc::is_capitalized(t)
+                && !lexicon::is_function_word(l)
+                && !lists::is_not_source(l)
+                && !t.ends_with("’s")
+                && !t.ends_with("'s");
+            let connector = matches!(l, "of" | "for" | "on");
+            if !(cap || connector) {
+                break;
+            }
+            m = prev;
+            words += 1;
+        }
+        // Never end on a connector: "of Mental Health" keeps only "Mental Health".
+        while m < k && matches!(doc.lower(m), "of" | "for" | "on") {
+            m += 1;
+        }
+        if m < k && doc.tokens[m..k].iter().any(|t| t.is_word()) {
+            let opens = doc
+                .sentence_at(doc.tokens[m].span.start)
+                .is_some_and(|s| doc.sentences[s].tokens.start == m);
+            // A sentence-opening ordinary word is not part of the name ("Research (2001)").
+            if opens
+                && lexicon::is_dictionary_word(doc.lower(m))
+                && !crate::doc::is_all_caps(doc.tok(m))
+            {
+                m += 1;
+                while m < k && matches!(doc.lower(m), "of" | "for" | "on") {
+                    m += 1;
+                }
+            }
+            // Only an organisation's name is taken whole: "Institute of …", "… Network".
+            let organisation = (m..=k).any(|i| {
+                matches!(doc.lower(i), "of" | "for" | "on")
+                    || lists::is_organisation_word(doc.lower(i))
+            });
+            if m < k && organisation {
+                let prefix = &doc.text[doc.tokens[m].span.start..doc.tokens[k - 1].span.end];
+                authors[0] = format!("{prefix} {}", authors[0]);
+                k = m;
+                organisation_name = true;
+            }
+        }
     }
     // "Smith and Jones", "Smith, Jones, and Brown"
-    if k >= pstart + 2 && matches!(doc.lower(k - 1), "and" | "&") {
+    if !organisation_name && k >= pstart + 2 && matches!(doc.lower(k - 1), "and" | "&") {
         let mut m = k - 2;
         if doc.tok(m) == "," && m > pstart {
             m -= 1; // the Oxford comma
@@ -1116,7 +1168,35 @@ fn narrative(doc: &Document, g: &Group, open: usize, seg: &Seg) -> Option<Citati
                 let opens = doc
                     .sentence_at(doc.tokens[cand].span.start)
                     .is_some_and(|s| doc.sentences[s].tokens.start == cand);
-                if opens && lexicon::is_dictionary_word(doc.lower(cand)) {
+                let l = doc.lower(cand);
+                if opens
+                    && (lexicon::is_function_word(l)
+                        || l.ends_with("ly")
+                        || matches!(
+                            l,
+                            "however"
+                                | "thus"
+                                | "therefore"
+                                | "moreover"
+                                | "furthermore"
+                                | "indeed"
+                                | "hence"
+                                | "nevertheless"
+                                | "nonetheless"
+                                | "meanwhile"
+                                | "instead"
+                                | "again"
+                                | "later"
+                                | "first"
+                                | "second"
+                                | "third"
+                                | "finally"
+                                | "also"
+                                | "yet"
+                                | "still"
+                                | "then"
+                        ))
+                {
                     break;
                 }
                 match name_of(cand, &mut dummy) {
@@ -1150,7 +1230,10 @@ fn narrative(doc: &Document, g: &Group, open: usize, seg: &Seg) -> Option<Citati
     let verb_after = next_word.is_some_and(|i| lists::is_signal_verb(doc.lower(i)));
     let according = k >= pstart + 2 && doc.lower(k - 1) == "to" && doc.lower(k - 2) == "according";
     let by_in = k > pstart && matches!(doc.lower(k - 1), "by" | "see" | "in" | "from");
-    let certain = et_al || authors.len() > 1 || possessive || verb_after || according || by_in;
+    // A run of capitalised words before a year is as often a title or a place ("New York City
+    // (2000)") as an organisation: it counts only if the list has it.
+    let certain = !organisation_name
+        && (et_al || authors.len() > 1 || possessive || verb_after || according || by_in);
     let mut src = seg.src.clone();
     src.authors = authors;
     src.et_al = et_al;

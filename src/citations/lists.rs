@@ -174,3 +174,52 @@ pub fn is_month(lower: &str) -> bool {
             | "december"
     )
 }
+
+/// Words that make a run of capitalised words an organisation ("Institute", "Network").
+pub fn is_organisation_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "institute"
+            | "institutes"
+            | "association"
+            | "network"
+            | "bureau"
+            | "department"
+            | "council"
+            | "center"
+            | "centre"
+            | "centers"
+            | "organization"
+            | "organisation"
+            | "society"
+            | "foundation"
+            | "agency"
+            | "office"
+            | "commission"
+            | "committee"
+            | "university"
+            | "college"
+            | "board"
+            | "service"
+            | "services"
+            | "administration"
+            | "academy"
+            | "project"
+            | "program"
+            | "programme"
+            | "coalition"
+            | "union"
+            | "fund"
+            | "league"
+            | "alliance"
+            | "ministry"
+            | "corporation"
+            | "company"
+            | "group"
+            | "party"
+            | "court"
+            | "congress"
+            | "senate"
+            | "census"
+    )
+}

@@ -279,7 +279,7 @@ pub(super) fn link(doc: &mut Document) {
     let mut last_ref: Option<usize> = None;
     // The same source is cited many times: match each distinct one once.
     type Found = (Option<usize>, Option<NearMiss>);
-    let mut memo: HashMap<(String, bool), Found> = HashMap::new();
+    let mut memo: HashMap<String, Found> = HashMap::new();
     for c in &mut cites {
         if c.style == CiteStyle::Footnote {
             continue;
@@ -297,18 +297,14 @@ pub(super) fn link(doc: &mut Document) {
             if entries.is_empty() {
                 continue;
             }
-            let narrative = c.style == CiteStyle::Narrative;
-            let key = (
-                format!(
-                    "{:?}|{:?}|{:?}|{:?}|{:?}",
-                    s.authors, s.title, s.year, s.key, s.number
-                ),
-                narrative,
+            let key = format!(
+                "{:?}|{:?}|{:?}|{:?}|{:?}",
+                s.authors, s.title, s.year, s.key, s.number
             );
             let (found, near) = match memo.get(&key) {
                 Some(r) => r.clone(),
                 None => {
-                    let r = match_source(s, refs, &entries, any_numbered, narrative);
+                    let r = match_source(s, refs, &entries, any_numbered);
                     memo.insert(key, r.clone());
                     r
                 }
@@ -321,7 +317,13 @@ pub(super) fn link(doc: &mut Document) {
             }
         }
         if matched_any {
-            c.certain = true;
+            // "The Interpretation of Dreams (1900)" names a work by its title and dates it: the
+            // entry is used, but this is not an author-date citation.
+            let by_title = c.style == CiteStyle::Narrative
+                && c.sources
+                    .iter()
+                    .any(|s| s.reference.is_some_and(|r| !author_match(s, &entries[r])));
+            c.certain = !by_title;
         }
         // "[260-262]" in an essay whose list has 24 unnumbered entries: pages, not entries.
         if c.style == CiteStyle::Numeric
@@ -343,7 +345,6 @@ fn match_source(
     refs: &[Reference],
     entries: &[Entry],
     any_numbered: bool,
-    narrative: bool,
 ) -> (Option<usize>, Option<NearMiss>) {
     if let Some(n) = s.number {
         let found = if any_numbered {
@@ -437,10 +438,7 @@ fn match_source(
         }
     }
     // A name before a year in running text is an author or nothing: "The Interpretation of
-    // Dreams (1900)" dates a work, it does not cite one.
-    if narrative {
-        return (None, None);
-    }
+    // Dreams (1900)" dates a work, it does not cite one. Only a misspelt author is looked for.
     // Title words: "(On Social Relations in Russia 668)", or a title in the author's place
     // ("(Hamlet 3.1.56)").
     let mut words = cited_title.clone();
@@ -485,42 +483,55 @@ fn match_source(
             return (Some(i), None);
         }
     }
-    // Near misses: a misspelt surname.
-    if let Some(first) = s.authors.first() {
-        let f = fold_name(first);
+    (None, near_spelling(s, refs, entries, &year_ok))
+}
+
+/// True if the entry's first author is the cited first author (not a title match).
+fn author_match(s: &super::CiteSource, e: &Entry) -> bool {
+    s.authors
+        .first()
+        .is_some_and(|a| e.first_matches(&fold_name(a)))
+}
+
+/// A misspelt surname: the cited one is within an edit or two of an entry's first author of the
+/// same year. Compares the whole name and its last word ("Patricia Hill Collinss").
+fn near_spelling(
+    s: &super::CiteSource,
+    refs: &[Reference],
+    entries: &[Entry],
+    year_ok: &dyn Fn(&Entry) -> bool,
+) -> Option<NearMiss> {
+    let first = s.authors.first()?;
+    let mut best: Option<(usize, usize, String)> = None;
+    let last_word = first.split_whitespace().last().unwrap_or(first);
+    for cited in [first.as_str(), last_word] {
+        let f = fold_name(cited);
         let n = f.chars().count();
-        if n >= 4 {
-            let limit = if n >= 8 { 2 } else { 1 };
-            let mut best: Option<(usize, usize, String)> = None;
-            for (i, r) in refs.iter().enumerate() {
-                // A misspelling is only claimed when the years agree.
-                if !year_ok(&entries[i]) {
+        if n < 4 {
+            continue;
+        }
+        let limit = if n >= 8 { 2 } else { 1 };
+        for (i, r) in refs.iter().enumerate() {
+            if !year_ok(&entries[i]) {
+                continue;
+            }
+            if let Some(a) = r.authors.first() {
+                let g = fold_name(a);
+                if g.chars().count() < 4 || g == f {
                     continue;
                 }
-                if let Some(a) = r.authors.first() {
-                    let g = fold_name(a);
-                    if g.chars().count() < 4 {
-                        continue;
-                    }
-                    let d = edit_distance(&f, &g);
-                    if d <= limit && best.as_ref().is_none_or(|b| d < b.0) {
-                        best = Some((d, i, a.clone()));
-                    }
+                let d = edit_distance(&f, &g);
+                if d <= limit && best.as_ref().is_none_or(|b| d < b.0) {
+                    best = Some((d, i, a.clone()));
                 }
-            }
-            if let Some((_, i, listed)) = best {
-                return (
-                    None,
-                    Some(NearMiss::Spelling {
-                        entry: i,
-                        cited: first.clone(),
-                        listed,
-                    }),
-                );
             }
         }
     }
-    (None, None)
+    best.map(|(_, i, listed)| NearMiss::Spelling {
+        entry: i,
+        cited: first.clone(),
+        listed,
+    })
 }
 
 /// "Medvedev writes that … (69)": a bare page takes the author its sentence (or the one before)

@@ -138,6 +138,19 @@ fn in_context() {
             CiteStyle::Footnote
         ]
     );
+    let d = Document::from_text("Rates rose, according to the National Institute of Mental Health (2007). Similarly, Bonnot and Croizet (2007) found it.");
+    let names: Vec<_> = d
+        .citations
+        .iter()
+        .map(|c| c.sources[0].authors.clone())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            vec!["National Institute of Mental Health".to_string()],
+            vec!["Bonnot".to_string(), "Croizet".to_string()]
+        ]
+    );
     let c = cites("Growth was uneven [Strichartz: 1973] and slow [Hammock 1983].");
     assert_eq!(c.len(), 2);
     let c = cites("The economy collapsed.¹ Then it recovered.² Later it grew.³");
