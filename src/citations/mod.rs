@@ -1,12 +1,33 @@
 //! In-text citations and the works-cited list, parsed into the document model.
 //!
-//! The foundation only records the works-cited entries (one per paragraph after the heading) and
-//! citations handed over by input readers; the citation rules' issue fills in the parsers.
+//! [`extract`] runs once per document, after segmentation and quotation finding:
+//!
+//! 1. [`intext`] finds the in-text citations: parenthetical and bracketed groups (MLA, APA,
+//!    Chicago author-date, numeric, pandoc, footnotes), narrative "Cohen (1973)", LaTeX commands
+//!    written literally, superscript footnote markers. Each is tied to its sentence.
+//! 2. [`entries`] parses each works-cited entry (the paragraphs after the references heading):
+//!    authors, year, title, number.
+//! 3. [`matching`] links every cited source to the entry it names (tolerantly: surname, corporate
+//!    acronym, title words, key, number), and records near misses (a misspelt surname, a wrong
+//!    year) so the rules can name them.
+//!
+//! The rules of the `citations` category only read the result; [`table`] renders it for
+//! `essaylint citations FILE`.
 
-use crate::doc::{Document, ParagraphKind, Span};
+mod entries;
+mod intext;
+pub mod lists;
+mod matching;
+mod table;
+
+pub use matching::{fold_name, title_words, NearMiss};
+pub use table::table;
+
+use crate::config::Config;
+use crate::doc::{Document, Span};
 
 /// The form an in-text citation takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CiteStyle {
     /// (Medvedev 69)
@@ -27,6 +48,54 @@ pub enum CiteStyle {
     Narrative,
 }
 
+impl CiteStyle {
+    /// A short human name.
+    pub fn name(self) -> &'static str {
+        match self {
+            CiteStyle::Mla => "MLA",
+            CiteStyle::Apa => "APA",
+            CiteStyle::ChicagoAuthorDate => "Chicago author-date",
+            CiteStyle::Numeric => "numeric",
+            CiteStyle::Footnote => "footnote",
+            CiteStyle::Latex => "LaTeX",
+            CiteStyle::Pandoc => "pandoc",
+            CiteStyle::Narrative => "narrative",
+        }
+    }
+}
+
+/// The family of citation styles a citation belongs to, for detecting mixed styles: MLA
+/// author-page, author-date (APA, Chicago author-date, narrative), numeric, notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    AuthorPage,
+    AuthorDate,
+    Numeric,
+    Notes,
+}
+
+impl Family {
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::AuthorPage => "MLA author-page",
+            Family::AuthorDate => "author-date",
+            Family::Numeric => "numeric",
+            Family::Notes => "footnote",
+        }
+    }
+
+    /// The family a configured `citation-style` expects.
+    pub fn from_config(style: &str) -> Option<&'static [Family]> {
+        match style {
+            "mla" => Some(&[Family::AuthorPage]),
+            "apa" => Some(&[Family::AuthorDate]),
+            "chicago" => Some(&[Family::AuthorDate, Family::Notes]),
+            "numeric" => Some(&[Family::Numeric]),
+            _ => None,
+        }
+    }
+}
+
 /// One source named inside a citation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CiteSource {
@@ -36,6 +105,133 @@ pub struct CiteSource {
     pub year: Option<String>,
     pub pages: Option<String>,
     pub key: Option<String>,
+    /// `[3]`: the entry number.
+    pub number: Option<u32>,
+    /// "ibid." / "id.": the source of the previous citation.
+    pub ibid: bool,
+    /// "et al." followed the first author.
+    pub et_al: bool,
+    /// The title was written in quotation marks.
+    pub title_quoted: bool,
+    /// The punctuation between the author and the year (`,` APA, `:` or ` ` otherwise).
+    pub year_sep: Option<char>,
+    /// Cited through another work ("qtd. in", "as cited in").
+    pub secondary: bool,
+    /// A bare page whose author was taken from the sentence ("Medvedev writes … (69)"): the
+    /// citation itself still gives only the page.
+    pub attributed: bool,
+    /// Index into `Document::references` of the entry this source names.
+    pub reference: Option<usize>,
+    /// No entry matches, but one nearly does (a misspelt surname, another year).
+    pub near: Option<NearMiss>,
+}
+
+/// How a source is named, for "one source cited two ways".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceForm {
+    AuthorYear,
+    AuthorTitle,
+    Author,
+    Title,
+    Key,
+    Number,
+    PageOnly,
+    Ibid,
+}
+
+impl SourceForm {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SourceForm::AuthorYear => "by author and year",
+            SourceForm::AuthorTitle => "by author and title",
+            SourceForm::Author => "by author",
+            SourceForm::Title => "by title alone",
+            SourceForm::Key => "by key",
+            SourceForm::Number => "by number",
+            SourceForm::PageOnly => "by page alone",
+            SourceForm::Ibid => "as ibid.",
+        }
+    }
+}
+
+impl CiteSource {
+    /// How this source is named.
+    pub fn form(&self) -> SourceForm {
+        if self.ibid {
+            SourceForm::Ibid
+        } else if self.attributed {
+            SourceForm::PageOnly
+        } else if self.key.is_some() {
+            SourceForm::Key
+        } else if self.number.is_some() {
+            SourceForm::Number
+        } else if !self.authors.is_empty() && self.year.is_some() {
+            SourceForm::AuthorYear
+        } else if !self.authors.is_empty() && self.title.is_some() {
+            SourceForm::AuthorTitle
+        } else if !self.authors.is_empty() {
+            SourceForm::Author
+        } else if self.title.is_some() {
+            SourceForm::Title
+        } else {
+            SourceForm::PageOnly
+        }
+    }
+
+    /// The source is named by an abbreviation ("SBN", "GP I.", "COSSMHO"), which the list may
+    /// spell out.
+    pub fn abbreviated(&self) -> bool {
+        let name = self.authors.first().or(self.title.as_ref());
+        name.is_some_and(|n| n.split_whitespace().all(intext::is_abbreviation))
+    }
+
+    /// True if the source names something to look up in the works-cited list.
+    pub fn names_source(&self) -> bool {
+        !matches!(self.form(), SourceForm::PageOnly | SourceForm::Ibid)
+    }
+
+    /// A short label: "Medvedev", "Cohen et al. 1973", "“On Social Relations in Russia”", "[3]".
+    pub fn label(&self) -> String {
+        if let Some(k) = &self.key {
+            return format!("@{k}");
+        }
+        if let Some(n) = self.number {
+            return format!("[{n}]");
+        }
+        if self.ibid {
+            return "ibid.".into();
+        }
+        let mut s = String::new();
+        if let Some(a) = self.authors.first() {
+            s.push_str(a);
+            if self.authors.len() == 2 {
+                s.push_str(" and ");
+                s.push_str(&self.authors[1]);
+            } else if self.authors.len() > 2 || self.et_al {
+                s.push_str(" et al.");
+            }
+        }
+        if let Some(t) = &self.title {
+            if !s.is_empty() {
+                s.push_str(", ");
+            }
+            s.push('“');
+            s.push_str(t);
+            s.push('”');
+        }
+        if let Some(y) = &self.year {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(y);
+        }
+        if s.is_empty() {
+            if let Some(p) = &self.pages {
+                s = format!("page {p}");
+            }
+        }
+        s
+    }
 }
 
 /// An in-text citation, tied to its sentence.
@@ -46,6 +242,50 @@ pub struct Citation {
     pub sources: Vec<CiteSource>,
     /// Index into `Document::sentences`.
     pub sentence: Option<usize>,
+    /// The parse is sure this is a citation (it has a year, a page, a key or a number, or it
+    /// names an entry of the list). Unsure ones ("(Smith)" after a quotation) still count as
+    /// citing for the quotation rules, but are never reported as missing.
+    pub certain: bool,
+}
+
+impl Citation {
+    /// Only a page or line: "(69)", "(p. 45)", "(3.1.56)".
+    pub fn is_page_only(&self) -> bool {
+        self.sources
+            .iter()
+            .all(|s| s.form() == SourceForm::PageOnly)
+    }
+
+    /// True if any source gives a page, line or other locator.
+    pub fn has_page(&self) -> bool {
+        self.sources.iter().any(|s| s.pages.is_some())
+    }
+
+    /// The style family this citation votes for, if its form is particular to one.
+    pub fn family(&self) -> Option<Family> {
+        if !self.certain {
+            return None;
+        }
+        // "(Supp. Mag. 45.9)", "(ST, 8)": classical abbreviations are used in every style.
+        if !self.sources.is_empty() && self.sources.iter().all(|s| s.abbreviated()) {
+            return None;
+        }
+        match self.style {
+            CiteStyle::Numeric => Some(Family::Numeric),
+            CiteStyle::Footnote => Some(Family::Notes),
+            CiteStyle::Apa | CiteStyle::ChicagoAuthorDate | CiteStyle::Narrative => {
+                Some(Family::AuthorDate)
+            }
+            CiteStyle::Mla => {
+                if self.is_page_only() || self.sources.iter().all(|s| s.ibid) {
+                    None
+                } else {
+                    Some(Family::AuthorPage)
+                }
+            }
+            CiteStyle::Latex | CiteStyle::Pandoc => None,
+        }
+    }
 }
 
 /// An entry of the works-cited list.
@@ -58,26 +298,111 @@ pub struct Reference {
     pub title: Option<String>,
     pub number: Option<u32>,
     pub key: Option<String>,
+    /// The author is an organisation ("American Psychiatric Association").
+    pub corporate: bool,
+    /// The entry gives a URL or says it is a web source (pages may not exist).
+    pub web: bool,
+    /// "---." : same authors as the entry before.
+    pub repeated_author: bool,
 }
 
-/// Fills `doc.citations` and `doc.references`.
+impl Reference {
+    /// A short label: "Medvedev 1971", "“Stalinism”".
+    pub fn label(&self) -> String {
+        let mut s = String::new();
+        if let Some(n) = self.number {
+            s.push_str(&format!("[{n}] "));
+        }
+        if let Some(a) = self.authors.first() {
+            s.push_str(a);
+            if self.authors.len() == 2 {
+                s.push_str(" and ");
+                s.push_str(&self.authors[1]);
+            } else if self.authors.len() > 2 {
+                s.push_str(" et al.");
+            }
+        } else if let Some(t) = &self.title {
+            let short: String = t.chars().take(40).collect();
+            s.push('“');
+            s.push_str(short.trim_end());
+            if short.len() < t.len() {
+                s.push('…');
+            }
+            s.push('”');
+        }
+        if let Some(y) = &self.year {
+            s.push(' ');
+            s.push_str(y);
+        }
+        s
+    }
+}
+
+/// Fills `doc.citations` and `doc.references`, and links them.
 pub fn extract(doc: &mut Document, from_reader: Vec<Citation>) {
-    let mut cites = from_reader;
+    doc.references = entries::parse(doc);
+    let mut cites = intext::find(doc, &doc.references);
+    // Citations the reader found in markup win over the text's own at the same place.
+    if !from_reader.is_empty() {
+        let mut spans: Vec<Span> = from_reader.iter().map(|c| c.span).collect();
+        spans.sort_unstable();
+        cites.retain(|x| {
+            let i = spans.partition_point(|s| s.end <= x.span.start);
+            !spans.get(i).is_some_and(|s| s.overlaps(x.span))
+        });
+        cites.extend(from_reader);
+    }
     for c in &mut cites {
         c.sentence = doc.sentence_at(c.span.start);
     }
     cites.sort_by_key(|c| c.span.start);
     doc.citations = cites;
-    if let Some(h) = doc.references_heading {
-        doc.references = doc.paragraphs[h + 1..]
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.kind == ParagraphKind::Reference)
-            .map(|(i, p)| Reference {
-                span: p.span,
-                paragraph: h + 1 + i,
-                ..Default::default()
-            })
-            .collect();
-    }
+    matching::link(doc);
 }
+
+/// The citation families used in the essay, with counts, most used first.
+pub fn family_counts(doc: &Document) -> Vec<(Family, usize)> {
+    let mut counts: Vec<(Family, usize)> = Vec::new();
+    for c in &doc.citations {
+        if let Some(f) = c.family() {
+            match counts.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((f, 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|b| std::cmp::Reverse(b.1));
+    counts
+}
+
+/// The essay's citation family: the configured `citation-style`, else the majority of its
+/// citations (ties go to the one used first).
+pub fn detect_family(doc: &Document, config: &Config) -> Option<Family> {
+    if let Some(f) = config
+        .citation_style
+        .as_deref()
+        .and_then(Family::from_config)
+    {
+        let counts = family_counts(doc);
+        // "chicago" accepts notes or author-date: take whichever the essay uses more.
+        return f
+            .iter()
+            .copied()
+            .max_by_key(|g| counts.iter().find(|(h, _)| h == g).map_or(0, |x| x.1))
+            .or(Some(f[0]));
+    }
+    let counts = family_counts(doc);
+    let top = counts.first()?.1;
+    doc.citations
+        .iter()
+        .filter_map(|c| c.family())
+        .find(|f| counts.iter().any(|(g, n)| g == f && *n == top))
+}
+
+/// True if the essay has a works-cited list with at least one entry.
+pub fn has_reference_list(doc: &Document) -> bool {
+    !doc.references.is_empty()
+}
+
+#[cfg(test)]
+mod tests;

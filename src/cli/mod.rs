@@ -44,6 +44,14 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Show each cited source, the lines citing it, and the works-cited entry it matches.
+    Citations {
+        /// The essay to read.
+        path: PathBuf,
+        /// Configuration file (default: essaylint.toml in this folder or a parent).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -147,6 +155,7 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Extract(args) => extract(args),
+        Command::Citations { path, config } => citations(&path, config.as_deref()),
         Command::Rules => {
             let mut out = String::new();
             for r in rule::all() {
@@ -187,7 +196,24 @@ pub fn run() -> i32 {
     }
 }
 
+/// `essaylint names FILE`: the name table of one essay.
 fn names(path: &Path, config: Option<&Path>) -> i32 {
+    table(path, config, |doc, config| {
+        essaylint::names::render_table(doc, config, &path.display().to_string())
+    })
+}
+
+/// `essaylint citations FILE`: the citation table of one essay.
+fn citations(path: &Path, config: Option<&Path>) -> i32 {
+    table(path, config, essaylint::citations::table)
+}
+
+/// Reads one essay with its configuration and prints a table made from its model.
+fn table(
+    path: &Path,
+    config: Option<&Path>,
+    render: impl Fn(&essaylint::Document, &Config) -> String,
+) -> i32 {
     let config = match config {
         Some(p) => Config::load(p),
         None => Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
@@ -200,14 +226,7 @@ fn names(path: &Path, config: Option<&Path>) -> i32 {
         }
     };
     match input::read_file(path, None) {
-        Ok(src) => {
-            let doc = essaylint::Document::build(src);
-            print(&essaylint::names::render_table(
-                &doc,
-                &config,
-                &path.display().to_string(),
-            ))
-        }
+        Ok(src) => print(&render(&essaylint::Document::build(src), &config)),
         Err(e) => {
             eprintln!("essaylint: {}: {}", path.display(), describe(&e, path));
             2

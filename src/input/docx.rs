@@ -560,6 +560,7 @@ impl Out {
                             ..Default::default()
                         }],
                         sentence: None,
+                        certain: true,
                     });
                     cited.push((*k, id.clone(), n));
                 }

@@ -898,6 +898,7 @@ impl<'a> Tex<'a> {
                 style: CiteStyle::Latex,
                 sources,
                 sentence: None,
+                certain: true,
             });
         }
         j

@@ -153,6 +153,7 @@ pub fn read(text: String) -> Source {
                         ..Default::default()
                     }],
                     sentence: None,
+                    certain: true,
                 });
             }
             Event::SoftBreak => soft_breaks.push(r.clone()),

@@ -78,6 +78,17 @@ pub fn is_references_heading(title: &str) -> bool {
             | "references cited"
             | "selected bibliography"
             | "notes and references"
+            | "works cited page"
+            | "works cited list"
+            | "list of works cited"
+            | "list of references"
+            | "reference page"
+            | "references page"
+            | "sources used"
+            | "sources consulted"
+            | "cited literature"
+            | "works referenced"
+            | "bibliography and works cited"
     )
 }
 

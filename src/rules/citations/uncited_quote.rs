@@ -1,0 +1,194 @@
+//! # uncited-quote
+//!
+//! **What it does.** Reports a direct quotation of four words or more with no citation in its
+//! sentence or the next, unless a signal phrase just before it names an author who is cited a
+//! sentence or two away. A quotation left open to the end of its paragraph is reported too (it
+//! usually means the citation, and the closing mark, were lost). Block quotations count.
+//!
+//! **Why it matters.** Quoting words without saying where they come from is the first thing a
+//! grader marks, and at worst it reads as plagiarism. Every quotation needs its source and, in
+//! MLA, APA and Chicago author-date, its page.
+//!
+//! **Example.**
+//!
+//! ```text
+//! She writes, “the French and Russian Revolutions shared certain important similarities
+//!             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ quotation without a citation
+//! ```
+//!
+//! Stay silent: short quotations used as terms or scare quotes ("kulak", the so-called
+//! "oppositions"), titles in title case ("Stalinism and Forced Collectivization"), mentions
+//! ("the phrase “…”", "a song titled “…”"), epigraphs with their attribution, and dialogue in
+//! narratives ("“I’m leaving,” she said"). In an essay that cites nothing at all, only
+//! quotations introduced as someone's writing ("she writes", "according to") are reported, and
+//! as advice: such an essay may be a narrative. Elsewhere it is a warning, except that a closed
+//! quotation whose signal phrase names an author the essay cites elsewhere ("As Skocpol
+//! writes, “…”") is advice: its source is known, only the citation in place is missing.
+//!
+//! **Options.**
+//!
+//! - `min-words` (integer, default 4): the shortest quotation that needs a citation.
+
+use super::{
+    covering, head, is_candidate_quote, is_dialogue, named_source_cited_nearby, names_known_author,
+    CiteIndex,
+};
+use crate::diagnostic::Diagnostic;
+use crate::doc::{Document, ParagraphKind, Quotation, Span};
+use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
+use crate::{rule_source, Category, Severity};
+
+pub struct UncitedQuote;
+
+static META: RuleMeta = RuleMeta {
+    name: "uncited-quote",
+    category: Category::Citations,
+    severity: Severity::Warning,
+    summary: "a direct quotation with no citation nearby",
+    source: rule_source!(),
+    options: &[RuleOption {
+        name: "min-words",
+        kind: OptionKind::Int,
+        default: "4",
+        help: "the shortest quotation that needs a citation",
+    }],
+    default_off: false,
+};
+
+/// "She writes", "according to", "states": the quotation is presented as someone's writing.
+fn introduced_as_writing(doc: &Document, q: &Quotation) -> bool {
+    let p = &doc.paragraphs[q.paragraph];
+    let open = q.tokens.start.saturating_sub(1);
+    let from = open.saturating_sub(6).max(p.tokens.start);
+    (from..open).any(|i| {
+        let l = doc.lower(i);
+        matches!(
+            l,
+            "writes"
+                | "wrote"
+                | "written"
+                | "states"
+                | "stated"
+                | "argues"
+                | "argued"
+                | "claims"
+                | "claimed"
+                | "notes"
+                | "noted"
+                | "asserts"
+                | "asserted"
+                | "according"
+                | "declares"
+                | "declared"
+                | "explains"
+                | "explained"
+                | "observes"
+                | "observed"
+                | "contends"
+                | "suggests"
+                | "suggested"
+                | "describes"
+                | "described"
+                | "remarks"
+                | "remarked"
+        )
+    })
+}
+
+impl Rule for UncitedQuote {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let min = cx.opt_int("min-words", 4).max(1) as usize;
+        let idx = CiteIndex::new(doc);
+        let cites_at_all = doc.citations.iter().any(|c| c.certain) || !doc.references.is_empty();
+        for q in &doc.quotations {
+            if !is_candidate_quote(doc, q, min) {
+                continue;
+            }
+            if !covering(doc, &idx, q.span, q.closed).is_empty() {
+                continue;
+            }
+            if named_source_cited_nearby(doc, &idx, q.span) || is_dialogue(doc, q) {
+                continue;
+            }
+            let severity = if cites_at_all {
+                // "As Skocpol writes, “…”" with Skocpol cited elsewhere: the source is known,
+                // only its place is missing. An unclosed quotation stays a warning.
+                if q.closed && names_known_author(doc, q.span) {
+                    Severity::Advice
+                } else {
+                    Severity::Warning
+                }
+            } else if introduced_as_writing(doc, q) {
+                Severity::Advice
+            } else {
+                continue;
+            };
+            let shown = head(doc, q.span, 60);
+            let msg = if q.closed {
+                "this quotation has no citation: name its source (and page) in this sentence or the next".to_string()
+            } else {
+                "this quotation is never closed and has no citation: close it and cite its source"
+                    .to_string()
+            };
+            out.push(cx.diag(shown, msg).severity(severity));
+        }
+        // Block quotations without quotation marks.
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            if p.kind != ParagraphKind::BlockQuote || p.sentences.is_empty() {
+                continue;
+            }
+            let words = p
+                .tokens
+                .clone()
+                .filter(|&i| doc.tokens[i].is_wordlike())
+                .count();
+            if words < min {
+                continue;
+            }
+            // Part of the block quotation before? Then only its first paragraph is checked.
+            if pi > 0 && doc.paragraphs[pi - 1].kind == ParagraphKind::BlockQuote {
+                continue;
+            }
+            let mut end = pi;
+            while end + 1 < doc.paragraphs.len()
+                && doc.paragraphs[end + 1].kind == ParagraphKind::BlockQuote
+            {
+                end += 1;
+            }
+            let span = Span::new(p.span.start, doc.paragraphs[end].span.end);
+            if super::cites_starting_in(doc, span).any(|i| span.contains(doc.citations[i].span)) {
+                continue;
+            }
+            // Attribution line after it ("—Shakespeare") or a citation right after.
+            if let Some(np) = doc.paragraphs.get(end + 1) {
+                let first = doc.tok(np.tokens.start);
+                if matches!(first, "—" | "–" | "--" | "―" | "-") {
+                    continue;
+                }
+                if !idx.in_sentence(np.sentences.start).is_empty() {
+                    continue;
+                }
+            }
+            // Introduced by a sentence that cites.
+            if p.sentences.start > 0 {
+                let prev = p.sentences.start - 1;
+                if !idx.in_sentence(prev).is_empty() {
+                    continue;
+                }
+            }
+            if !cites_at_all {
+                continue;
+            }
+            let shown = head(doc, doc.sentences[p.sentences.start].span, 60);
+            out.push(cx.diag(
+                shown,
+                "this block quotation has no citation: give its source (and page) after it",
+            ));
+        }
+    }
+}
