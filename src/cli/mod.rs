@@ -161,7 +161,7 @@ pub fn run() -> i32 {
             for r in rule::all() {
                 let m = r.meta();
                 out.push_str(&format!(
-                    "{:<22} {:<11} {:<8} {}{}\n",
+                    "{:<26} {:<11} {:<8} {}{}\n",
                     m.name,
                     m.category.as_str(),
                     m.severity.as_str(),

@@ -32,6 +32,7 @@ impl Default for Options {
 struct Windowed<'a> {
     name: &'a str,
     text: &'a str,
+    doc: &'a crate::doc::Document,
 }
 
 const WINDOW: usize = 60;
@@ -49,7 +50,9 @@ impl SourceCode for Windowed<'_> {
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
         let lines = text[line_start..line_end].matches('\n').count() + 1;
-        let line = text[..line_start].matches('\n').count();
+        // Line index from the model's line table: counting newlines here would make rendering
+        // quadratic in the number of diagnostics.
+        let line = self.doc.line_col(line_start).0 - 1;
         let column = text[line_start..start].chars().count();
         if lines > 1 || line_end - line_start <= 2 * WINDOW + span.len() + 20 {
             return Ok(Box::new(MietteSpanContents::new_named(
@@ -180,6 +183,7 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
         let src = Windowed {
             name: f.path,
             text: &f.report.document.text,
+            doc: &f.report.document,
         };
         for d in &f.report.diagnostics {
             let shown = Shown { d, src: &src };
