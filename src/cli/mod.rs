@@ -214,16 +214,8 @@ fn table(
     config: Option<&Path>,
     render: impl Fn(&essaylint::Document, &Config) -> String,
 ) -> i32 {
-    let config = match config {
-        Some(p) => Config::load(p),
-        None => Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
-    };
-    let config = match config {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("essaylint: {e}");
-            return 2;
-        }
+    let Some(config) = load_config(config) else {
+        return 2;
     };
     match input::read_file(path, None) {
         Ok(src) => print(&render(&essaylint::Document::build(src), &config)),
@@ -286,17 +278,19 @@ enum Mode {
     Diff,
 }
 
-fn check(args: CheckArgs) -> i32 {
-    let config = match &args.config {
+/// The configuration from `--config FILE`, or found from the current folder; an error is
+/// printed (naming the file and line) and `None` returned.
+fn load_config(path: Option<&Path>) -> Option<Config> {
+    let config = match path {
         Some(p) => Config::load(p),
         None => Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
     };
-    let config = match config {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("essaylint: {e}");
-            return 2;
-        }
+    config.map_err(|e| eprintln!("essaylint: {e}")).ok()
+}
+
+fn check(args: CheckArgs) -> i32 {
+    let Some(config) = load_config(args.config.as_deref()) else {
+        return 2;
     };
     let forced = args.input_format.map(InFormat::format);
     let mode = if args.fix {
