@@ -221,6 +221,11 @@ fn subordinating(s: &Sent, k: usize, first: usize, b: usize) -> bool {
     }
 }
 
+/// A subordinating or relative word among tokens `a..b`.
+pub fn has_subordinator(s: &Sent, a: usize, b: usize) -> bool {
+    (a..b).any(|k| s.is_word(Some(k)) && subordinating(s, k, a, b))
+}
+
 /// Verbs that introduce speech or a quotation after a comma ("She tells the duke, I would…")
 /// or that report it after one ("…, she told me").
 pub fn reporting_verb(w: &str) -> bool {

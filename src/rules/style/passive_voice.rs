@@ -197,3 +197,17 @@ mod tests {
         assert_eq!(passive("They were happy."), None);
     }
 }
+#[cfg(test)]
+mod pv_debug {
+    #[test]
+    #[ignore]
+    fn print_passives() {
+        let p = std::env::var("FILE").unwrap_or_default();
+        let d = crate::doc::Document::from_text(std::fs::read_to_string(p).unwrap());
+        for s in &d.sentences {
+            if let Some(p) = super::first_passive(&d, s) {
+                println!("{}", d.slice(p.span));
+            }
+        }
+    }
+}
