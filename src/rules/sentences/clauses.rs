@@ -645,33 +645,3 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
     }
 }
-#[cfg(test)]
-mod seg_debug {
-    use super::*;
-    use crate::doc::Document;
-    #[test]
-    #[ignore]
-    fn print_segments() {
-        let text = std::env::var("TEXT").unwrap_or_default();
-        let d = Document::from_text(text);
-        for sent in &d.sentences {
-            let s = Sent::new(&d, sent);
-            let mut a = s.start;
-            for c in s.start..s.end {
-                if d.tok(c) == "," || c + 1 == s.end {
-                    let h = subject_head(&s, a, c);
-                    println!(
-                        "{:?} {:?} | {}",
-                        segment(&s, a, c),
-                        h.map(|h| d.tok(h)),
-                        d.slice(crate::doc::Span::new(
-                            d.tokens[a].span.start,
-                            d.tokens[c].span.end
-                        ))
-                    );
-                    a = c + 1;
-                }
-            }
-        }
-    }
-}
