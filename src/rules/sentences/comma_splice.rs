@@ -183,7 +183,7 @@ impl Rule for CommaSplice {
                 }
                 // A verb that takes a clause just before the comma (perhaps with an adverb):
                 // "he said, it was", "This means ultimately, we are…".
-                let mut lv = c - 1;
+                let mut lv = c.saturating_sub(1);
                 if lv > left_start && s.has(Some(lv), ADV) && !s.has(Some(lv), ANY_VERB) {
                     lv -= 1;
                 }
