@@ -103,6 +103,23 @@ const HF_R: u16 = 16; // -er
 const HF_T: u16 = 32; // -est
 const HF_Y: u16 = 64; // -ly
 const HF_P: u16 = 128; // -ness
+                       // Prefix flags: the stem also takes re-, de-, dis-, con-, in-, pro-, un-.
+const HF_PRE_RE: u16 = 256;
+const HF_PRE_DE: u16 = 512;
+const HF_PRE_DIS: u16 = 1024;
+const HF_PRE_CON: u16 = 2048;
+const HF_PRE_IN: u16 = 4096;
+const HF_PRE_PRO: u16 = 8192;
+const HF_PRE_UN: u16 = 16384;
+const PREFIXES: [(&str, u16); 7] = [
+    ("re", HF_PRE_RE),
+    ("de", HF_PRE_DE),
+    ("dis", HF_PRE_DIS),
+    ("con", HF_PRE_CON),
+    ("in", HF_PRE_IN),
+    ("pro", HF_PRE_PRO),
+    ("un", HF_PRE_UN),
+];
 
 fn hflag(c: char) -> u16 {
     match c {
@@ -114,6 +131,13 @@ fn hflag(c: char) -> u16 {
         'T' => HF_T,
         'Y' => HF_Y,
         'P' => HF_P,
+        'A' => HF_PRE_RE,
+        'C' => HF_PRE_DE,
+        'E' => HF_PRE_DIS,
+        'F' => HF_PRE_CON,
+        'I' => HF_PRE_IN,
+        'K' => HF_PRE_PRO,
+        'U' => HF_PRE_UN,
         _ => 0,
     }
 }
@@ -292,12 +316,12 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-fn stem_flags(stems: &HashMap<&'static str, u16>, s: &str) -> Option<u16> {
-    stems.get(s).copied()
+fn stem_flags(stems: &HashMap<&'static str, u16>, s: &str, req: u16) -> Option<u16> {
+    stems.get(s).copied().filter(|f| f & req == req)
 }
 
 /// Looks a stem up with a suffix appended, without allocating (`buf` is a scratch buffer).
-fn stem_plus(stems: &HashMap<&'static str, u16>, base: &str, add: &str) -> Option<u16> {
+fn stem_plus(stems: &HashMap<&'static str, u16>, base: &str, add: &str, req: u16) -> Option<u16> {
     let mut buf = [0u8; 64];
     let n = base.len() + add.len();
     if n > buf.len() {
@@ -307,11 +331,12 @@ fn stem_plus(stems: &HashMap<&'static str, u16>, base: &str, add: &str) -> Optio
     buf[base.len()..n].copy_from_slice(add.as_bytes());
     std::str::from_utf8(&buf[..n])
         .ok()
-        .and_then(|s| stem_flags(stems, s))
+        .and_then(|s| stem_flags(stems, s, req))
 }
 
-/// The Hunspell-derived tags of a word.
-fn hunspell_tags(w: &str) -> Tags {
+/// The Hunspell-derived tags of a word; with `req`, only stems that carry those flags count
+/// (used for prefixed words: "distrusted" is dis- + a stem flagged for dis-).
+fn hunspell_tags(w: &str, req: u16) -> Tags {
     let lex = lexicon();
     let st = &lex.stems;
     let mut t = 0;
@@ -327,7 +352,7 @@ fn hunspell_tags(w: &str) -> Tags {
             *t |= MAY_ADJ;
         }
     };
-    if let Some(f) = stem_flags(st, w) {
+    if let Some(f) = stem_flags(st, w, req) {
         stem(f, &mut t);
     }
     let b = w.as_bytes();
@@ -347,7 +372,7 @@ fn hunspell_tags(w: &str) -> Tags {
             if base.len() == n - 3 && add.is_empty() && b[n - 3] != b[n - 4] {
                 continue;
             }
-            if let Some(f) = stem_plus(st, base, add) {
+            if let Some(f) = stem_plus(st, base, add, req) {
                 if f & HF_D != 0 {
                     t |= MAY_VERB | MAY_PAST | KNOWN;
                     break;
@@ -358,12 +383,12 @@ fn hunspell_tags(w: &str) -> Tags {
     // -ing
     if n > 5 && w.ends_with("ing") {
         let base = &w[..n - 3];
-        let found = stem_plus(st, base, "")
-            .or_else(|| stem_plus(st, base, "e"))
+        let found = stem_plus(st, base, "", req)
+            .or_else(|| stem_plus(st, base, "e", req))
             .or_else(|| {
                 (base.len() > 2
                     && base.as_bytes()[base.len() - 1] == base.as_bytes()[base.len() - 2])
-                    .then(|| stem_plus(st, &base[..base.len() - 1], ""))
+                    .then(|| stem_plus(st, &base[..base.len() - 1], "", req))
                     .flatten()
             });
         if found.is_some_and(|f| f & HF_G != 0) {
@@ -373,14 +398,14 @@ fn hunspell_tags(w: &str) -> Tags {
     // -s
     if n > 3 && w.ends_with('s') && !w.ends_with("ss") {
         let f = if w.ends_with("ies") {
-            stem_plus(st, &w[..n - 3], "y")
+            stem_plus(st, &w[..n - 3], "y", req)
         } else {
             None
         }
-        .or_else(|| stem_plus(st, &w[..n - 1], ""))
+        .or_else(|| stem_plus(st, &w[..n - 1], "", req))
         .or_else(|| {
             w.ends_with("es")
-                .then(|| stem_plus(st, &w[..n - 2], ""))
+                .then(|| stem_plus(st, &w[..n - 2], "", req))
                 .flatten()
         });
         if let Some(f) = f {
@@ -399,17 +424,17 @@ fn hunspell_tags(w: &str) -> Tags {
     if n > 4 && (w.ends_with("er") || w.ends_with("est")) {
         let k = if w.ends_with("er") { 2 } else { 3 };
         let base = &w[..n - k];
-        let f = stem_plus(st, base, "")
-            .or_else(|| stem_plus(st, base, "e"))
+        let f = stem_plus(st, base, "", req)
+            .or_else(|| stem_plus(st, base, "e", req))
             .or_else(|| {
                 base.ends_with('i')
-                    .then(|| stem_plus(st, &base[..base.len() - 1], "y"))
+                    .then(|| stem_plus(st, &base[..base.len() - 1], "y", req))
                     .flatten()
             })
             .or_else(|| {
                 let bb = base.as_bytes();
                 (bb.len() > 2 && bb[bb.len() - 1] == bb[bb.len() - 2])
-                    .then(|| stem_plus(st, &base[..base.len() - 1], ""))
+                    .then(|| stem_plus(st, &base[..base.len() - 1], "", req))
                     .flatten()
             });
         if f.is_some_and(|f| f & HF_R != 0 && f & HF_T != 0) {
@@ -424,7 +449,16 @@ pub fn tags(word: &str) -> Tags {
     let lex = lexicon();
     let mut t = lex.curated.get(word).copied().unwrap_or(0);
     if word.len() < 40 && word.is_ascii() {
-        t |= hunspell_tags(word);
+        let h = hunspell_tags(word, 0);
+        t |= h;
+        if h & KNOWN == 0 {
+            if let Some(&(p, flag)) = PREFIXES
+                .iter()
+                .find(|(p, _)| word.len() > p.len() + 3 && word.starts_with(p))
+            {
+                t |= hunspell_tags(&word[p.len()..], flag);
+            }
+        }
     }
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         t |= NUM;
@@ -527,67 +561,20 @@ mod tests {
     }
 
     #[test]
+    fn prefixed_stems() {
+        // dis- + trust (flagged for dis-), re- + consider, un- + lock.
+        assert!(is("distrusted", MAY_PAST));
+        assert!(is("reconsidered", MAY_PAST));
+        assert!(is("unlocked", MAY_PAST));
+        // A prefix the stem does not take gives nothing.
+        assert_eq!(tags("distable"), 0);
+    }
+
+    #[test]
     fn odd_input() {
         assert_eq!(tags(""), 0);
         let long = "x".repeat(10_000);
         let _ = tags(&long);
         let _ = tags("ñandú");
-    }
-}
-#[cfg(test)]
-mod debug_tags {
-    #[test]
-    #[ignore]
-    fn print_tags() {
-        let words = std::env::var("WORDS").unwrap_or_default();
-        for w in words.split_whitespace() {
-            let t = super::tags(w);
-            let names = [
-                "DET",
-                "QUANT",
-                "POSS",
-                "PRON_SUBJ",
-                "PRON_OBJ",
-                "PRON_INDEF",
-                "PRON",
-                "PREP",
-                "CONJ",
-                "SUBORD",
-                "WH",
-                "MODAL",
-                "BE",
-                "HAVE",
-                "DO",
-                "NEG",
-                "ADV_DEGREE",
-                "ADV",
-                "ADJ",
-                "COMP",
-                "SUP",
-                "NOUN",
-                "VERB",
-                "VERB_3SG",
-                "VERB_PAST",
-                "VERB_PART",
-                "VERB_ING",
-                "VERB_INF",
-                "VERB_CLAUSE",
-                "NUM",
-                "",
-                "",
-                "MAY_VERB",
-                "MAY_NOUN",
-                "MAY_ADJ",
-                "MAY_PAST",
-                "MAY_ING",
-                "MAY_3SG",
-                "KNOWN",
-            ];
-            let s: Vec<_> = (0..39)
-                .filter(|b| t & (1 << b) != 0)
-                .map(|b| names[b])
-                .collect();
-            println!("{w}: {s:?}");
-        }
     }
 }

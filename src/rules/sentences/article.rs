@@ -16,7 +16,9 @@
 //!
 //! Acronyms are read letter by letter unless they are pronounced as words (NASA, NATO, OPEC);
 //! a wrong article before an acronym or a single letter is advice, since readings vary.
-//! Words said both ways ("a/an historic", "a/an herb") pass.
+//! Words said both ways ("a/an historic") pass. "Herb" follows the configured `dialect`: "an
+//! herb" in en-US and en-CA, "a herb" in en-GB and en-AU (advice); with no dialect set, both
+//! pass.
 //!
 //! **Options.** None.
 
@@ -274,7 +276,28 @@ impl Rule for Article {
                 let hyphen = doc.tokens.get(k + 1).is_some_and(|t| {
                     !t.space_before && t.kind == TokenKind::Punct && doc.tok(k + 1) == "-"
                 });
-                let (sound, certain) = sound_of(next, hyphen);
+                let (mut sound, certain) = sound_of(next, hyphen);
+                // "herb" is said without the h in North America and with it elsewhere: follow
+                // the configured dialect, and say nothing when none is set.
+                let mut dialect_note = "";
+                if sound == Sound::Unsure
+                    && matches!(
+                        doc.lower(k),
+                        "herb" | "herbs" | "herbal" | "herbalist" | "herbalists"
+                    )
+                {
+                    match cx.config.dialect.as_deref() {
+                        Some("en-US" | "en-CA") => {
+                            sound = Sound::Vowel;
+                            dialect_note = " in North American English";
+                        }
+                        Some(d) if d.starts_with("en-GB") || d == "en-AU" => {
+                            sound = Sound::Consonant;
+                            dialect_note = " in British and Australian English";
+                        }
+                        _ => {}
+                    }
+                }
                 let wrong = match sound {
                     Sound::Vowel => !an,
                     Sound::Consonant => an,
@@ -285,9 +308,13 @@ impl Rule for Article {
                 }
                 let want = match_case(raw, if an { "a" } else { "an" });
                 let msg = if an {
-                    format!("use `{want}` before `{next}`, which starts with a consonant sound")
+                    format!(
+                        "use `{want}` before `{next}`, which starts with a consonant sound{dialect_note}"
+                    )
                 } else {
-                    format!("use `{want}` before `{next}`, which starts with a vowel sound")
+                    format!(
+                        "use `{want}` before `{next}`, which starts with a vowel sound{dialect_note}"
+                    )
                 };
                 let mut d = cx
                     .diag(doc.tokens[i].span, msg)

@@ -277,6 +277,22 @@ impl Confusable {
             if !s.is_word(n1) {
                 return None;
             }
+            // "it's various colors": "various" only ever stands before a plural noun.
+            if w1 == "various" && s.is_word(n2) && (pos::is_nounish(w2) || looks_plural(w2)) {
+                return sure("its");
+            }
+            // "Understand it's values, …": "it is" + a bare plural noun that ends the phrase
+            // ("values," "values." "values and") is no sentence; the possessive is.
+            if looks_plural(w1)
+                && s.has(n1, NOUN | MAY_NOUN)
+                && !s.has(n1, ADJ | MAY_ADJ | FUNCTION | ADV | VERB_PART | MAY_PAST)
+                && !is_capitalized(s.raw(n1.unwrap_or(i)))
+                && (s.is_punct(n2) && matches!(s.raw(n2.unwrap_or(i)), "," | ";" | ".")
+                    || matches!(w2, "and" | "or"))
+                && !s.is_first_word(i)
+            {
+                return maybe("its");
+            }
             // After a preposition a clause cannot start: "on it's way", "by it's cover".
             let fixed_all = wp == "all"
                 && matches!(
@@ -1739,6 +1755,7 @@ impl Rule for Confusable {
                 continue;
             }
             let s = Sent::new(doc, sent);
+            let mut hits: Vec<(usize, Hit)> = Vec::new();
             for i in s.start..s.end {
                 if doc.tokens[i].kind != TokenKind::Word {
                     continue;
@@ -1760,7 +1777,59 @@ impl Rule for Confusable {
                     "of" => self.could_of(&s, i).or_else(|| self.verb_on(&s, i)),
                     _ => None,
                 };
-                let Some(h) = hit else { continue };
+                if let Some(h) = hit {
+                    hits.push((i, h));
+                }
+            }
+            // "Understand it's code, it's values, and it's purpose": in a list whose members
+            // open with a possessive "its" (written right, or flagged), the other "it's + noun"
+            // members are possessives too.
+            let member = |k: usize| {
+                let n = s.next(k);
+                let head = if s.has(n, ADJ | MAY_ADJ) && !pos::is_nounish(s.wo(n)) {
+                    n.and_then(|x| s.next(x))
+                } else {
+                    n
+                };
+                let after = head.and_then(|x| s.next(x));
+                let comma_after = s.is_punct(after) && s.raw(after.unwrap_or(k)) == ",";
+                let ends = comma_after
+                    || after.is_none()
+                    || s.is_punct(after) && matches!(s.raw(after.unwrap_or(k)), "." | ";")
+                    || matches!(s.wo(after), "and" | "or");
+                noun_phrase(&s, n)
+                    && !matches!(
+                        s.wo(head),
+                        "time" | "nothing" | "something" | "everything" | "one"
+                    )
+                    && ends
+                    && (s.is_punct(s.prev(k)) && s.raw(k - 1) == ","
+                        || matches!(s.wo(s.prev(k)), "and" | "or")
+                        || comma_after
+                        || matches!(s.wo(after), "and" | "or"))
+            };
+            let anchor = (s.start..s.end).any(|k| {
+                let w = s.w(k);
+                (w == "its" && !hits.iter().any(|(j, _)| *j == k)
+                    || w == "it's" && hits.iter().any(|(j, h)| *j == k && h.repl == "its"))
+                    && member(k)
+            });
+            if anchor {
+                for k in s.start..s.end {
+                    if s.w(k) == "it's" && !hits.iter().any(|(j, _)| *j == k) && member(k) {
+                        hits.push((
+                            k,
+                            Hit {
+                                repl: "its",
+                                sure: false,
+                            },
+                        ));
+                    }
+                }
+                hits.sort_by_key(|(k, _)| *k);
+            }
+            for (i, h) in hits {
+                let w = doc.lower(i);
                 let raw = doc.tok(i);
                 let repl = if raw.contains('\u{2019}') {
                     match_case(raw, h.repl).replace('\'', "\u{2019}")

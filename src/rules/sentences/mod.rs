@@ -7,6 +7,7 @@ pub mod clauses;
 pub mod comma_splice;
 pub mod confusable;
 pub mod ctx;
+pub mod double_negative;
 pub mod doubled_punctuation;
 pub mod fragment;
 pub mod long_sentence;
@@ -30,4 +31,5 @@ pub const RULES: &[&dyn Rule] = &[
     &comma_splice::CommaSplice,
     &run_on::RunOn,
     &fragment::Fragment,
+    &double_negative::DoubleNegative,
 ];

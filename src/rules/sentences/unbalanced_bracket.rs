@@ -13,7 +13,10 @@
 //!                      ^ this `(` is never closed
 //! ```
 //!
-//! List markers ("1)", "a)") and emoticons are not brackets.
+//! List markers ("1)", "a)", and labels glued to the text before them, "defenses:1)",
+//! "outside.11b)") and emoticons are not brackets. A paragraph with three or more unmatched
+//! brackets is bracket notation (a syntax tree, "[TP many students [T' …") or pasted material
+//! more often than three slips: it gets one advice instead of a warning per bracket.
 //!
 //! **Options.** None.
 
@@ -47,16 +50,19 @@ impl Rule for UnbalancedBracket {
                 ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
             )
         };
+        // (paragraph, diagnostic) pairs, so that a paragraph full of them can be summarised.
+        let mut found: Vec<(usize, Diagnostic)> = Vec::new();
         for g in &doc.groups {
             if g.closed || !prose(g.paragraph) {
                 continue;
             }
             let open = Span::new(g.span.start, g.inner.start.max(g.span.start));
             let b = doc.slice(open).to_string();
-            out.push(
+            found.push((
+                g.paragraph,
                 cx.diag(open, format!("this `{b}` is never closed"))
                     .related(Span::new(g.span.end, g.span.end), "the paragraph ends here"),
-            );
+            ));
         }
         for &sp in &doc.stray_closers {
             let text = doc.slice(sp);
@@ -66,7 +72,8 @@ impl Rule for UnbalancedBracket {
             let Some(si) = doc.sentence_at(sp.start) else {
                 continue;
             };
-            if !prose(doc.sentences[si].paragraph) {
+            let pi = doc.sentences[si].paragraph;
+            if !prose(pi) {
                 continue;
             }
             // An inline enumeration: "… 1) first, 2) second", "a) … b)".
@@ -83,8 +90,44 @@ impl Rule for UnbalancedBracket {
                 if short && (p.space_before || ti - 1 == 0) && small {
                     continue;
                 }
+                // A numbered label glued to the text before it: "defenses:1) Langerhans",
+                // "outside.11b) *Many students", "(CN)7b) There".
+                let label = short
+                    && pt.starts_with(|c: char| c.is_ascii_digit())
+                    && pt.chars().all(|c| c.is_ascii_alphanumeric());
+                let glued = ti >= 2
+                    && !p.space_before
+                    && doc.tokens[ti - 2].kind == TokenKind::Punct
+                    && matches!(doc.tok(ti - 2), "." | ":" | ")" | ";");
+                if label && (p.newlines_before > 0 || glued) {
+                    continue;
+                }
             }
-            out.push(cx.diag(sp, format!("this `{text}` has no opening bracket")));
+            found.push((
+                pi,
+                cx.diag(sp, format!("this `{text}` has no opening bracket")),
+            ));
+        }
+        // Three or more unmatched brackets in one paragraph: bracket notation (a syntax tree,
+        // "[TP many students [T' …") or pasted material, not three slips. One advice says so.
+        found.sort_by_key(|(pi, d)| (*pi, d.span.start));
+        let mut k = 0;
+        while k < found.len() {
+            let pi = found[k].0;
+            let n = found[k..].iter().take_while(|(p, _)| *p == pi).count();
+            if n >= 3 {
+                let first = found[k].1.span;
+                out.push(
+                    cx.diag(
+                        first,
+                        format!("{n} brackets in this paragraph do not pair up; check them if this is not notation"),
+                    )
+                    .severity(Severity::Advice),
+                );
+            } else {
+                out.extend(found[k..k + n].iter().map(|(_, d)| d.clone()));
+            }
+            k += n;
         }
     }
 }

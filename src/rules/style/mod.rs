@@ -3,5 +3,6 @@
 use crate::rule::Rule;
 
 pub mod passive_voice;
+pub mod redundancy;
 
-pub const RULES: &[&dyn Rule] = &[&passive_voice::PassiveVoice];
+pub const RULES: &[&dyn Rule] = &[&passive_voice::PassiveVoice, &redundancy::Redundancy];

@@ -1,31 +1,45 @@
 //! # passive-voice
 //!
-//! **What it does.** Points out sentences in the passive voice — a form of "be" followed by a
-//! past participle, regular or irregular ("was decided", "were taken", "has been shown"), with or
-//! without a by-agent — when the essay leans on the passive: by default only when more than
-//! 40% of its sentences are passive. One note per sentence, on the verb group.
+//! **What it does.** Finds sentences in the passive voice — a form of "be" followed by a past
+//! participle, regular or irregular ("was decided", "were taken", "has been shown"), with or
+//! without a by-agent — and marks what an editor would mark: a *paragraph* that leans on the
+//! passive. A paragraph is reported, once, when at least 3 of its sentences (`min-passives`)
+//! and at least half of them (`paragraph-share`) are passive; the note sits on the first
+//! passive verb group and points at the others as related spans. Nothing is reported unless
+//! more than 40% of the whole essay's sentences are passive (`max-ratio`).
 //!
 //! **Why it matters.** The passive hides who acted ("mistakes were made"), and a run of passive
-//! sentences reads as evasive and slow. Used now and then it is fine — which is why a few pass
-//! silently and the essay's passive ratio is shown in the statistics.
+//! sentences reads as evasive and slow. Used now and then it is fine — which is why single
+//! passives pass silently, and why the essay's passive ratio (and the count of passive
+//! sentences) is shown in the statistics of every report, human and JSON.
 //!
 //! **Example.**
 //!
 //! ```text
-//! Letters to Congress were subsequently decided to be excluded from meetings.
-//!                     ^^^^^^^^^^^^^^^^^^^^^^^^^ passive voice: who decided?
+//! The letters were hidden. The decision was taken in secret. Stalin rose. The rest was done by the party.
+//!             ^^^^^^^^^^^ passive-heavy paragraph: 3 of its 4 sentences are in the passive
+//!                          (`were hidden`, `was taken`, `was done`); consider saying who acted
 //! ```
 //!
 //! States described with a participle ("is interested", "was located", "were tired") are not
-//! counted unless a by-agent follows.
+//! counted unless a by-agent follows. Block quotations are not reported (the passives are the
+//! quoted author's), and neither is a methods section — paragraphs under a heading such as
+//! "Materials and Methods", "Procedure" or "Methodology", where the passive is the convention
+//! of lab reports — though their sentences still count towards the essay's ratio.
 //!
 //! **Options.**
 //!
-//! - `max-ratio` (number, default 0.4): report passive sentences only when more than this share
-//!   of the essay's sentences are passive (0 reports every one).
+//! - `max-ratio` (number, default 0.4): report only when more than this share of the essay's
+//!   sentences are passive (0 considers every essay).
+//! - `paragraph-share` (number, default 0.5): the share of a paragraph's sentences that must be
+//!   passive for it to be reported.
+//! - `min-passives` (integer, default 3): the fewest passive sentences a reported paragraph has.
+//! - `per-sentence` (true or false, default false): instead, report every passive sentence on
+//!   its own (in essays over `max-ratio`), as a style checker for a single draft might.
+//! - `skip-methods` (true or false, default true): stay silent in methods sections.
 
 use crate::diagnostic::Diagnostic;
-use crate::doc::{Document, Sentence, Span, TokenKind};
+use crate::doc::{Document, ParagraphKind, Sentence, Span, TokenKind};
 use crate::lexicon::{self, pos};
 use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
 use crate::{rule_source, Category, Severity};
@@ -38,14 +52,40 @@ static META: RuleMeta = RuleMeta {
     name: "passive-voice",
     category: Category::Style,
     severity: Severity::Advice,
-    summary: "passive-voice sentences, when the essay leans on them",
+    summary: "paragraphs that lean on the passive voice",
     source: rule_source!(),
-    options: &[RuleOption {
-        name: "max-ratio",
-        kind: OptionKind::Float,
-        default: "0.4",
-        help: "report only when more than this share of sentences is passive",
-    }],
+    options: &[
+        RuleOption {
+            name: "max-ratio",
+            kind: OptionKind::Float,
+            default: "0.4",
+            help: "report only when more than this share of the essay's sentences is passive",
+        },
+        RuleOption {
+            name: "paragraph-share",
+            kind: OptionKind::Float,
+            default: "0.5",
+            help: "share of a paragraph's sentences that must be passive to report it",
+        },
+        RuleOption {
+            name: "min-passives",
+            kind: OptionKind::Int,
+            default: "3",
+            help: "fewest passive sentences in a reported paragraph",
+        },
+        RuleOption {
+            name: "per-sentence",
+            kind: OptionKind::Bool,
+            default: "false",
+            help: "report every passive sentence instead of passive-heavy paragraphs",
+        },
+        RuleOption {
+            name: "skip-methods",
+            kind: OptionKind::Bool,
+            default: "true",
+            help: "stay silent in methods sections, where the passive is the convention",
+        },
+    ],
     default_off: false,
 };
 
@@ -128,6 +168,23 @@ pub fn first_passive(doc: &Document, s: &Sentence) -> Option<Passive> {
     None
 }
 
+/// A heading that opens a methods section, where the passive is the convention.
+fn is_methods_heading(title: &str) -> bool {
+    title.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "method"
+                | "methods"
+                | "methodology"
+                | "materials"
+                | "procedure"
+                | "procedures"
+                | "protocol"
+                | "protocols"
+        )
+    })
+}
+
 impl Rule for PassiveVoice {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -136,33 +193,84 @@ impl Rule for PassiveVoice {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let max = cx.opt_float("max-ratio", 0.4);
-        let mut found = Vec::new();
-        let mut prose = 0usize;
-        for s in &doc.sentences {
-            if !doc.is_prose(s) {
-                continue;
+        let share = cx.opt_float("paragraph-share", 0.5);
+        let min = cx.opt_int("min-passives", 3).max(1) as usize;
+        let per_sentence = cx.opt_bool("per-sentence", false);
+        let skip_methods = cx.opt_bool("skip-methods", true);
+        // Per paragraph: its prose sentences and their passive verb groups.
+        let mut paras: Vec<(usize, Vec<Passive>)> = Vec::new();
+        let (mut prose, mut passives) = (0usize, 0usize);
+        let mut in_methods = false;
+        for para in &doc.paragraphs {
+            match para.kind {
+                ParagraphKind::Heading => {
+                    in_methods = is_methods_heading(doc.slice(para.span));
+                    continue;
+                }
+                ParagraphKind::Reference => continue,
+                _ => {}
             }
-            prose += 1;
-            if let Some(p) = first_passive(doc, s) {
-                found.push(p);
+            let mut found = Vec::new();
+            let mut n = 0;
+            for s in &doc.sentences[para.sentences.clone()] {
+                if !doc.is_prose(s) {
+                    continue;
+                }
+                n += 1;
+                if let Some(p) = first_passive(doc, s) {
+                    found.push(p);
+                }
+            }
+            prose += n;
+            passives += found.len();
+            // Quoted passives are the quoted author's; a methods section is passive by design.
+            if para.kind != ParagraphKind::BlockQuote && !(skip_methods && in_methods) {
+                paras.push((n, found));
             }
         }
-        if prose == 0 {
+        let ratio = if prose == 0 {
             return;
-        }
-        let ratio = found.len() as f64 / prose as f64;
+        } else {
+            passives as f64 / prose as f64
+        };
         if ratio <= max {
             return;
         }
         let pct = (ratio * 100.0).round();
-        for p in found {
-            let part = doc.tok(p.participle);
-            let msg = if p.agent {
-                format!("passive voice (`{}`); {pct}% of the sentences are passive — consider making the agent the subject", doc.slice(p.span))
-            } else {
-                format!("passive voice (`{}`) hides who acted; {pct}% of the sentences are passive — consider saying who {part} it", doc.slice(p.span))
-            };
-            out.push(cx.diag(p.span, msg));
+        for (n, found) in paras {
+            if per_sentence {
+                for p in found {
+                    out.push(cx.diag(
+                        p.span,
+                        format!(
+                            "passive voice (`{}`): consider saying who acted",
+                            doc.slice(p.span)
+                        ),
+                    ));
+                }
+                continue;
+            }
+            if found.len() < min || (found.len() as f64) < share * n as f64 {
+                continue;
+            }
+            let shown: Vec<String> = found
+                .iter()
+                .take(3)
+                .map(|p| format!("`{}`", doc.slice(p.span)))
+                .collect();
+            let more = if found.len() > 3 { ", …" } else { "" };
+            let msg = format!(
+                "passive-heavy paragraph: {} of its {} sentences are in the passive ({}{more}; \
+                 {pct}% in the whole text); consider saying who acted in some of them",
+                found.len(),
+                n,
+                shown.join(", ")
+            );
+            let mut d = cx.diag(found[0].span, msg);
+            for p in &found[1..] {
+                d = d.related(p.span, "passive");
+            }
+            out.push(d);
         }
     }
 }
@@ -174,6 +282,27 @@ mod tests {
     fn passive(t: &str) -> Option<String> {
         let d = Document::from_text(t);
         first_passive(&d, &d.sentences[0]).map(|p| d.slice(p.span).to_string())
+    }
+
+    #[test]
+    fn one_note_per_passive_paragraph_with_related_spans() {
+        let d = Document::from_text(
+            "The letters were hidden. The matter was decided by the committee. Stalin rose. \
+             The opposition was crushed.\n\nStalin rose. Trotsky fled. The party grew.",
+        );
+        let config = crate::config::Config::default();
+        let cx = Context::new(&d, &config, &META);
+        let mut out = Vec::new();
+        PassiveVoice.check(&cx, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(d.slice(out[0].span), "were hidden");
+        let rel: Vec<_> = out[0].related.iter().map(|r| d.slice(r.span)).collect();
+        assert_eq!(rel, ["was decided", "was crushed"]);
+        assert!(
+            out[0].message.contains("3 of its 4 sentences"),
+            "{}",
+            out[0].message
+        );
     }
 
     #[test]
