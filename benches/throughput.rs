@@ -3,7 +3,8 @@
 //!
 //! Run with `cargo bench --bench throughput`. Not a test: nothing here can fail on timing.
 
-use essaylint::{engine, Config, Source};
+use essaylint::rule::{self, Context};
+use essaylint::{engine, Config, Document, Source};
 use std::time::{Duration, Instant};
 
 fn peak_rss_kib() -> Option<u64> {
@@ -49,5 +50,26 @@ fn main() {
             words as f64 / best.as_secs_f64() / 1e6,
             peak_rss_kib().map_or("?".to_string(), |k| (k / 1024).to_string()),
         );
+        if target > 4 << 20 {
+            breakdown(text, &config);
+        }
+    }
+}
+
+/// Where the time goes: building the model, then each rule on its own.
+fn breakdown(text: String, config: &Config) {
+    let t = Instant::now();
+    let doc = Document::build(Source::plain(text));
+    let mut rows = vec![("document model".to_string(), t.elapsed())];
+    for r in rule::all() {
+        let t = Instant::now();
+        let mut out = Vec::new();
+        r.check(&Context::new(&doc, config, r.meta()), &mut out);
+        rows.push((r.meta().name.to_string(), t.elapsed()));
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    println!("  slowest parts on the 10 MB text:");
+    for (name, d) in rows.iter().take(8) {
+        println!("    {name:<26} {:7.0} ms", d.as_secs_f64() * 1e3);
     }
 }

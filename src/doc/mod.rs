@@ -274,6 +274,49 @@ impl Document {
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
     }
 
+    /// Quotations overlapping a span, found by binary search: a quotation never crosses a
+    /// paragraph, so only those starting in the span's paragraph are looked at.
+    pub fn quotations_overlapping(&self, span: Span) -> impl Iterator<Item = &Quotation> + '_ {
+        let p = self
+            .paragraphs
+            .partition_point(|p| p.span.end <= span.start);
+        let from = self
+            .paragraphs
+            .get(p)
+            .map_or(span.start, |p| p.span.start.min(span.start));
+        let lo = self.quotations.partition_point(|q| q.span.start < from);
+        let hi = self
+            .quotations
+            .partition_point(|q| q.span.start < span.end.max(span.start + 1));
+        self.quotations[lo..hi.max(lo)].iter().filter(move |q| {
+            q.span.overlaps(span)
+                || span.is_empty() && q.span.start <= span.start && span.start < q.span.end
+        })
+    }
+
+    /// True if the span lies inside a quotation (marks included).
+    pub fn in_quotation(&self, span: Span) -> bool {
+        self.quotations_overlapping(span)
+            .any(|q| q.span.contains(span))
+    }
+
+    /// Citations overlapping a span, found by binary search (citations are sorted and short).
+    pub fn citations_overlapping(&self, span: Span) -> impl Iterator<Item = &Citation> + '_ {
+        // A citation is at most a paragraph long; start the search one paragraph back.
+        let p = self
+            .paragraphs
+            .partition_point(|p| p.span.end <= span.start);
+        let from = self
+            .paragraphs
+            .get(p)
+            .map_or(span.start, |p| p.span.start.min(span.start));
+        let lo = self.citations.partition_point(|c| c.span.start < from);
+        let hi = self.citations.partition_point(|c| c.span.start <= span.end);
+        self.citations[lo..hi.max(lo)].iter().filter(move |c| {
+            c.span.overlaps(span) || c.span.end == span.end || c.span.start == span.end
+        })
+    }
+
     /// The token index at or after a byte offset.
     pub fn token_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= offset)
@@ -355,6 +398,25 @@ mod tests {
         assert_eq!(d.line_col(3), (2, 1));
         let e = d.text.find('e').unwrap();
         assert_eq!(d.line_col(e), (2, 5));
+    }
+
+    #[test]
+    fn indexed_quotation_and_citation_lookups() {
+        let d = Document::from_text("He said “one two three” today.\nShe wrote “four” then.");
+        let second = d.text.find("She").unwrap();
+        let inner = d.quotations[0].inner;
+        assert!(d.in_quotation(inner));
+        assert!(!d.in_quotation(Span::new(second, second + 3)));
+        let all: Vec<_> = d
+            .quotations_overlapping(Span::new(0, d.text.len()))
+            .collect();
+        assert_eq!(all.len(), 2);
+        let in_second: Vec<_> = d.quotations_overlapping(d.paragraphs[1].span).collect();
+        assert_eq!(in_second.len(), 1);
+        assert_eq!(
+            d.citations_overlapping(Span::new(0, d.text.len())).count(),
+            d.citations.len()
+        );
     }
 
     #[test]

@@ -172,10 +172,7 @@ impl Rule for CommaSplice {
                     continue;
                 }
                 // Comma splices inside quotations are the quoted author's.
-                let quoted = doc
-                    .quotations
-                    .iter()
-                    .any(|q| q.span.start <= tk.span.start && tk.span.end <= q.span.end);
+                let quoted = doc.in_quotation(tk.span);
                 let next_quote = matches!(doc.tok(c + 1), "“" | "\"" | "”" | "‘" | "’" | "'");
                 let prev_quote = c > 0 && matches!(doc.tok(c - 1), "”" | "\"" | "’" | "'");
                 if quoted || next_quote || prev_quote {

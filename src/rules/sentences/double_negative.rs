@@ -356,11 +356,7 @@ impl Rule for DoubleNegative {
                 };
                 // Quoted words are the speaker's (dialect in a novel, a witness's words).
                 let (qs, qe) = (doc.tokens[i].span.start, doc.tokens[k].span.end);
-                if doc
-                    .quotations
-                    .iter()
-                    .any(|q| q.span.start <= qs && qe <= q.span.end)
-                {
+                if doc.in_quotation(crate::doc::Span::new(qs, qe)) {
                     i = k + 1;
                     continue;
                 }

@@ -94,9 +94,8 @@ impl Rule for Fragment {
             }
             // Inside a quotation, or a sentence that is mostly a quotation.
             if doc
-                .quotations
-                .iter()
-                .any(|q| q.span.overlaps(sent.span) && q.span.len() * 2 > sent.span.len())
+                .quotations_overlapping(sent.span)
+                .any(|q| q.span.len() * 2 > sent.span.len())
             {
                 continue;
             }

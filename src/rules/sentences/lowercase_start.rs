@@ -191,19 +191,12 @@ impl Rule for LowercaseStart {
                 // Something the reader removed (a LaTeX citation command, markup) in between.
                 let gap = crate::doc::Span::new(t.span.end, b.span.start);
                 if !doc.slice(gap).chars().all(char::is_whitespace)
-                    || doc
-                        .citations
-                        .iter()
-                        .any(|c| c.span.overlaps(gap) || c.span.end == b.span.start)
+                    || doc.citations_overlapping(gap).next().is_some()
                 {
                     continue;
                 }
                 // Quoted words are the quoted author's.
-                if doc
-                    .quotations
-                    .iter()
-                    .any(|q| q.span.start <= t.span.start && b.span.end <= q.span.end)
-                {
+                if doc.in_quotation(crate::doc::Span::new(t.span.start, b.span.end)) {
                     continue;
                 }
                 let mut chars = w.chars();

@@ -155,11 +155,7 @@ impl Rule for Redundancy {
                     continue;
                 }
                 let span = Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-                if doc
-                    .quotations
-                    .iter()
-                    .any(|q| q.span.start <= span.start && span.end <= q.span.end)
-                {
+                if doc.in_quotation(span) {
                     i = end;
                     continue;
                 }
