@@ -6,6 +6,12 @@
 //! rise of Stalin"). It reports the phrase once, at its first use, with every other use as a
 //! related location. Case and the apostrophe (’ or ') do not matter.
 //!
+//! It also finds a stock phrase or filler the writer leans on ("it is important to note that"
+//! four times, "when it comes to", "due to the fact that", "in terms of", "plays a major role"),
+//! from a list in `rules/repetition/stock_phrases.txt`. Each line of the list is one phrase,
+//! matched word by word on lowercase forms (’ folded), with `play|plays|played` giving the forms
+//! one word may take; all forms of a line count as one phrase.
+//!
 //! **Why it matters.** A phrase repeated every few paragraphs becomes a refrain: the reader
 //! starts to hear the wording instead of the argument. A pronoun ("his rise"), a synonym ("his
 //! ascent") or a restructured sentence keeps the idea without the echo.
@@ -23,18 +29,30 @@
 //! laws"), phrases of function words only ("of the"), and wording inside quotations. A phrase
 //! inside a longer reported phrase is reported once. It is advice.
 //!
+//! A stock phrase needs fewer uses: at least 3, and at least 1.5 per 1,000 words (so 3 in a
+//! 2,000-word essay, 8 in 5,000 words). Phrases that good prose also uses freely, marked `+` in
+//! the list ("in order to", "as a result", "on the other hand"), need at least twice the
+//! minimum count (6) and 1.75 times the rate (about 2.6 per 1,000 words). Uses must be in the
+//! writer's own prose: quotations, citations, headings and works-cited entries do not count.
+//!
 //! **Options.**
 //!
 //! - `per-thousand` (number, default 3.5): uses per 1,000 words from which a phrase is
 //!   reported.
 //! - `min-count` (integer, default 5): the fewest uses ever reported.
+//! - `stock-per-thousand` (number, default 1.5): uses per 1,000 words from which a stock
+//!   phrase is reported (1.75 times this for the `+` phrases).
+//! - `stock-min-count` (integer, default 3): the fewest uses of a stock phrase ever reported
+//!   (twice this for the `+` phrases).
 
 use super::words::{Words, NONE};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_capitalized, Document, TokenKind};
+use crate::lexicon;
 use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
 use crate::{rule_source, Category, Severity, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 pub struct OverusedPhrase;
 
@@ -56,6 +74,18 @@ static META: RuleMeta = RuleMeta {
             kind: OptionKind::Int,
             default: "5",
             help: "the fewest uses ever reported",
+        },
+        RuleOption {
+            name: "stock-per-thousand",
+            kind: OptionKind::Float,
+            default: "1.5",
+            help: "uses per 1,000 words from which a stock phrase (\"in order to\") is reported",
+        },
+        RuleOption {
+            name: "stock-min-count",
+            kind: OptionKind::Int,
+            default: "3",
+            help: "the fewest uses of a stock phrase ever reported",
         },
     ],
     default_off: false,
@@ -121,7 +151,88 @@ struct Candidate {
     /// Token index of each use's first word; the phrase is `n` word tokens long.
     starts: Vec<usize>,
     n: usize,
+    /// A stock phrase from the list (reported from a lower threshold, with its own advice).
+    stock: bool,
+    /// A stock phrase common in good prose too (marked `+` in the list): twice the threshold.
+    common: bool,
 }
+
+/// The stock-phrase list, parsed once: every wording as a sequence of word ids (lowercase
+/// forms), with the line it came from, and the wordings indexed by their first two words.
+struct StockList {
+    /// Lowercase form of a list word → its id.
+    vocab: HashMap<String, u32>,
+    /// Each wording and the index of its line (all forms of a line are one phrase).
+    phrases: Vec<(Box<[u32]>, u32)>,
+    /// Per line: marked `+`, common in good prose too.
+    common: Vec<bool>,
+    by_first_two: HashMap<(u32, u32), Vec<u32>>,
+}
+
+fn stock_list() -> &'static StockList {
+    static LIST: OnceLock<StockList> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut list = StockList {
+            vocab: HashMap::new(),
+            phrases: Vec::new(),
+            common: Vec::new(),
+            by_first_two: HashMap::new(),
+        };
+        let mut seen: HashSet<Box<[u32]>> = HashSet::new();
+        let src = include_str!("../../../rules/repetition/stock_phrases.txt");
+        for (line_no, line) in lexicon::lines(src).enumerate() {
+            let common = line.starts_with('+');
+            list.common.push(common);
+            let line = line.trim_start_matches('+');
+            let slots: Vec<Vec<u32>> = line
+                .split_whitespace()
+                .map(|word| {
+                    word.split('|')
+                        .filter(|f| !f.is_empty())
+                        .map(|f| {
+                            let low = f.to_lowercase().replace('’', "'");
+                            let next = list.vocab.len() as u32;
+                            *list.vocab.entry(low).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect();
+            if slots.len() < 2 || slots.len() > MAX_STOCK || slots.iter().any(Vec::is_empty) {
+                continue;
+            }
+            // Every combination of the forms (a handful per line).
+            let mut wordings: Vec<Vec<u32>> = vec![Vec::new()];
+            for slot in &slots {
+                wordings = wordings
+                    .iter()
+                    .flat_map(|w| {
+                        slot.iter().map(move |&f| {
+                            let mut w = w.clone();
+                            w.push(f);
+                            w
+                        })
+                    })
+                    .collect();
+            }
+            for ids in wordings {
+                let ids: Box<[u32]> = ids.into();
+                if !seen.insert(ids.clone()) {
+                    continue;
+                }
+                let idx = list.phrases.len() as u32;
+                list.by_first_two
+                    .entry((ids[0], ids[1]))
+                    .or_default()
+                    .push(idx);
+                list.phrases.push((ids, line_no as u32));
+            }
+        }
+        list
+    })
+}
+
+/// The longest stock phrase, in words.
+const MAX_STOCK: usize = 8;
 
 impl Rule for OverusedPhrase {
     fn meta(&self) -> &'static RuleMeta {
@@ -134,6 +245,18 @@ impl Rule for OverusedPhrase {
         let per_k = cx.opt_float("per-thousand", 3.5).max(0.0);
         let min_count = cx.opt_int("min-count", 5).max(2) as usize;
         let threshold = min_count.max((w.prose_words as f64 * per_k / 1000.0).ceil() as usize);
+        let stock_per_k = cx.opt_float("stock-per-thousand", 1.5).max(0.0);
+        let stock_min = cx.opt_int("stock-min-count", 3).max(2) as usize;
+        let stock_threshold =
+            stock_min.max((w.prose_words as f64 * stock_per_k / 1000.0).ceil() as usize);
+        // Phrases good prose also uses freely: twice the count, 1.75 times the rate.
+        let common_threshold = (2 * stock_min)
+            .max((w.prose_words as f64 * stock_per_k * 1.75 / 1000.0).ceil() as usize);
+        let needed = |c: &Candidate| match (c.stock, c.common) {
+            (false, _) => threshold,
+            (true, false) => stock_threshold,
+            (true, true) => common_threshold,
+        };
 
         // Runs of the writer's own words, broken by punctuation, numbers and quotations.
         let mut phrases: HashMap<u64, Candidate> = HashMap::new();
@@ -162,6 +285,11 @@ impl Rule for OverusedPhrase {
             .filter(|c| c.starts.len() >= threshold)
             .filter(|c| !is_eponym(doc, &w, c, &possessive_uses))
             .collect();
+        cands.extend(
+            stock_uses(doc, &w)
+                .into_iter()
+                .filter(|c| c.starts.len() >= needed(c)),
+        );
         // Longest phrases first, then the most used; ties in text order.
         cands.sort_by(|a, b| {
             b.n.cmp(&a.n)
@@ -180,7 +308,7 @@ impl Rule for OverusedPhrase {
                     !claimed.iter().any(|&(a, b)| s < b && a < e)
                 })
                 .collect();
-            if free.len() < threshold {
+            if free.len() < needed(&c) {
                 continue;
             }
             let span_of = |s: usize| {
@@ -189,11 +317,16 @@ impl Rule for OverusedPhrase {
             };
             let first = span_of(free[0]);
             let text = doc.slice(first).to_string();
+            let advice = if c.stock {
+                "a stock phrase read this often turns into filler: cut most uses, or say it \
+                 another way"
+            } else {
+                "vary the wording (a pronoun, a synonym, or a different sentence shape)"
+            };
             let mut d = cx.diag(
                 first,
                 format!(
-                    "“{text}” is used {} times in {} words; vary the wording (a pronoun, a \
-                     synonym, or a different sentence shape)",
+                    "“{text}” is used {} times in {} words; {advice}",
                     free.len(),
                     group_thousands(words)
                 ),
@@ -207,6 +340,69 @@ impl Rule for OverusedPhrase {
             }
         }
     }
+}
+
+/// Every use of each stock phrase in the writer's own prose: one pass over the tokens, looking
+/// up the first two words' ids in a table built once.
+fn stock_uses(doc: &Document, w: &Words) -> Vec<Candidate> {
+    let list = stock_list();
+    const UNSEEN: u32 = u32::MAX - 1;
+    // The list-word id of each lowercase form in this document, looked up on first sight
+    // (NONE if no phrase uses it).
+    let n_forms = w
+        .form
+        .iter()
+        .filter(|&&f| f != NONE)
+        .max()
+        .map_or(0, |&f| f as usize + 1);
+    let mut ids: Vec<u32> = vec![UNSEEN; n_forms];
+    let n_tok = doc.tokens.len();
+    let mut id_at = |i: usize| -> u32 {
+        if i >= n_tok || !w.own_prose(i) || doc.tokens[i].kind != TokenKind::Word {
+            return NONE;
+        }
+        let f = w.form[i] as usize;
+        if ids[f] == UNSEEN {
+            ids[f] = list.vocab.get(doc.lower(i)).copied().unwrap_or(NONE);
+        }
+        ids[f]
+    };
+    // Uses per line of the list.
+    let mut uses: HashMap<u32, (Vec<usize>, usize)> = HashMap::new();
+    for i in 0..n_tok.saturating_sub(1) {
+        let a = id_at(i);
+        if a == NONE || !same_sentence_gap(doc, i, i + 1) {
+            continue;
+        }
+        let b = id_at(i + 1);
+        if b == NONE {
+            continue;
+        }
+        let Some(idxs) = list.by_first_two.get(&(a, b)) else {
+            continue;
+        };
+        for &p in idxs {
+            let (words, line) = &list.phrases[p as usize];
+            let matches = (2..words.len()).all(|k| {
+                let j = i + k;
+                j < n_tok && same_sentence_gap(doc, j - 1, j) && id_at(j) == words[k]
+            });
+            if matches {
+                uses.entry(*line)
+                    .or_insert_with(|| (Vec::new(), words.len()))
+                    .0
+                    .push(i);
+            }
+        }
+    }
+    uses.into_iter()
+        .map(|(line, (starts, n))| Candidate {
+            starts,
+            n,
+            stock: true,
+            common: list.common[line as usize],
+        })
+        .collect()
 }
 
 /// True if word tokens `a` and `b` (a < b) are adjacent in a run: nothing but space between.
@@ -256,6 +452,8 @@ fn collect(
                         .or_insert_with(|| Candidate {
                             starts: Vec::new(),
                             n,
+                            stock: false,
+                            common: false,
                         })
                         .starts
                         .push(i);
@@ -280,6 +478,8 @@ fn collect(
                     .or_insert_with(|| Candidate {
                         starts: Vec::new(),
                         n: 3,
+                        stock: false,
+                        common: false,
                     })
                     .starts
                     .push(i);
