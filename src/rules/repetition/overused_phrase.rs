@@ -326,7 +326,7 @@ impl Rule for OverusedPhrase {
             let mut d = cx.diag(
                 first,
                 format!(
-                    "“{text}” is used {} times in {} words; {advice}",
+                    "“{text}” is used {} times in {} words of your own (quotations aside); {advice}",
                     free.len(),
                     group_thousands(words)
                 ),
