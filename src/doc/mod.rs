@@ -274,16 +274,18 @@ impl Document {
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
     }
 
+    /// The start of the paragraph holding (or following) a byte offset, at most the offset.
+    fn paragraph_start(&self, offset: usize) -> usize {
+        let p = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        self.paragraphs
+            .get(p)
+            .map_or(offset, |p| p.span.start.min(offset))
+    }
+
     /// Quotations overlapping a span, found by binary search: a quotation never crosses a
     /// paragraph, so only those starting in the span's paragraph are looked at.
     pub fn quotations_overlapping(&self, span: Span) -> impl Iterator<Item = &Quotation> + '_ {
-        let p = self
-            .paragraphs
-            .partition_point(|p| p.span.end <= span.start);
-        let from = self
-            .paragraphs
-            .get(p)
-            .map_or(span.start, |p| p.span.start.min(span.start));
+        let from = self.paragraph_start(span.start);
         let lo = self.quotations.partition_point(|q| q.span.start < from);
         let hi = self
             .quotations
@@ -302,14 +304,8 @@ impl Document {
 
     /// Citations overlapping a span, found by binary search (citations are sorted and short).
     pub fn citations_overlapping(&self, span: Span) -> impl Iterator<Item = &Citation> + '_ {
-        // A citation is at most a paragraph long; start the search one paragraph back.
-        let p = self
-            .paragraphs
-            .partition_point(|p| p.span.end <= span.start);
-        let from = self
-            .paragraphs
-            .get(p)
-            .map_or(span.start, |p| p.span.start.min(span.start));
+        // A citation never crosses a paragraph either.
+        let from = self.paragraph_start(span.start);
         let lo = self.citations.partition_point(|c| c.span.start < from);
         let hi = self.citations.partition_point(|c| c.span.start <= span.end);
         self.citations[lo..hi.max(lo)].iter().filter(move |c| {

@@ -213,11 +213,7 @@ impl Rule for Article {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for sent in &doc.sentences {
-            if !doc.is_prose(sent) {
-                continue;
-            }
-            let s = Sent::new(doc, sent);
+        for s in Sent::prose(doc) {
             for i in s.start..s.end {
                 if doc.tokens[i].kind != TokenKind::Word {
                     continue;

@@ -134,11 +134,7 @@ impl Rule for CommaSplice {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for sent in &doc.sentences {
-            if !doc.is_prose(sent) {
-                continue;
-            }
-            let s = Sent::new(doc, sent);
+        for s in Sent::prose(doc) {
             // The stretch since the sentence start (or a semicolon, colon or dash) holds only
             // introductory phrases and main clauses: nothing subordinate is still open.
             let mut clean = true;

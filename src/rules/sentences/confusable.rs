@@ -1750,11 +1750,7 @@ impl Rule for Confusable {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for sent in &doc.sentences {
-            if !doc.is_prose(sent) {
-                continue;
-            }
-            let s = Sent::new(doc, sent);
+        for s in Sent::prose(doc) {
             let mut hits: Vec<(usize, Hit)> = Vec::new();
             for i in s.start..s.end {
                 if doc.tokens[i].kind != TokenKind::Word {

@@ -267,11 +267,7 @@ impl Rule for DoubleNegative {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for sent in &doc.sentences {
-            if !doc.is_prose(sent) {
-                continue;
-            }
-            let s = Sent::new(doc, sent);
+        for s in Sent::prose(doc) {
             let mut i = s.start;
             while i < s.end {
                 if doc.tokens[i].kind != TokenKind::Word {

@@ -56,11 +56,7 @@ impl Rule for RunOn {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for sent in &doc.sentences {
-            if !doc.is_prose(sent) {
-                continue;
-            }
-            let s = Sent::new(doc, sent);
+        for s in Sent::prose(doc) {
             let mut clause_start = s.start;
             for k in s.start + 1..s.end.saturating_sub(1) {
                 let t = &doc.tokens[k];
