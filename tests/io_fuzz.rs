@@ -7,19 +7,8 @@ use essaylint::input::{self, Format};
 use essaylint::{engine, output};
 use std::io::{Cursor, Write};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 fn docx_sample() -> Vec<u8> {
     let mut buf = Cursor::new(Vec::new());

@@ -33,6 +33,30 @@ use crate::lexicon::pos::{self, *};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::{rule_source, Category, Severity};
 
+/// The words around token `i`: the next (`n1`, its text `w1`), the one after (`n2`), and the
+/// previous (`p`, its text `wp`). Every pair's test starts from these.
+struct Around<'a> {
+    n1: Option<usize>,
+    w1: &'a str,
+    n2: Option<usize>,
+    p: Option<usize>,
+    wp: &'a str,
+}
+
+impl<'a> Around<'a> {
+    fn of(s: &Sent<'a>, i: usize) -> Self {
+        let n1 = s.next(i);
+        let p = s.prev(i);
+        Around {
+            n1,
+            w1: s.wo(n1),
+            n2: n1.and_then(|k| s.next(k)),
+            p,
+            wp: s.wo(p),
+        }
+    }
+}
+
 pub struct Confusable;
 
 static META: RuleMeta = RuleMeta {
@@ -1032,11 +1056,7 @@ impl Confusable {
     }
 
     fn were_where(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
-        let p = s.prev(i);
-        let wp = s.wo(p);
+        let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         if w == "where" {
             if matches!(wp, "we" | "they") && s.is_word(n1) && !s.has(n1, PRON_SUBJ) {
                 return sure("were");
@@ -1123,11 +1143,7 @@ impl Confusable {
     }
 
     fn your(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
-        let p = s.prev(i);
-        let wp = s.wo(p);
+        let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         if w == "you're" {
             if w1 == "own" {
                 return sure("your");
@@ -1295,11 +1311,7 @@ impl Confusable {
     }
 
     fn affect(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
-        let p = s.prev(i);
-        let wp = s.wo(p);
+        let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         let pp = p.and_then(|k| s.prev(k));
         let wpp = s.wo(pp);
         let plural = w.ends_with('s');
