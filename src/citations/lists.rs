@@ -46,7 +46,8 @@ pub fn prefixes() -> &'static [(&'static str, bool)] {
     })
 }
 
-/// Lowercase words allowed inside a name or title in a citation ("of", "the", "and", "de").
+/// Lowercase words allowed inside a name or title in a citation ("of", "the", "and"), and the
+/// surname particles ("de", "van").
 pub fn is_name_connector(lower: &str) -> bool {
     matches!(
         lower,
@@ -76,27 +77,10 @@ pub fn is_name_connector(lower: &str) -> bool {
             | "is"
             | "are"
             | "was"
-            | "de"
-            | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "du"
-            | "da"
-            | "di"
-            | "la"
-            | "le"
             | "les"
-            | "ter"
-            | "ten"
-            | "bin"
-            | "ibn"
             | "y"
             | "e"
             | "et"
-            | "al"
             | "its"
             | "his"
             | "her"
@@ -126,7 +110,7 @@ pub fn is_name_connector(lower: &str) -> bool {
             | "ed"
             | "eds"
             | "trans"
-    )
+    ) || is_particle(lower)
 }
 
 /// Lowercase surname particles ("de Saussure", "van Gogh").

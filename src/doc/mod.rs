@@ -268,6 +268,11 @@ impl Document {
         )
     }
 
+    /// The sentences of running prose (not headings or works-cited entries).
+    pub fn prose_sentences(&self) -> impl Iterator<Item = &Sentence> + '_ {
+        self.sentences.iter().filter(|s| self.is_prose(s))
+    }
+
     /// The sentence index containing a byte offset, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);

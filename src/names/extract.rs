@@ -226,13 +226,7 @@ impl Names {
                         last_word = None;
                         continue;
                     }
-                    let id = *by_text.entry(name).or_insert_with(|| {
-                        spellings.push(Spelling {
-                            text: name.to_string(),
-                            ..Default::default()
-                        });
-                        (spellings.len() - 1) as u32
-                    });
+                    let id = intern(&mut by_text, &mut spellings, name);
                     while qi < quoted.len() && quoted[qi].1 <= ti {
                         qi += 1;
                     }
@@ -329,13 +323,7 @@ impl Names {
             {
                 continue;
             }
-            let id = *by_text.entry(name).or_insert_with(|| {
-                spellings.push(Spelling {
-                    text: name.to_string(),
-                    ..Default::default()
-                });
-                (spellings.len() - 1) as u32
-            });
+            let id = intern(&mut *by_text, &mut *spellings, name);
             let sp = &mut spellings[id as usize];
             sp.ref_uses += 1;
             sp.first_ref
@@ -461,6 +449,21 @@ fn flush(run: &mut Vec<RunTok>, runs: &mut Vec<Vec<RunTok>>) {
     if !run.is_empty() {
         runs.push(std::mem::take(run));
     }
+}
+
+/// The id of a spelling, added to the table on first sight.
+fn intern<'d>(
+    by_text: &mut HashMap<&'d str, u32>,
+    spellings: &mut Vec<Spelling>,
+    name: &'d str,
+) -> u32 {
+    *by_text.entry(name).or_insert_with(|| {
+        spellings.push(Spelling {
+            text: name.to_string(),
+            ..Default::default()
+        });
+        (spellings.len() - 1) as u32
+    })
 }
 
 #[cfg(test)]

@@ -271,10 +271,10 @@ pub(crate) fn is_dialogue(doc: &Document, q: &Quotation) -> bool {
 
 /// A signal phrase before the quotation (in its sentence or the one before) names an author who
 /// is cited within a few sentences: "As Skocpol notes, “…”" with (Skocpol 230) close by.
-pub(crate) fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: Span) -> bool {
-    let Some(s0) = doc.sentence_at(span.start) else {
-        return false;
-    };
+/// The tokens where a signal phrase for a quotation at `span` may stand: from the start of the
+/// previous sentence of the paragraph (or the one introducing it with a colon) up to the quotation.
+fn signal_window(doc: &Document, span: Span) -> Option<(usize, usize, usize)> {
+    let s0 = doc.sentence_at(span.start)?;
     let para = doc.sentences[s0].paragraph;
     let from =
         if s0 > 0 && (doc.sentences[s0 - 1].paragraph == para || introduced_by_colon(doc, s0)) {
@@ -282,7 +282,13 @@ pub(crate) fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: S
         } else {
             doc.sentences[s0].tokens.start
         };
-    let upto = doc.token_at(span.start);
+    Some((s0, from, doc.token_at(span.start).min(doc.tokens.len())))
+}
+
+pub(crate) fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: Span) -> bool {
+    let Some((s0, from, upto)) = signal_window(doc, span) else {
+        return false;
+    };
     let mut names: Vec<String> = Vec::new();
     for k in from..upto.min(doc.tokens.len()) {
         let w = doc.tok(k);
@@ -319,7 +325,7 @@ pub(crate) fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: S
     if names.is_empty() {
         return false;
     }
-    named_in_window(doc, idx, s0, para, &names)
+    named_in_window(doc, idx, s0, doc.sentences[s0].paragraph, &names)
 }
 
 /// A signal phrase before the quotation names an author the essay cites somewhere or lists:
@@ -339,17 +345,9 @@ pub(crate) fn names_known_author(doc: &Document, span: Span) -> bool {
 
 /// Capitalised words in the quotation's sentence before it, and in the sentence before.
 fn signal_names(doc: &Document, span: Span) -> Vec<String> {
-    let Some(s0) = doc.sentence_at(span.start) else {
+    let Some((_, from, upto)) = signal_window(doc, span) else {
         return Vec::new();
     };
-    let para = doc.sentences[s0].paragraph;
-    let from =
-        if s0 > 0 && (doc.sentences[s0 - 1].paragraph == para || introduced_by_colon(doc, s0)) {
-            doc.sentences[s0 - 1].tokens.start
-        } else {
-            doc.sentences[s0].tokens.start
-        };
-    let upto = doc.token_at(span.start).min(doc.tokens.len());
     (from..upto)
         .filter(|&k| doc.tokens[k].is_word() && crate::doc::is_capitalized(doc.tok(k)))
         .map(|k| {

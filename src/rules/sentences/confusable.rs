@@ -288,12 +288,8 @@ fn finite_at(s: &Sent, k: Option<usize>) -> bool {
 
 impl Confusable {
     fn its(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
+        let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         let w2 = s.wo(n2);
-        let p = s.prev(i);
-        let wp = s.wo(p);
         if w == "it's" {
             if w1 == "own" {
                 return sure("its");
@@ -560,12 +556,8 @@ impl Confusable {
     }
 
     fn to_too(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
+        let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         let w2 = s.wo(n2);
-        let p = s.prev(i);
-        let wp = s.wo(p);
         match w {
             "two" => {
                 if matches!(w1, "much" | "many") && !s.has(p, DET) {
@@ -748,12 +740,8 @@ impl Confusable {
     }
 
     fn there(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
+        let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         let w2 = s.wo(n2);
-        let p = s.prev(i);
-        let wp = s.wo(p);
         match w {
             "their" => {
                 if matches!(
@@ -897,10 +885,7 @@ impl Confusable {
     }
 
     fn then_than(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let p = s.prev(i);
-        let wp = s.wo(p);
+        let Around { n1, w1, p, wp, .. } = Around::of(s, i);
         if w == "then" {
             if !s.is_word(p) || !s.is_wordlike(n1) {
                 return None;
@@ -1238,9 +1223,7 @@ impl Confusable {
     }
 
     fn whose(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
+        let Around { n1, w1, n2, .. } = Around::of(s, i);
         let w2 = s.wo(n2);
         if w == "whose" {
             if matches!(
@@ -1513,12 +1496,8 @@ impl Confusable {
     }
 
     fn lose(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
+        let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         let w2 = s.wo(n2);
-        let p = s.prev(i);
-        let wp = s.wo(p);
         const LOST_THINGS: &[&str] = &[
             "weight",
             "money",
@@ -1645,12 +1624,8 @@ impl Confusable {
     }
 
     fn accept(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let n1 = s.next(i);
-        let w1 = s.wo(n1);
-        let n2 = n1.and_then(|k| s.next(k));
+        let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         let w2 = s.wo(n2);
-        let p = s.prev(i);
-        let wp = s.wo(p);
         let _ = &w2;
         if w == "except" {
             if wp == "please" {

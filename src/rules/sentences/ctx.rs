@@ -14,10 +14,7 @@ pub struct Sent<'a> {
 impl<'a> Sent<'a> {
     /// Every sentence of running prose (not headings or works-cited entries), with its view.
     pub fn prose(doc: &'a Document) -> impl Iterator<Item = Sent<'a>> + 'a {
-        doc.sentences
-            .iter()
-            .filter(move |s| doc.is_prose(s))
-            .map(move |s| Sent::new(doc, s))
+        doc.prose_sentences().map(move |s| Sent::new(doc, s))
     }
 
     pub fn new(doc: &'a Document, s: &Sentence) -> Self {

@@ -49,10 +49,7 @@ impl Rule for LongSentence {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let max = cx.opt_int("max-words", 40).max(1) as usize;
         let doc = cx.doc;
-        for s in &doc.sentences {
-            if !doc.is_prose(s) {
-                continue;
-            }
+        for s in doc.prose_sentences() {
             let n = doc.sentence_word_count(s);
             if n > max {
                 out.push(cx.diag(

@@ -64,10 +64,7 @@ impl Rule for MissingSpace {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for s in &doc.sentences {
-            if !doc.is_prose(s) {
-                continue;
-            }
+        for s in doc.prose_sentences() {
             let r = s.tokens.clone();
             for i in r.start + 1..r.end.saturating_sub(1) {
                 let t = &doc.tokens[i];

@@ -42,10 +42,7 @@ impl Rule for SpaceBeforePunctuation {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for s in &doc.sentences {
-            if !doc.is_prose(s) {
-                continue;
-            }
+        for s in doc.prose_sentences() {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
                 if t.kind != TokenKind::Punct || !t.space_before || t.newlines_before > 0 || i == 0

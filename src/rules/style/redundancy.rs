@@ -109,10 +109,7 @@ impl Rule for Redundancy {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let t = table();
-        for sent in &doc.sentences {
-            if !doc.is_prose(sent) {
-                continue;
-            }
+        for sent in doc.prose_sentences() {
             let r = sent.tokens.clone();
             let mut i = r.start;
             while i < r.end {
