@@ -52,7 +52,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
 use crate::lexicon::spell::FastMap;
-use crate::lexicon::spell::{self, Budget, Known, Shape};
+use crate::lexicon::spell::{self, Known, Shape};
 use crate::lexicon::{self};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::spelling::{nonstandard, scan};
@@ -156,11 +156,6 @@ fn edited_or_elided(doc: &Document, i: usize) -> bool {
         || glued_after && matches!(doc.tok(i + 1), "[" | "]" | "’" | "'")
 }
 
-/// Endings of proper adjectives and nouns of nations, languages, creeds (english, marxist).
-const PROPER_ENDINGS: &[&str] = &[
-    "an", "ian", "ish", "ese", "ism", "ist", "ists", "ians", "ans",
-];
-
 /// A classification is a known word, unless it is only derived and a known misspelling
 /// ("truely" = true + ly).
 fn known(k: Known, key: &str) -> bool {
@@ -213,7 +208,6 @@ impl Rule for Typo {
 
     #[allow(clippy::needless_range_loop)] // token indices index several parallel tables
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        spell::prewarm();
         let doc = cx.doc;
         let sc = scan::Scan::new(doc);
         let n = doc.tokens.len();
@@ -313,15 +307,13 @@ impl Rule for Typo {
         // Sentences mostly made of unknown lowercase words are in another language.
         let foreign = foreign_sentences(doc, &shape_of, &unknown_at);
 
-        // Unknown lowercase words that are not known misspellings: archaic or foreign text
-        // when several stand close together.
+        // Early modern spellings and words in other scripts: old or foreign text when several
+        // stand close together (a string of modern misspellings is still reported).
         let strange: Vec<bool> = (0..n)
             .map(|i| {
                 if shape_of[i] == Some(Shape::Lower) {
                     let key = doc.lower(i);
-                    unknown_at(i)
-                        && (spell::known_misspelling(key).is_none()
-                            || spell::is_archaic_spelling(key))
+                    unknown_at(i) && spell::is_archaic_spelling(key)
                 } else {
                     // A word in another script (Greek, Cyrillic) beside a transliteration.
                     doc.tokens[i].is_word() && !spell::is_latin_word(doc.tok(i))
@@ -329,9 +321,45 @@ impl Rule for Typo {
             })
             .collect();
 
+        // How carefully the document is spelled: the share of its running words that are
+        // unknown lowercase words.
+        let (mut prose_words, mut unknown_words) = (0usize, 0usize);
+        for i in 0..n {
+            if shape_of[i] == Some(Shape::Lower) && !sc.is(i, scan::QUOTED) {
+                prose_words += 1;
+                let sent_foreign = sc.sentence[i] != usize::MAX
+                    && foreign.get(sc.sentence[i]).copied() == Some(true);
+                if unknown_at(i) && !sent_foreign {
+                    unknown_words += 1;
+                }
+            }
+        }
+        let care = if unknown_words * 100 >= prose_words.max(1) {
+            Care::Careless
+        } else {
+            Care::Careful
+        };
+        // Sentences with two or more unknown lowercase words.
+        let mut unknown_in_sentence: FastMap<usize, u32> = FastMap::default();
+        for i in 0..n {
+            if shape_of[i] == Some(Shape::Lower) && unknown_at(i) && sc.sentence[i] != usize::MAX {
+                *unknown_in_sentence.entry(sc.sentence[i]).or_default() += 1;
+            }
+        }
+
+        // Tokens of quotations of at most three words.
+        let mut short_quote = vec![false; n];
+        for q in &doc.quotations {
+            let r = q.tokens.start.min(n)..q.tokens.end.min(n);
+            if r.clone().filter(|&k| doc.tokens[k].is_word()).count() <= 3 {
+                for k in r {
+                    short_quote[k] = true;
+                }
+            }
+        }
+
         // Pass 2: report unknown occurrences.
         let mut verdicts: FastMap<&str, Verdict> = FastMap::default();
-        let mut budget = Budget::default();
         for i in 0..n {
             let Some(sh) = shape_of[i] else { continue };
             if !unknown_at(i) {
@@ -416,7 +444,7 @@ impl Rule for Typo {
             }
             let verdict = verdicts
                 .entry(key)
-                .or_insert_with(|| decide(cx, key, st, &words, &mut budget))
+                .or_insert_with(|| decide(cx, key, st, &words, care))
                 .clone();
             let Verdict::Report {
                 mut severity,
@@ -433,7 +461,17 @@ impl Rule for Typo {
             if capitalise && i > 0 && FOREIGN_PARTICLES.contains(&doc.lower(i - 1)) {
                 continue;
             }
+            // A word quoted on its own ("the so-called 'smychka'") is a term the essay mentions.
+            if short_quote[i] {
+                continue;
+            }
+            let crowded = care == Care::Careful
+                && sc.sentence[i] != usize::MAX
+                && unknown_in_sentence.get(&sc.sentence[i]).copied().unwrap_or(0) >= 2
+                && spell::known_misspelling(key).is_none();
             if sc.is(i, scan::QUOTED)
+                || crowded
+                || in_parentheses_alone(doc, i)
                 || neighbours == 1
                 || sh != Shape::Lower && !sc.is(i, scan::INITIAL)
             {
@@ -441,10 +479,10 @@ impl Rule for Typo {
             }
             let span = doc.tokens[i].span;
             let mut d = cx.diag(span, message).severity(severity);
-            for s in suggestions.iter().take(3) {
+            for s in suggestions.iter().take(5) {
                 d = d.suggest(spell::match_case(tok, s));
             }
-            if fix && suggestions.len() == 1 && !sc.is(i, scan::QUOTED) {
+            if fix && !suggestions.is_empty() && !sc.is(i, scan::QUOTED) {
                 d = d.fix(span, spell::match_case(tok, &suggestions[0]));
             }
             if let Some(r) = related {
@@ -458,17 +496,15 @@ impl Rule for Typo {
 }
 
 /// Decides once per document what to say about an unknown lowercase word.
-fn decide(
-    cx: &Context<'_>,
-    key: &str,
-    st: &Stat,
-    stats: &Words<'_>,
-    budget: &mut Budget,
-) -> Verdict {
+fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Care) -> Verdict {
     if nonstandard::lookup(key).is_some() || cx.config.accepts(key) {
         return Verdict::Silent;
     }
-    let used = |w: &str| stats.get(w).is_some_and(|s| s.known_lower == Some(true));
+    let used = |w: &str| {
+        stats
+            .get(&w.to_lowercase())
+            .is_some_and(|s| s.known_lower == Some(true) || s.known_title == Some(true))
+    };
     let count = st.lower + st.title_mid + st.initial;
     // A known misspelling.
     if let Some(corr) = spell::known_misspelling(key) {
@@ -491,92 +527,103 @@ fn decide(
                         .filter(|s| s.known_lower == Some(true))
                 })
                 .map(|s| s.first);
+            let fix = good.len() == 1;
+            let mut suggestions = good;
+            for s in spell::suggest(key, &used) {
+                if suggestions.len() >= 5 {
+                    break;
+                }
+                if !suggestions.contains(&s.word) {
+                    suggestions.push(s.word);
+                }
+            }
             return Verdict::Report {
                 severity: Severity::Warning,
                 message: format!("`{key}` is a misspelling of {list}"),
-                fix: good.len() == 1,
-                suggestions: good,
+                fix,
+                suggestions,
                 related,
                 capitalise: false,
             };
         }
     }
     let len = key.chars().count();
-    // Short words are abbreviations and symbols (df, tv, ul); elisions ('tis, wou'd) and
-    // early modern spellings (vnto, receiue, certaine) come from quoted old texts: only known
-    // misspellings are reported.
-    if len <= 3 || key.contains('\'') || spell::is_archaic_spelling(key) {
+    // Elisions ('tis, wou'd) and early modern spellings (vnto, receiue, certaine) come from
+    // quoted old texts; two-letter words are symbols and abbreviations (df, tv), and so are
+    // short words without a vowel (mgs, pkt).
+    let vowel = key.contains(['a', 'e', 'i', 'o', 'u', 'y']);
+    if len <= 2 || len <= 3 && !vowel || key.contains('\'') || spell::is_archaic_spelling(key) {
         return Verdict::Silent;
     }
-    // Only known capitalised: america → America.
-    let title = spell::match_case("A", key);
-    if st.lower > 0 && spell::check(&title) {
-        // Nations, languages, creeds and well-known places are certain; a rare name
-        // ("latah", "novo") may be a foreign word.
-        let proper = PROPER_ENDINGS.iter().any(|e| key.ends_with(e))
-            || spell::is_common_word(key)
-            || spell::is_common_word(&title);
-        return Verdict::Report {
-            severity: if proper && st.lower < 3 {
-                Severity::Warning
-            } else {
-                Severity::Advice
-            },
-            message: format!("`{key}` is written with a capital letter: `{title}`"),
-            suggestions: vec![title],
-            fix: true,
-            related: None,
-            capitalise: true,
-        };
-    }
-    let in_doc = |w: &str| used(w);
-    let sugg = spell::suggest(key, budget, &in_doc);
-    let Some(best) = sugg.first() else {
+    // Only known capitalised (monday, english): the capitalisation rule reports it.
+    if spell::lookup::capitalised_only(key) {
         return Verdict::Silent;
-    };
-    // The slip itself, without the bonus for words the essay uses.
-    let slip = spell::weighted_distance(key, &best.word.to_lowercase());
-    let close = slip <= 1.0;
-    let best_in_doc = used(&best.word);
-    let common = best.word.split(' ').all(spell::is_common_word);
-    // An edit of the last letter, or a letter added or dropped at the end, is an inflection or
-    // a derivation more often than a slip.
-    let prefix = key
-        .bytes()
-        .zip(best.word.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let end_edit = prefix + 1 >= len.min(best.word.len());
-    let severity = if count >= 2 {
-        // A word used consistently is a term of the field (logoi beside logos), unless it is
-        // one small slip (a swap, a doubled letter) from a word the essay also uses.
-        if !(slip <= 0.7 && best_in_doc) {
-            return Verdict::Silent;
-        }
-        Severity::Advice
-    } else if close && (common || best_in_doc) && !end_edit {
+    }
+    let sugg = spell::suggest(key, &used);
+    let best = sugg.first();
+    // How close the best correction is: a slip (cost ≤ 1), two slips (≤ 2), or nothing near.
+    let cost = best.map_or(f32::MAX, |b| b.cost);
+    let near = cost <= 2.0 || best.is_some_and(|b| b.phonetic && b.cost <= 3.0);
+    if len <= 3 && !(cost <= 1.0 && best.is_some_and(|b| spell::is_common_word(&b.word.to_lowercase()))) {
+        // A short word is an abbreviation unless it is one slip from a common word.
+        return Verdict::Silent;
+    }
+    // A word used again and again that is near no English word is a term of the field
+    // (smychka, logoi); a misspelling repeated is still a misspelling.
+    if count >= 2 && !near {
+        return Verdict::Silent;
+    }
+    // In a carefully spelled document (few unknown words), a word two slips from the nearest
+    // word, or in a sentence with other unknown words, is as likely a term, a foreign or an old
+    // word as a misspelling; where misspellings are frequent it is a misspelling.
+    let severity = if cost <= 1.0 || careful == Care::Careless && (near || len <= 8) {
         Severity::Warning
-    } else if close && (common || best_in_doc || len >= 9 || slip <= 0.7) {
+    } else {
         Severity::Advice
-    } else {
-        return Verdict::Silent;
     };
-    let related = if best_in_doc {
-        stats.get(best.word.as_str()).map(|s| s.first)
-    } else {
-        None
+    let related = best
+        .filter(|b| used(&b.word))
+        .and_then(|b| stats.get(&b.word.to_lowercase()))
+        .map(|s| s.first);
+    // Applied by --fix only when the best is far ahead of the next.
+    let fix = match (sugg.first(), sugg.get(1)) {
+        (Some(a), Some(b)) => a.cost <= 1.0 && b.score - a.score >= FIX_MARGIN,
+        (Some(a), None) => a.cost <= 1.0,
+        _ => false,
+    };
+    let message = match best {
+        Some(b) if b.word.contains(' ') && b.word.replace(' ', "") == key => {
+            format!("`{key}` is two words run together: `{}`", b.word)
+        }
+        Some(b) if near => format!("`{key}` is not in the dictionary; did you mean `{}`?", b.word),
+        _ => format!("`{key}` is not in the dictionary"),
     };
     Verdict::Report {
         severity,
-        message: format!(
-            "`{key}` is not in the dictionary; did you mean `{}`?",
-            best.word
-        ),
-        suggestions: sugg.iter().take(3).map(|s| s.word.clone()).collect(),
-        fix: false,
+        message,
+        suggestions: sugg.iter().take(5).map(|s| s.word.clone()).collect(),
+        fix,
         related,
         capitalise: false,
     }
+}
+
+/// How far ahead (in nats of score) the best correction must be of the next for `--fix` to
+/// apply it: about a factor of 50 in probability.
+const FIX_MARGIN: f32 = 4.0;
+
+/// How carefully a document is spelled (decides what a word two slips away is).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Care {
+    /// Under one word in a hundred unknown.
+    Careful,
+    /// One word in a hundred or more unknown.
+    Careless,
+}
+
+/// A word alone in parentheses ("the outposts (statio)"): a term glossed, not a slip.
+fn in_parentheses_alone(doc: &Document, i: usize) -> bool {
+    i > 0 && i + 1 < doc.tokens.len() && doc.tok(i - 1) == "(" && doc.tok(i + 1) == ")"
 }
 
 /// Part of a hyphenated name: "Groth-Marnat", "Sheung-Tak".
@@ -657,21 +704,32 @@ fn is_epithet(doc: &Document, i: usize, key: &str, stats: &Words<'_>) -> bool {
     genus_unknown || latin && !lexicon::is_function_word(doc.lower(prev))
 }
 
-/// Sentences in which at least three words, and a quarter of the words, are unknown lowercase
-/// words: another language, not a string of typos.
+/// Sentences in another language: at least three words and a quarter of the words unknown
+/// lowercase words, with two function words of another language (de, que, und, est) or more
+/// than half of the words unknown. A string of misspellings has English function words.
 fn foreign_sentences(
     doc: &Document,
     shape_of: &[Option<Shape>],
     unknown_at: &dyn Fn(usize) -> bool,
 ) -> Vec<bool> {
+    static FOREIGN: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let foreign_fw = FOREIGN.get_or_init(|| {
+        lexicon::word_set(include_str!(
+            "../../../rules/spelling/foreign_function_words.txt"
+        ))
+    });
     let mut out = vec![false; doc.sentences.len()];
     for (si, s) in doc.sentences.iter().enumerate() {
-        let (mut words, mut unknown) = (0usize, 0usize);
+        let (mut words, mut unknown, mut particles) = (0usize, 0usize, 0usize);
         for i in s.tokens.clone() {
             if !doc.tokens[i].is_word() {
                 continue;
             }
             words += 1;
+            if foreign_fw.contains(doc.lower(i)) {
+                particles += 1;
+            }
             if shape_of[i] == Some(Shape::Lower)
                 && unknown_at(i)
                 && spell::known_misspelling(doc.lower(i)).is_none()
@@ -679,7 +737,7 @@ fn foreign_sentences(
                 unknown += 1;
             }
         }
-        out[si] = unknown >= 3 && unknown * 4 >= words;
+        out[si] = unknown >= 3 && unknown * 4 >= words && (particles >= 2 || unknown * 2 > words);
     }
     out
 }
