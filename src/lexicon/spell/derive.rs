@@ -262,7 +262,13 @@ fn inflected(word: &str) -> bool {
         |stem: &str| stem.len() >= 3 && rare(stem) && (check(stem) || derived(stem, 1));
     for ending in ENDINGS {
         for stem in stems(word, ending) {
-            if !stem_ok(&stem) {
+            // A plural is regular for any noun the dictionary lacks it for (year-olds).
+            let ok = if ending == Ending::S {
+                stem.len() >= 3 && check(&stem)
+            } else {
+                stem_ok(&stem)
+            };
+            if !ok {
                 continue;
             }
             let forms = attach(&stem, ending);
@@ -290,6 +296,10 @@ fn compound(word: &str) -> bool {
             && !lexicon::is_function_word(b)
             && check_us(a)
             && (check_us(b) || inflected(b))
+            // A short part must be a common word (sea-grasses, not tel-phoned).
+            && [a, b].iter().all(|p| {
+                p.len() >= 4 || super::suggest::frequency_rank(p).is_some_and(|r| r < 20_000)
+            })
     })
 }
 

@@ -176,9 +176,10 @@ fn candidates(lower: &str) -> Vec<Suggestion> {
             continue;
         }
         let d = osa_distance(b, cand_lower.as_bytes(), 3);
+        // Stored under one of the word's phonetic keys (a hash collision is rare, and costs
+        // only a misplaced bonus).
         let sounds = phon_found.binary_search(&id).is_ok()
-            && (d <= 3 || cand_lower.len().abs_diff(b.len()) <= 3)
-            && format::phonetic_keys(&cand_lower).iter().any(|k| phon.contains(k));
+            && (d <= 2 || cand_lower.len().abs_diff(b.len()) <= 2);
         if d > 2 && !sounds {
             continue;
         }

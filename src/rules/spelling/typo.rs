@@ -1,12 +1,15 @@
 crate::rule::declare_rule! {
     /// # typo
     ///
-    /// **What it does.** Finds words of running prose that no English dictionary (US, British,
-    /// Canadian, Australian) knows, and proposes ranked corrections: first the correction of a known
-    /// human misspelling ("recieve" → receive), then dictionary words one slip away, closest first
-    /// (a swapped pair of letters, a doubled letter, a similar-sounding letter), preferring words the
-    /// essay itself uses. A lowercase word that only exists capitalised ("america") is reported with
-    /// the capitalised form.
+    /// **What it does.** Reports every word of running prose that no English dictionary (US,
+    /// British, Canadian, Australian Hunspell, the VARCON variants, the configuration's `accept`)
+    /// knows, unless the document shows it is not a misspelling, and ranks corrections by a
+    /// noisy-channel score: the correction of a known human misspelling ("recieve" → receive)
+    /// first, then dictionary words within two edits or sounding the same (Double Metaphone),
+    /// scored by how people misspell (keyboard neighbours, transposed, doubled and dropped
+    /// letters, vowels, silent letters) and by how frequent each word is, preferring words the
+    /// essay itself uses. Words run together are reported with their split ("infact" → "in
+    /// fact").
     ///
     /// **Why it matters.** A misspelled word is the first thing a reader notices and the cheapest
     /// to fix.
@@ -21,38 +24,56 @@ crate::rule::declare_rule! {
     /// Also reported: an initialism written as a word ("Dna", "Ceo" → DNA, CEO), and known
     /// misspellings in headings and in title-case titles ("The Cheif Recieved a Letter").
     ///
-    /// Not reported:
+    /// A derived form is accepted only when a dictionary's affix rules list it, or when English
+    /// spelling rules form it from a rare dictionary word whose inflections the dictionary does
+    /// not list (pipetting, opsonized): "familys", "studyed", "happyness", "occured" are
+    /// reported, since the dictionaries spell families, studied, happiness, occurred.
+    ///
+    /// Not reported (the document's evidence that a word is not a misspelling):
     /// - capitalised words in mid-sentence that no dictionary knows: names, checked by the `names`
-    ///   rules (a known misspelling in a title is the exception);
+    ///   rules (a known misspelling in a title is the exception); lowercase forms of words the
+    ///   dictionaries know only capitalised (monday, english), left to the capitalisation rule;
     /// - initialisms (NEP, USSR), words with digits, Roman numerals, numbers, ordinals and decades
-    ///   (12th, 1930s, 1920’s), short lowercase abbreviations and symbols (df, tv);
+    ///   (12th, 1930s, 1920’s), two-letter words and short words without a vowel (df, tv, mgs);
+    ///   words of three letters unless one slip from a common word;
     /// - possessives and contractions of known words (Stalin’s, doesn't), and elisions ('tis);
     /// - hyphenated compounds whose parts are words, prefixes before a hyphen (co-, non-, quasi-)
     ///   and words broken by a hyphen at a line end (atten-tion);
-    /// - words formed from dictionary words by a productive prefix or suffix, a regular inflection
-    ///   or compounding (overindulging, bureaucratical, hornworm), and another national spelling of
-    ///   a dictionary word (hemolymph);
+    /// - words formed by a productive prefix or suffix (overindulging, bureaucratical), two
+    ///   content words written together (hornworm), another national spelling of a dictionary
+    ///   word (hemolymph);
     /// - URLs, e-mail addresses and file names; words in other scripts; the other words of
-    ///   headings; the works-cited list;
-    /// - foreign and old text: a sentence mostly in another language, a word beside two other
-    ///   unknown words, a word after a foreign particle (de jure, per se), early modern spellings
-    ///   (vnto, receiue, certaine); the species name after a genus (E. coli, Procyon lotor);
-    /// - a lowercase word the essay uses more than once (smychka): a term of the field, unless it
-    ///   is one small slip from a dictionary word the essay also uses.
+    ///   headings; the works-cited list; a word quoted on its own (a term mentioned);
+    /// - foreign and old text: a sentence in another language (three or more unknown words and a
+    ///   quarter of its words, with two foreign function words or over half unknown), a word
+    ///   after a foreign particle (de jure, per se), a word beside two early modern spellings
+    ///   (vnto, receiue, certaine); the species name after a genus (E. coli);
+    /// - a word the essay uses more than once that is near no dictionary word (smychka): a term
+    ///   of the field. A repeated word near a dictionary word is a repeated misspelling.
     ///
-    /// Severity: a known misspelling, or a word used once that is one slip (not at its very end)
-    /// from a common word, is a warning; quoted text, a word beside another unknown word, a slip
-    /// from a rare word and anything less certain is advice; an unknown word with no dictionary
-    /// word one slip away is left alone. The correction is applied by `--fix` only when it is the
-    /// single known correction (or a capital letter, or an initialism). Suggestions cost about a
-    /// millisecond each and are bounded per document.
+    /// Severity: a known misspelling, or a word one slip from a dictionary word (error cost at most
+    /// 1, a capitalised candidate not counting), is a warning. What else to say depends on how
+    /// carefully the document is spelled: where 1.5% or more of the running words are distinct
+    /// unknown words (each alone in its sentence and without a Latin ending), or 0.4% known
+    /// misspellings, a word two slips from a word, or sounding like one, or short, is a warning
+    /// too; in a carefully spelled document such a word is as likely a term, a foreign or an old
+    /// word, and is advice; there, too, words in quotations, in a sentence with another unknown
+    /// word, early modern spellings and words with Latin or Greek endings (-us, -um, -ae, -oi,
+    /// -tio, -es) are advice. Where misspellings are frequent, a capitalised word one slip from a
+    /// word ("Pollce") is reported as a slip unless it recurs capitalised or stands in a citation.
+    /// Advice also for words alone in parentheses, capitalised at a sentence start, and long words
+    /// near no dictionary word.
+    /// Every reported word gets up to five ranked suggestions: nothing caps them per
+    /// document (the candidate search is a few microseconds a word).
     ///
     /// **Options.** None. Words to accept go in the configuration: `accept = ["smychka"]` or
     /// `accept-file = "words.txt"`.
     ///
-    /// **Fix safety.** Safe when there is exactly one known correction and the word is not quoted: the
-    /// word is replaced by it, in the original's case; initialisms are upper-cased. With several
-    /// candidates the corrections are suggestions only.
+    /// **Fix safety.** `--fix` applies a correction, in the original's case and never inside a
+    /// quotation, when it is the single known correction of a known misspelling, or when the best
+    /// candidate is one slip away (error cost at most 1) and its score is at least 4 nats (a
+    /// factor of about 50 in probability) ahead of the next candidate's; initialisms are
+    /// upper-cased. Otherwise the corrections are suggestions only.
     pub struct Typo {
         name: "typo",
         category: Spelling,
@@ -113,6 +134,8 @@ enum Verdict {
         related: Option<usize>,
         /// The correction is the capitalised form.
         capitalise: bool,
+        /// The error cost of the best correction (`f32::MAX` if none).
+        cost: f32,
     },
 }
 
@@ -317,24 +340,6 @@ impl Rule for Typo {
             })
             .collect();
 
-        // How carefully the document is spelled: the share of its running words that are
-        // unknown lowercase words.
-        let (mut prose_words, mut unknown_words) = (0usize, 0usize);
-        for i in 0..n {
-            if shape_of[i] == Some(Shape::Lower) && !sc.is(i, scan::QUOTED) {
-                prose_words += 1;
-                let sent_foreign = sc.sentence[i] != usize::MAX
-                    && foreign.get(sc.sentence[i]).copied() == Some(true);
-                if unknown_at(i) && !sent_foreign {
-                    unknown_words += 1;
-                }
-            }
-        }
-        let care = if unknown_words * 100 >= prose_words.max(1) {
-            Care::Careless
-        } else {
-            Care::Careful
-        };
         // Sentences with two or more unknown lowercase words.
         let mut unknown_in_sentence: FastMap<usize, u32> = FastMap::default();
         for i in 0..n {
@@ -342,6 +347,39 @@ impl Rule for Typo {
                 *unknown_in_sentence.entry(sc.sentence[i]).or_default() += 1;
             }
         }
+        // How carefully the document is spelled: the share of its running words that are
+        // distinct unknown lowercase words standing alone in their sentence, without a Latin
+        // ending (foreign passages, old texts and terms of the field do not count), or that are
+        // known human misspellings.
+        let mut prose_words = 0usize;
+        let mut slips: FastMap<&str, ()> = FastMap::default();
+        let mut known_slips: FastMap<&str, ()> = FastMap::default();
+        for i in 0..n {
+            if shape_of[i] != Some(Shape::Lower) || sc.is(i, scan::QUOTED) {
+                continue;
+            }
+            prose_words += 1;
+            let si = sc.sentence[i];
+            if !unknown_at(i) || si == usize::MAX || foreign.get(si).copied() == Some(true) {
+                continue;
+            }
+            let key = doc.lower(i);
+            if spell::known_misspelling(key).is_some() {
+                known_slips.insert(key, ());
+            }
+            let alone = unknown_in_sentence.get(&si).copied().unwrap_or(0) <= 1;
+            if alone && !LATIN_ENDINGS.iter().any(|e| key.ends_with(e)) {
+                slips.insert(key, ());
+            }
+        }
+        let words_n = prose_words.max(1);
+        let care = if slips.len() >= 2 && slips.len() * 200 >= words_n * 3
+            || known_slips.len() >= 3 && known_slips.len() * 250 >= words_n
+        {
+            Care::Careless
+        } else {
+            Care::Careful
+        };
 
         // Tokens of quotations of at most three words.
         let mut short_quote = vec![false; n];
@@ -407,6 +445,7 @@ impl Rule for Typo {
             // Capitalised words: names belong to the names rules. Only a capitalised known
             // misspelling ("Recieve" in a title) or a capitalised sentence opening whose
             // lowercase form the essay also uses is reported here.
+            let mut needs_slip = false;
             if sh != Shape::Lower {
                 let misspelt = spell::known_misspelling(key).is_some();
                 let lower_used = st.lower > 0 && st.known_lower == Some(false);
@@ -428,7 +467,16 @@ impl Rule for Typo {
                     // Mid-sentence only inside a run of capitalised words (a title).
                     title_context(doc, i)
                 };
-                if !report {
+                // Where misspellings are frequent, a capitalised word one slip from a word
+                // ("Pollce", "Londod") is a slip, not a name, unless it recurs capitalised.
+                if !report
+                    && care == Care::Careless
+                    && !attached_to_name(doc, i)
+                    && !author_year(doc, i)
+                    && st.title_mid + st.initial < 3
+                {
+                    needs_slip = true;
+                } else if !report {
                     continue;
                 }
             } else if is_epithet(doc, i, key, &words) {
@@ -449,10 +497,14 @@ impl Rule for Typo {
                 fix,
                 related,
                 capitalise,
+                cost,
             } = verdict
             else {
                 continue;
             };
+            if needs_slip && cost > 1.0 {
+                continue;
+            }
             // "de novo", "du Laurens": a foreign particle, not a lowercased name.
             if capitalise && i > 0 && FOREIGN_PARTICLES.contains(&doc.lower(i - 1)) {
                 continue;
@@ -465,11 +517,11 @@ impl Rule for Typo {
                 && sc.sentence[i] != usize::MAX
                 && unknown_in_sentence.get(&sc.sentence[i]).copied().unwrap_or(0) >= 2
                 && spell::known_misspelling(key).is_none();
-            if sc.is(i, scan::QUOTED)
+            if sc.is(i, scan::QUOTED) && care == Care::Careful
                 || crowded
                 || in_parentheses_alone(doc, i)
                 || neighbours == 1
-                || sh != Shape::Lower && !sc.is(i, scan::INITIAL)
+                || sh != Shape::Lower && !sc.is(i, scan::INITIAL) && !needs_slip
             {
                 severity = Severity::Advice;
             }
@@ -540,6 +592,7 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
                 suggestions,
                 related,
                 capitalise: false,
+                cost: 0.0,
             };
         }
     }
@@ -548,11 +601,14 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     // quoted old texts; two-letter words are symbols and abbreviations (df, tv), and so are
     // short words without a vowel (mgs, pkt).
     let vowel = key.contains(['a', 'e', 'i', 'o', 'u', 'y']);
-    if len <= 2 || len <= 3 && !vowel || key.contains('\'') || spell::is_archaic_spelling(key) {
+    if len <= 2 || len <= 3 && !vowel || key.contains('\'') {
         return Verdict::Silent;
     }
-    // Only known capitalised (monday, english): the capitalisation rule reports it.
-    if spell::lookup::capitalised_only(key) {
+    // Only known capitalised, and a common word so (monday, english, january): the
+    // capitalisation rule reports it. A rare name ("reddy" for Reddy) is more likely a slip.
+    if spell::lookup::capitalised_only(key)
+        && spell::suggest::frequency_rank(key).is_some_and(|r| r < 30_000)
+    {
         return Verdict::Silent;
     }
     let sugg = spell::suggest(key, &used);
@@ -572,7 +628,17 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     // In a carefully spelled document (few unknown words), a word two slips from the nearest
     // word, or in a sentence with other unknown words, is as likely a term, a foreign or an old
     // word as a misspelling; where misspellings are frequent it is a misspelling.
-    let severity = if cost <= 1.0 || careful == Care::Careless && (near || len <= 8) {
+    // A capitalised word (Nissan for "nisin") is weak evidence for a lowercase slip.
+    let lower_cost = sugg
+        .iter()
+        .filter(|s| spell::shape(&s.word) == Shape::Lower)
+        .map(|s| s.cost)
+        .fold(f32::MAX, f32::min);
+    let latin = careful == Care::Careful
+        && (LATIN_ENDINGS.iter().any(|e| key.ends_with(e)) || spell::is_archaic_spelling(key));
+    let severity = if lower_cost <= 1.0 && !latin
+        || careful == Care::Careless && (near || len <= 8)
+    {
         Severity::Warning
     } else {
         Severity::Advice
@@ -601,6 +667,7 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
         fix,
         related,
         capitalise: false,
+        cost: lower_cost.min(cost),
     }
 }
 
@@ -608,12 +675,19 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
 /// apply it: about a factor of 50 in probability.
 const FIX_MARGIN: f32 = 4.0;
 
+/// Endings of Latin and Greek inflection (bonum, implicatus, actiones, logoi): in a carefully
+/// spelled document a word with one of them is more likely a foreign term than a slip.
+const LATIN_ENDINGS: &[&str] = &[
+    "us", "um", "ae", "orum", "arum", "ibus", "tio", "tas", "oi", "es", "ia", "ii",
+];
+
 /// How carefully a document is spelled (decides what a word two slips away is).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Care {
-    /// Under one word in a hundred unknown.
+    /// Under 1.5% of the running words are distinct unknown words alone in their sentence,
+    /// and under 0.4% distinct known misspellings.
     Careful,
-    /// One word in a hundred or more unknown.
+    /// 1.5% or more (two at least), or 0.4% known misspellings (three at least).
     Careless,
 }
 
