@@ -141,7 +141,8 @@ impl Aff {
             let err = |m: &str| format!("line {}: {m}", n + 1);
             match head {
                 "PFX" | "SFX" => {
-                    let flag = one_flag(f.get(1).copied().unwrap_or(""), "affix").map_err(|e| err(&e))?;
+                    let flag =
+                        one_flag(f.get(1).copied().unwrap_or(""), "affix").map_err(|e| err(&e))?;
                     let table = if head == "PFX" {
                         &mut aff.prefixes
                     } else {
@@ -163,7 +164,13 @@ impl Aff {
                     if f[3].contains('/') {
                         return Err(err("continuation classes are not supported"));
                     }
-                    let zero = |s: &str| if s == "0" { String::new() } else { s.to_string() };
+                    let zero = |s: &str| {
+                        if s == "0" {
+                            String::new()
+                        } else {
+                            s.to_string()
+                        }
+                    };
                     let rule = Rule {
                         strip: zero(f[2]),
                         add: zero(f[3]),
@@ -178,9 +185,11 @@ impl Aff {
                 "ONLYINCOMPOUND" => {
                     aff.only_in_compound = Some(one_flag(f.get(1).copied().unwrap_or(""), head)?)
                 }
-                "NOSUGGEST" => aff.no_suggest = Some(one_flag(f.get(1).copied().unwrap_or(""), head)?),
-                "FLAG" | "NEEDAFFIX" | "FORBIDDENWORD" | "KEEPCASE" | "CIRCUMFIX" | "COMPOUNDFLAG"
-                | "COMPOUNDBEGIN" | "IGNORE" | "FULLSTRIP" => {
+                "NOSUGGEST" => {
+                    aff.no_suggest = Some(one_flag(f.get(1).copied().unwrap_or(""), head)?)
+                }
+                "FLAG" | "NEEDAFFIX" | "FORBIDDENWORD" | "KEEPCASE" | "CIRCUMFIX"
+                | "COMPOUNDFLAG" | "COMPOUNDBEGIN" | "IGNORE" | "FULLSTRIP" => {
                     return Err(err(&format!("{head} is not supported by the expander")))
                 }
                 _ => {}
@@ -295,7 +304,10 @@ fn suggestion_index(freq: &str, words: &HashMap<String, u64>, out: &Path) {
         let (w, c) = line
             .split_once(' ')
             .unwrap_or_else(|| panic!("word_frequency.txt: bad line {line:?}"));
-        let count: u64 = c.trim().parse().unwrap_or_else(|_| panic!("bad count in {line:?}"));
+        let count: u64 = c
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("bad count in {line:?}"));
         // The dictionary's own case: english -> English, i -> I.
         let form = [w.to_string(), title(w), w.to_uppercase()]
             .into_iter()

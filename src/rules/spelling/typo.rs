@@ -515,7 +515,11 @@ impl Rule for Typo {
             }
             let crowded = care == Care::Careful
                 && sc.sentence[i] != usize::MAX
-                && unknown_in_sentence.get(&sc.sentence[i]).copied().unwrap_or(0) >= 2
+                && unknown_in_sentence
+                    .get(&sc.sentence[i])
+                    .copied()
+                    .unwrap_or(0)
+                    >= 2
                 && spell::known_misspelling(key).is_none();
             if sc.is(i, scan::QUOTED) && care == Care::Careful
                 || crowded
@@ -616,7 +620,9 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     // How close the best correction is: a slip (cost ≤ 1), two slips (≤ 2), or nothing near.
     let cost = best.map_or(f32::MAX, |b| b.cost);
     let near = cost <= 2.0 || best.is_some_and(|b| b.phonetic && b.cost <= 3.0);
-    if len <= 3 && !(cost <= 1.0 && best.is_some_and(|b| spell::is_common_word(&b.word.to_lowercase()))) {
+    if len <= 3
+        && !(cost <= 1.0 && best.is_some_and(|b| spell::is_common_word(&b.word.to_lowercase())))
+    {
         // A short word is an abbreviation unless it is one slip from a common word.
         return Verdict::Silent;
     }
@@ -636,8 +642,7 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
         .fold(f32::MAX, f32::min);
     let latin = careful == Care::Careful
         && (LATIN_ENDINGS.iter().any(|e| key.ends_with(e)) || spell::is_archaic_spelling(key));
-    let severity = if lower_cost <= 1.0 && !latin
-        || careful == Care::Careless && (near || len <= 8)
+    let severity = if lower_cost <= 1.0 && !latin || careful == Care::Careless && (near || len <= 8)
     {
         Severity::Warning
     } else {
@@ -657,7 +662,10 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
         Some(b) if b.word.contains(' ') && b.word.replace(' ', "") == key => {
             format!("`{key}` is two words run together: `{}`", b.word)
         }
-        Some(b) if near => format!("`{key}` is not in the dictionary; did you mean `{}`?", b.word),
+        Some(b) if near => format!(
+            "`{key}` is not in the dictionary; did you mean `{}`?",
+            b.word
+        ),
         _ => format!("`{key}` is not in the dictionary"),
     };
     Verdict::Report {
