@@ -28,7 +28,11 @@ enum Command {
     /// Check essays and report what an editor would mark.
     Check(CheckArgs),
     /// List every rule: name, category, default severity, summary.
-    Rules,
+    Rules {
+        /// Print the rule table in Markdown (as in the README), with each rule's fix.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print a rule's full documentation.
     Explain {
         /// The rule's name, as `essaylint rules` lists it.
@@ -161,7 +165,8 @@ pub fn run() -> i32 {
         Command::Check(args) => check(args),
         Command::Extract(args) => extract(args),
         Command::Citations { path, config } => citations(&path, config.as_deref()),
-        Command::Rules => {
+        Command::Rules { markdown: true } => print(&rules::markdown_table()),
+        Command::Rules { markdown: false } => {
             let mut out = String::new();
             for r in rules::all() {
                 let m = r.meta();
