@@ -224,7 +224,7 @@ impl Rule for UncitedClaim {
             }
         });
         for (pi, p) in doc.paragraphs.iter().enumerate() {
-            if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem) || cite_paras[pi] {
+            if !p.kind.is_own_prose() || cite_paras[pi] {
                 continue;
             }
             let in_skipped_section = doc.paragraphs[..pi]
