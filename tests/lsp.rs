@@ -3,188 +3,18 @@
 //! it from headless Neovim's built-in LSP client (skipped, with a message, where `nvim` is not
 //! installed; `.ci/run` installs it).
 
+#[path = "common/lsp_client.rs"]
+mod lsp_client;
+
+use lsp_client::{uri_of, Client};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_essaylint");
-const TIMEOUT: Duration = Duration::from_secs(30);
 
 fn seed() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/stalinism.txt")).unwrap()
-}
-
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    rx: Receiver<Value>,
-    next_id: i64,
-    /// Messages read while waiting for something else.
-    backlog: Vec<Value>,
-}
-
-impl Client {
-    fn start(root: &Path, init_options: Value) -> Client {
-        let mut child = Command::new(BIN)
-            .arg("lsp")
-            .current_dir(root)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start essaylint lsp");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            loop {
-                let mut len = None;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let l = line.trim_end();
-                    if l.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = l.strip_prefix("Content-Length: ") {
-                        len = v.parse::<usize>().ok();
-                    }
-                }
-                let mut body = vec![0; len.expect("Content-Length")];
-                if r.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let v: Value = serde_json::from_slice(&body).expect("server sends JSON");
-                if tx.send(v).is_err() {
-                    return;
-                }
-            }
-        });
-        let mut c = Client {
-            child,
-            stdin,
-            rx,
-            next_id: 1,
-            backlog: Vec::new(),
-        };
-        let uri = uri_of(root);
-        let r = c.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": uri,
-                "workspaceFolders": [{ "uri": uri, "name": "essays" }],
-                "capabilities": { "general": { "positionEncodings": ["utf-16"] } },
-                "initializationOptions": init_options,
-            }),
-        );
-        assert_eq!(r["result"]["capabilities"]["positionEncoding"], "utf-16");
-        c.notify("initialized", json!({}));
-        c
-    }
-
-    fn send_raw(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn send(&mut self, v: &Value) {
-        let body = serde_json::to_vec(v).unwrap();
-        let mut msg = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-        msg.extend(body);
-        self.send_raw(&msg);
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
-    }
-
-    /// Sends a request and returns its response (answering the server's own requests, such as
-    /// `client/registerCapability`, on the way).
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
-        self.wait(|m| m.get("id") == Some(&json!(id)) && m.get("method").is_none())
-    }
-
-    /// The next message that satisfies `pred` (others are kept in the backlog).
-    fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self.backlog.iter().position(&pred) {
-            return self.backlog.remove(i);
-        }
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(m) => {
-                    if m.get("method").is_some() && m.get("id").is_some() {
-                        // A request from the server: answer it with an empty success.
-                        let id = m["id"].clone();
-                        self.send(&json!({ "jsonrpc": "2.0", "id": id, "result": null }));
-                        continue;
-                    }
-                    if pred(&m) {
-                        return m;
-                    }
-                    self.backlog.push(m);
-                }
-                Err(RecvTimeoutError::Timeout) => panic!("timed out; backlog: {:#?}", self.backlog),
-                Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
-            }
-        }
-    }
-
-    /// The next diagnostics published for `uri` at `version`.
-    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let m = self.wait(|m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["version"] == version
-        });
-        m["params"]["diagnostics"].as_array().unwrap().clone()
-    }
-
-    fn open(&mut self, uri: &str, language: &str, text: &str) -> Vec<Value> {
-        self.notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": { "uri": uri, "languageId": language, "version": 1, "text": text } }),
-        );
-        self.diagnostics(uri, 1)
-    }
-
-    fn shutdown(mut self) {
-        let r = self.request("shutdown", Value::Null);
-        assert!(r.get("error").is_none(), "{r}");
-        self.notify("exit", Value::Null);
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "exit status {status}");
-                return;
-            }
-            assert!(Instant::now() < deadline, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-}
-
-fn uri_of(p: &Path) -> String {
-    let mut s = String::from("file://");
-    for b in p.to_string_lossy().bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-            s.push(b as char);
-        } else {
-            s.push_str(&format!("%{b:02X}"));
-        }
-    }
-    s
 }
 
 /// Byte offset of an LSP position (UTF-16 characters), computed independently of the server.
@@ -265,7 +95,7 @@ fn workspace() -> (tempfile::TempDir, PathBuf, String, String) {
 #[test]
 fn name_variant_fixed_through_a_code_action() {
     let (_dir, root, uri, text) = workspace();
-    let mut c = Client::start(&root, json!({ "debounceMs": 10 }));
+    let mut c = Client::start(BIN, &root, json!({ "debounceMs": 10 }));
     let ds = c.open(&uri, "plaintext", &text);
     let d = ds
         .iter()
@@ -319,7 +149,7 @@ fn name_variant_fixed_through_a_code_action() {
 #[test]
 fn hover_shows_the_rule_docs() {
     let (_dir, root, uri, text) = workspace();
-    let mut c = Client::start(&root, json!({}));
+    let mut c = Client::start(BIN, &root, json!({}));
     let ds = c.open(&uri, "plaintext", &text);
     let d = ds.iter().find(|d| d["code"] == "typo").unwrap().clone();
     let r = c.request(
@@ -348,7 +178,7 @@ fn accept_word_edits_the_workspace_config() {
         "# class style\ndialect = \"en-US\"\n\n[rules]\npassive-voice = \"off\"\n",
     )
     .unwrap();
-    let mut c = Client::start(&root, json!({ "debounceMs": 10 }));
+    let mut c = Client::start(BIN, &root, json!({ "debounceMs": 10 }));
     let ds = c.open(&uri, "plaintext", &text);
     let d = ds
         .iter()
@@ -388,7 +218,7 @@ fn disable_line_and_fix_all() {
     let root = dir.path().canonicalize().unwrap();
     let uri = uri_of(&root.join("draft.md"));
     let text = "# Draft\n\nThe the results were clear.\n\nWe saw the the same thing.\n";
-    let mut c = Client::start(&root, json!({ "debounceMs": 10 }));
+    let mut c = Client::start(BIN, &root, json!({ "debounceMs": 10 }));
     let ds = c.open(&uri, "markdown", text);
     let doubled: Vec<&Value> = ds.iter().filter(|d| d["code"] == "doubled-word").collect();
     assert_eq!(doubled.len(), 2, "{ds:#?}");
@@ -428,7 +258,7 @@ fn disable_line_and_fix_all() {
 #[test]
 fn bad_input_never_kills_the_server() {
     let (_dir, root, uri, text) = workspace();
-    let mut c = Client::start(&root, json!({}));
+    let mut c = Client::start(BIN, &root, json!({}));
     // A body that is not JSON, a header that is not one, a message without a method.
     c.send_raw(b"Content-Length: 9\r\n\r\n{not json");
     c.send_raw(b"this is no header\r\n\r\n");
@@ -493,7 +323,7 @@ fn each_workspace_folder_finds_its_own_config() {
     )
     .unwrap();
     let text = "We saw the the same thing.\n";
-    let mut c = Client::start(&root, json!({ "debounceMs": 10 }));
+    let mut c = Client::start(BIN, &root, json!({ "debounceMs": 10 }));
     let (ua, ub) = (uri_of(&a.join("e.txt")), uri_of(&b.join("e.txt")));
     let da = c.open(&ua, "plaintext", text);
     let db = c.open(&ub, "plaintext", text);
@@ -520,7 +350,7 @@ fn latex_documents_use_latex_comments() {
     let root = dir.path().canonicalize().unwrap();
     let uri = uri_of(&root.join("thesis.tex"));
     let text = "\\section{Intro}\nWe saw the the same \\emph{thing}.\n";
-    let mut c = Client::start(&root, json!({ "debounceMs": 10 }));
+    let mut c = Client::start(BIN, &root, json!({ "debounceMs": 10 }));
     let ds = c.open(&uri, "latex", text);
     let d = ds
         .iter()
