@@ -19,10 +19,16 @@ const BIN: &str = env!("CARGO_BIN_EXE_essaylint");
 fn text_of(words: usize) -> String {
     let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/stalinism.txt"))
         .unwrap();
+    // Whole paragraphs (one per line in the seed) until the count is reached.
     let mut out = String::new();
-    while out.split_whitespace().count() < words {
-        out.push_str(&seed);
-        out.push_str("\n\n");
+    let mut n = 0;
+    for line in seed.lines().cycle() {
+        if n >= words {
+            break;
+        }
+        n += line.split_whitespace().count();
+        out.push_str(line);
+        out.push('\n');
     }
     out
 }
