@@ -1,5 +1,7 @@
 //! Command-line parsing, file discovery, and printing. The only part of essaylint that prints.
 
+mod lsp;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use essaylint::config::Config;
 use essaylint::diagnostic::Applicability;
@@ -49,6 +51,8 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp,
     /// Show each cited source, the lines citing it, and the works-cited entry it matches.
     Citations {
         /// The essay to read.
@@ -203,6 +207,7 @@ pub fn run() -> i32 {
             }
         },
         Command::Names { path, config } => names(&path, config.as_deref()),
+        Command::Lsp => lsp::run(),
     }
 }
 
