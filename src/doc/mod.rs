@@ -17,7 +17,9 @@ use std::sync::OnceLock;
 pub use quotes::{Group, GroupKind, Quotation, QuoteKind};
 pub use tokenize::is_apostrophe;
 
-use crate::citations::{Citation, Reference};
+pub mod citation;
+
+use citation::{Citation, Reference};
 
 /// A half-open byte range `[start, end)` into the document text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -93,6 +95,22 @@ pub enum ParagraphKind {
     BlockQuote,
     /// An entry of the works-cited list, or its heading.
     Reference,
+}
+
+impl ParagraphKind {
+    /// Prose: running text, list items and block quotations (not headings or works-cited
+    /// entries). The one "is prose" test; [`ParagraphKind::is_own_prose`] leaves out quotations.
+    pub fn is_prose(self) -> bool {
+        matches!(
+            self,
+            ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
+        )
+    }
+
+    /// The writer's own prose: running text and list items (not block quotations).
+    pub fn is_own_prose(self) -> bool {
+        matches!(self, ParagraphKind::Body | ParagraphKind::ListItem)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -210,7 +228,9 @@ impl Document {
         };
         segment::segment(&mut doc, &blocks);
         quotes::find_quotes_and_groups(&mut doc);
-        crate::citations::extract(&mut doc, extra_citations);
+        // The reader's citations wait here for the citation analysis (`analysis::build`),
+        // which finds the text's own, parses the works cited and links them.
+        doc.citations = extra_citations;
         doc
     }
 
@@ -262,10 +282,7 @@ impl Document {
 
     /// True if the sentence is running prose (not a heading or works-cited entry).
     pub fn is_prose(&self, s: &Sentence) -> bool {
-        matches!(
-            self.paragraphs[s.paragraph].kind,
-            ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
-        )
+        self.paragraphs[s.paragraph].kind.is_prose()
     }
 
     /// The sentences of running prose (not headings or works-cited entries).

@@ -158,21 +158,6 @@ pub fn fold_accents(word: &str) -> String {
     out
 }
 
-/// Applies the case pattern of `like` (lower, Title, UPPER) to a lowercase suggestion.
-pub fn match_case(like: &str, sugg: &str) -> String {
-    let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-        return sugg.to_uppercase();
-    }
-    if letters.first().is_some_and(|c| c.is_uppercase()) {
-        let mut cs = sugg.chars();
-        if let Some(f) = cs.next() {
-            return f.to_uppercase().chain(cs).collect();
-        }
-    }
-    sugg.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,10 +186,7 @@ mod tests {
     }
 
     #[test]
-    fn cases() {
-        assert_eq!(match_case("Quazi", "quasi"), "Quasi");
-        assert_eq!(match_case("QUAZI", "quasi"), "QUASI");
-        assert_eq!(match_case("quazi", "quasi"), "quasi");
+    fn accents() {
         assert_eq!(fold_accents("naïve café"), "naive cafe");
     }
 }

@@ -39,7 +39,7 @@ crate::rule::declare_rule! {
         },
     }
 }
-use crate::citations::fold_name;
+use crate::analysis::citations::fold_name;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Span, TokenKind};
 use crate::lexicon;
@@ -123,41 +123,7 @@ fn matches_at(doc: &Document, i: usize, end: usize, pat: &[Pat]) -> Option<usize
 
 /// Words that make a sentence report the writer's own work or data, or a hypothesis.
 fn own_work(lower: &str) -> bool {
-    matches!(
-        lower,
-        "we" | "our"
-            | "us"
-            | "i"
-            | "my"
-            | "me"
-            | "participants"
-            | "participant"
-            | "respondents"
-            | "subjects"
-            | "sample"
-            | "table"
-            | "figure"
-            | "fig"
-            | "graph"
-            | "trial"
-            | "trials"
-            | "experiment"
-            | "survey"
-            | "interviewees"
-            | "questionnaire"
-            | "class"
-            | "classmates"
-            | "if"
-            | "suppose"
-            | "assume"
-            | "assuming"
-            | "imagine"
-            | "hypothetical"
-            | "hypothetically"
-            | "goal"
-            | "target"
-            | "objective"
-    )
+    crate::lexicon::in_list!("citations/own_work.txt", lower)
 }
 
 /// Headings under which the numbers are the writer's own.
@@ -210,7 +176,7 @@ fn names_a_source(doc: &Document, s: &crate::doc::Sentence) -> bool {
     toks.clone().any(|i| {
         i > s.tokens.start + 1
             && doc.tokens[i].is_word()
-            && crate::citations::lists::is_signal_verb(doc.lower(i))
+            && crate::analysis::citations::lists::is_signal_verb(doc.lower(i))
             && (i - 2..i).any(|k| {
                 k > s.tokens.start
                     && doc.tokens[k].is_word()
@@ -258,7 +224,7 @@ impl Rule for UncitedClaim {
             }
         });
         for (pi, p) in doc.paragraphs.iter().enumerate() {
-            if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem) || cite_paras[pi] {
+            if !p.kind.is_own_prose() || cite_paras[pi] {
                 continue;
             }
             let in_skipped_section = doc.paragraphs[..pi]

@@ -52,7 +52,7 @@ crate::rule::declare_rule! {
         },
     }
 }
-use super::words::{Words, NONE, SENTENCE_START};
+use crate::analysis::words::{Words, NONE, SENTENCE_START};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon;
@@ -88,8 +88,8 @@ impl Rule for Echo {
         let o = Self::options(cx);
         let doc = cx.doc;
         let window = o.window.clamp(1, 200) as usize;
-        let w = Words::new(doc);
-        let (eligible_lemma, adverb) = eligible_lemmas(&w);
+        let w = cx.words();
+        let (eligible_lemma, adverb) = eligible_lemmas(w);
 
         // Paragraph-level use counts, reset per paragraph: lemma → uses in this paragraph.
         let mut para_count: Vec<u32> = vec![0; w.lemmas.len()];
@@ -119,7 +119,7 @@ impl Rule for Echo {
                         continue;
                     }
                     let lid = w.lemma[j] as usize;
-                    if !eligible_lemma[lid] || !eligible_token(doc, &w, j) {
+                    if !eligible_lemma[lid] || !eligible_token(doc, w, j) {
                         continue;
                     }
                     let (i, oi) = last[lid];
@@ -138,13 +138,13 @@ impl Rule for Echo {
                     if si_prev + 1 < si {
                         continue;
                     }
-                    if !worth_reporting(doc, &w, &adverb, (i, j), between, window, si_prev == si) {
+                    if !worth_reporting(doc, w, &adverb, (i, j), between, window, si_prev == si) {
                         continue;
                     }
                     if para_count[lid] >= 3 && !adverb[lid] {
                         continue; // the paragraph's subject
                     }
-                    if reported.contains(&i) || deliberate(doc, &w, i, j, between) {
+                    if reported.contains(&i) || deliberate(doc, w, i, j, between) {
                         continue;
                     }
                     reported.insert(j);
@@ -433,63 +433,12 @@ fn deliberate(doc: &Document, w: &Words, i: usize, j: usize, between: usize) -> 
 
 /// Determiners and possessives that introduce a noun phrase.
 fn is_determiner(s: &str) -> bool {
-    matches!(
-        s,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "such"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "each"
-            | "every"
-            | "any"
-            | "some"
-            | "no"
-    )
+    crate::lexicon::in_list!("repetition/determiners.txt", s)
 }
 
 /// Words that set one thing against another: "the one … the other", "first … second".
 fn contrast_word(s: &str) -> bool {
-    matches!(
-        s,
-        "one"
-            | "other"
-            | "another"
-            | "first"
-            | "second"
-            | "third"
-            | "former"
-            | "latter"
-            | "each"
-            | "both"
-            | "either"
-            | "neither"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "some"
-            | "no"
-            | "every"
-            | "same"
-            | "different"
-            | "previous"
-            | "next"
-            | "last"
-            | "new"
-            | "old"
-            | "own"
-    )
+    crate::lexicon::in_list!("repetition/contrast_words.txt", s)
 }
 
 fn report(

@@ -39,7 +39,7 @@ crate::rule::declare_rule! {
         },
     }
 }
-use super::words::{Words, CITED, NONE, QUOTED};
+use crate::analysis::words::{Words, CITED, NONE, QUOTED};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Sentence, TokenKind};
 use crate::rule::{Context, Rule};
@@ -48,10 +48,7 @@ use std::collections::HashMap;
 
 /// Subject pronouns and demonstratives: an opener on their own ("We … We … We").
 fn is_subject_word(s: &str) -> bool {
-    matches!(
-        s,
-        "i" | "we" | "he" | "she" | "they" | "it" | "you" | "this" | "these" | "there" | "one"
-    )
+    crate::lexicon::in_list!("repetition/subject_words.txt", s)
 }
 
 /// The opener of a sentence and the span to show. The key is the first word (by lemma, so
@@ -125,7 +122,7 @@ impl Rule for RepeatedOpener {
         let o = Self::options(cx);
         let doc = cx.doc;
         let min_run = o.min_run.max(2) as usize;
-        let w = Words::new(doc);
+        let w = cx.words();
 
         // Runs of sentences within a paragraph.
         let mut para_openers: Vec<(u64, Span)> = Vec::new();
@@ -136,7 +133,7 @@ impl Rule for RepeatedOpener {
             let openers: Vec<Option<(u64, Span)>> = p
                 .sentences
                 .clone()
-                .map(|si| opener(doc, &w, &doc.sentences[si]))
+                .map(|si| opener(doc, w, &doc.sentences[si]))
                 .collect();
             if p.sentences.len() >= 2 {
                 if let Some(Some(o)) = openers.first() {

@@ -41,7 +41,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::ctx::{match_case, Sent};
+use crate::analysis::sentence::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Span, TokenKind};
 use crate::lexicon::pos::*;
@@ -50,41 +50,7 @@ use crate::Severity;
 
 /// Words at which a clause ends: the second negative after them is in another clause.
 fn clause_break(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "or"
-            | "nor"
-            | "because"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "if"
-            | "when"
-            | "whenever"
-            | "while"
-            | "although"
-            | "though"
-            | "since"
-            | "unless"
-            | "until"
-            | "so"
-            | "than"
-            | "as"
-            | "whether"
-            | "where"
-            | "why"
-            | "how"
-            | "what"
-            | "before"
-            | "after"
-            | "once"
-            | "except"
-            | "without"
-    )
+    crate::lexicon::in_list!("sentences/clause_breaks.txt", w)
 }
 
 /// The first negative: a negated verb or "not"/"never".
@@ -409,10 +375,9 @@ impl Rule for DoubleNegative {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::doc::Document;
 
     fn run(text: &str) -> Vec<String> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let config = Config::default();
         let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&DoubleNegative));
         let mut out = Vec::new();
