@@ -35,7 +35,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+#[path = "src/lexicon/spell/generate.rs"]
+mod spelling_data;
+
 fn main() {
+    spelling_data::run();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=tests/fixtures");

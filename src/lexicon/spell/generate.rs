@@ -1,4 +1,4 @@
-//! The build script (`build = ...` in Cargo.toml): compiles the spelling data of `rules/` into
+//! Part of the build script (`build.rs` calls [`run`]): compiles the spelling data of `rules/` into
 //! structures the library loads with no parsing (layout in `format.rs`).
 //!
 //! - The Hunspell dictionaries (`rules/dict/en_{US,GB,CA,AU}.aff/.dic`) are expanded: every stem
@@ -14,13 +14,13 @@
 //! expanded silently wrong.
 
 #[path = "format.rs"]
-mod format;
+pub mod format;
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn main() {
+pub fn run() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     println!("cargo:rerun-if-changed=src/lexicon/spell/generate.rs");
