@@ -4,6 +4,7 @@
 //! [`rule::Rule`]s over it and renders the [`diagnostic::Diagnostic`]s; it never prints.
 //! The `essaylint` binary is a thin command line on top.
 
+pub mod analysis;
 pub mod citations;
 pub mod config;
 pub mod diagnostic;

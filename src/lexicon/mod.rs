@@ -3,8 +3,11 @@
 //! Every list is a plain text file, one entry per line, `#` starting a comment line; each file's
 //! header names its source and licence.
 
+pub mod chunk;
+pub mod inflect;
 pub mod lemma;
 pub mod spell;
+pub mod tagger;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

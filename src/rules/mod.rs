@@ -4,6 +4,7 @@ use crate::rule::Rule;
 use std::sync::OnceLock;
 
 pub mod citations;
+pub mod grammar;
 pub mod names;
 pub mod repetition;
 pub mod sentences;
@@ -20,6 +21,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
             repetition::RULES,
             citations::RULES,
             sentences::RULES,
+            grammar::RULES,
             style::RULES,
         ]
         .concat()
