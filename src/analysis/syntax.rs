@@ -2,54 +2,28 @@
 //! document ([`crate::lexicon::tagger`]) and shared by the grammar rules, with a sentence view
 //! that hands the tagger's words and tags to the chunker ([`crate::lexicon::chunk`]).
 //!
-//! The tags are cached per thread for the document being checked (every rule of one document
-//! runs on one thread), keyed by the document's text.
+//! Computed once per document by [`super::Analyses`]; a rule reaches it as `cx.syntax()`.
 
 use crate::doc::{Document, Sentence, TokenKind};
 use crate::lexicon::tagger::{self, Tag, Word};
-use std::cell::RefCell;
-use std::rc::Rc;
 
 /// The tags of one document: `tags[i]` is token `i`'s ([`Tag::PUNCT`] outside prose).
 pub struct Syntax {
     pub tags: Vec<Tag>,
 }
 
-fn key(doc: &Document) -> (usize, usize, usize, u64) {
-    // FNV-1a over the text: cheap next to tagging, and it keeps a reused allocation from
-    // handing one document's tags to another.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in doc.text.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    (doc.text.as_ptr() as usize, doc.text.len(), doc.tokens.len(), h)
-}
-
-thread_local! {
-    static CACHE: RefCell<Option<((usize, usize, usize, u64), Rc<Syntax>)>> = const { RefCell::new(None) };
-}
-
-/// The tags of the document, computed on first use.
-pub fn syntax(doc: &Document) -> Rc<Syntax> {
-    let k = key(doc);
-    if let Some(s) = CACHE.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|(ck, _)| *ck == k)
-            .map(|(_, s)| s.clone())
-    }) {
-        return s;
-    }
-    let mut tags = vec![Tag::PUNCT; doc.tokens.len()];
-    for s in doc.prose_sentences() {
-        let words = words(doc, s);
-        for (j, t) in tagger::tag(&words).into_iter().enumerate() {
-            tags[s.tokens.start + j] = t;
+impl Syntax {
+    /// Tags every prose sentence of the document.
+    pub fn compute(doc: &Document) -> Syntax {
+        let mut tags = vec![Tag::PUNCT; doc.tokens.len()];
+        for s in doc.prose_sentences() {
+            let words = words(doc, s);
+            for (j, t) in tagger::tag(&words).into_iter().enumerate() {
+                tags[s.tokens.start + j] = t;
+            }
         }
+        Syntax { tags }
     }
-    let s = Rc::new(Syntax { tags });
-    CACHE.with(|c| *c.borrow_mut() = Some((k, s.clone())));
-    s
 }
 
 /// The tagger's view of a sentence's tokens.
@@ -105,8 +79,7 @@ impl<'a> Tagged<'a> {
 }
 
 /// Every prose sentence of the document, tagged.
-pub fn tagged(doc: &Document) -> Vec<Tagged<'_>> {
-    let syn = syntax(doc);
+pub fn tagged<'a>(doc: &'a Document, syn: &Syntax) -> Vec<Tagged<'a>> {
     doc.prose_sentences()
         .map(|s| Tagged {
             doc,

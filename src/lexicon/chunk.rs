@@ -25,7 +25,15 @@ pub struct NounPhrase {
 fn is_modifier(t: Tag) -> bool {
     matches!(
         t,
-        Tag::JJ | Tag::JJR | Tag::JJS | Tag::VBN | Tag::CD | Tag::NN | Tag::NNS | Tag::NNP | Tag::POS
+        Tag::JJ
+            | Tag::JJR
+            | Tag::JJS
+            | Tag::VBN
+            | Tag::CD
+            | Tag::NN
+            | Tag::NNS
+            | Tag::NNP
+            | Tag::POS
     )
 }
 
@@ -56,7 +64,10 @@ pub fn np_at(words: &[Word], tags: &[Tag], i: usize) -> Option<NounPhrase> {
         let t = tags[k];
         if t.is_noun() {
             head = Some(k);
-        } else if is_modifier(t) || t == Tag::RB && k + 1 < n && tags[k + 1].is_adj() || t == Tag::VBG && head.is_none() && k + 1 < n && tags[k + 1].is_noun() {
+        } else if is_modifier(t)
+            || t == Tag::RB && k + 1 < n && tags[k + 1].is_adj()
+            || t == Tag::VBG && head.is_none() && k + 1 < n && tags[k + 1].is_noun()
+        {
             // an adjective, "very large", "rising sea levels"
             if t == Tag::POS {
                 head = None;
@@ -80,8 +91,18 @@ pub fn np_at(words: &[Word], tags: &[Tag], i: usize) -> Option<NounPhrase> {
 fn is_quantifier(w: &str) -> bool {
     matches!(
         w,
-        "many" | "much" | "few" | "several" | "little" | "various" | "numerous" | "more" | "most"
-            | "less" | "fewer" | "enough"
+        "many"
+            | "much"
+            | "few"
+            | "several"
+            | "little"
+            | "various"
+            | "numerous"
+            | "more"
+            | "most"
+            | "less"
+            | "fewer"
+            | "enough"
     )
 }
 
@@ -130,8 +151,23 @@ pub fn subject_at(words: &[Word], tags: &[Tag], i: usize) -> Option<Subject> {
     let n = tags.len();
     let w0 = words.get(i)?.lower;
     // "each of the students", "one of the reasons", "either of them"
-    if matches!(w0, "each" | "one" | "neither" | "either" | "none" | "some" | "all" | "most" | "many" | "few" | "several" | "both" | "half" | "any")
-        && words.get(i + 1).is_some_and(|w| w.lower == "of")
+    if matches!(
+        w0,
+        "each"
+            | "one"
+            | "neither"
+            | "either"
+            | "none"
+            | "some"
+            | "all"
+            | "most"
+            | "many"
+            | "few"
+            | "several"
+            | "both"
+            | "half"
+            | "any"
+    ) && words.get(i + 1).is_some_and(|w| w.lower == "of")
     {
         let inner = np_at(words, tags, i + 2)?;
         let inner_num = np_number(words, tags, &inner);
@@ -164,7 +200,12 @@ pub fn subject_at(words: &[Word], tags: &[Tag], i: usize) -> Option<Subject> {
             let det = np.det.map(|d| words[d].lower);
             number = if head_w == "number" && det == Some("the") {
                 Number::Singular
-            } else if head_w == "number" && det == Some("a") || matches!(head_w, "lot" | "lots" | "plenty" | "couple" | "dozen" | "handful" | "bunch") {
+            } else if head_w == "number" && det == Some("a")
+                || matches!(
+                    head_w,
+                    "lot" | "lots" | "plenty" | "couple" | "dozen" | "handful" | "bunch"
+                )
+            {
                 np_number(words, tags, &inner)
             } else {
                 Number::Unknown
@@ -189,7 +230,25 @@ fn skip_postmodifiers(words: &[Word], tags: &[Tag], mut k: usize) -> Option<usiz
     let mut hops = 0;
     while k < n && tags[k] == Tag::IN && hops < 2 {
         let w = words[k].lower;
-        if !matches!(w, "of" | "in" | "on" | "at" | "for" | "from" | "with" | "about" | "between" | "among" | "across" | "around" | "near" | "under" | "without" | "within" | "throughout") {
+        if !matches!(
+            w,
+            "of" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "about"
+                | "between"
+                | "among"
+                | "across"
+                | "around"
+                | "near"
+                | "under"
+                | "without"
+                | "within"
+                | "throughout"
+        ) {
             break;
         }
         let inner = np_at(words, tags, k + 1)?;

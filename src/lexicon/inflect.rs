@@ -22,7 +22,10 @@ fn verbs() -> &'static Verbs {
     V.get_or_init(|| {
         let mut irregular = HashMap::new();
         let mut base_of = HashMap::new();
-        for line in lines(include_str!("../../rules/sentences/irregular_verbs.txt")) {
+        for line in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/sentences/irregular_verbs.txt"
+        ))) {
             let mut it = line.split_whitespace();
             let (Some(base), Some(past), Some(part)) = (it.next(), it.next(), it.next()) else {
                 continue;
@@ -55,7 +58,10 @@ fn noun_classes() -> &'static HashMap<&'static str, Vec<NounClass>> {
     M.get_or_init(|| {
         let mut m: HashMap<&'static str, Vec<NounClass>> = HashMap::new();
         let mut class = None;
-        for line in lines(include_str!("../../rules/grammar/nouns.txt")) {
+        for line in lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/grammar/nouns.txt"
+        ))) {
             if let Some(name) = line.strip_prefix('@') {
                 class = match name.trim() {
                     "mass" => Some(NounClass::Mass),
@@ -85,13 +91,21 @@ pub fn noun_is(word: &str, class: NounClass) -> bool {
 }
 
 /// Irregular plural → singular and singular → plural.
-fn irregular_plurals() -> &'static (HashMap<&'static str, &'static str>, HashMap<&'static str, &'static str>) {
-    static M: OnceLock<(HashMap<&'static str, &'static str>, HashMap<&'static str, &'static str>)> =
-        OnceLock::new();
+fn irregular_plurals() -> &'static (
+    HashMap<&'static str, &'static str>,
+    HashMap<&'static str, &'static str>,
+) {
+    static M: OnceLock<(
+        HashMap<&'static str, &'static str>,
+        HashMap<&'static str, &'static str>,
+    )> = OnceLock::new();
     M.get_or_init(|| {
         let mut to_sg = HashMap::new();
         let mut to_pl = HashMap::new();
-        let src = include_str!("../../rules/common/irregular_forms.txt");
+        let src = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/common/irregular_forms.txt"
+        ));
         let nouns = src
             .split("# Nouns with irregular plurals")
             .nth(1)
@@ -146,7 +160,12 @@ pub fn noun_number(w: &str) -> Number {
     if to_pl.contains_key(w) || noun_is(w, NounClass::SingularInS) {
         return Number::Singular;
     }
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+    if w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
         if singular_of(w).is_some() {
             return Number::Plural;
         }
@@ -187,7 +206,12 @@ pub fn plural_of(w: &str) -> Option<String> {
     let n = b.len();
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let mut cands = Vec::with_capacity(2);
-    if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") {
+    if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+    {
         cands.push(format!("{w}es"));
     } else if b[n - 1] == b'y' && !vowel(b[n - 2]) {
         cands.push(format!("{}ies", &w[..n - 1]));
@@ -225,8 +249,11 @@ pub fn verb_base(w: &str) -> Option<String> {
     }
     // The lemma must inflect back to the form (stopped → stop, not "stopp").
     let (s, ed, ing) = pos::inflect(&l);
-    (s == w || ed.iter().any(|e| e == w) || ing.iter().any(|g| g == w) || v.irregular.contains_key(l.as_ref()))
-        .then(|| l.into_owned())
+    (s == w
+        || ed.iter().any(|e| e == w)
+        || ing.iter().any(|g| g == w)
+        || v.irregular.contains_key(l.as_ref()))
+    .then(|| l.into_owned())
 }
 
 /// The past participle of a base verb (go → gone, build → built, use → used).

@@ -6,6 +6,7 @@
 pub mod chunk;
 pub mod inflect;
 pub mod lemma;
+pub mod nonstandard;
 pub mod spell;
 pub mod tagger;
 

@@ -107,7 +107,7 @@ const HF_T: u16 = 32; // -est
 const HF_Y: u16 = 64; // -ly
 const HF_P: u16 = 128; // -ness
 const HF_GB_M: u16 = 1 << 15; // 's in the en_GB dictionary
-                       // Prefix flags: the stem also takes re-, de-, dis-, con-, in-, pro-, un-.
+                              // Prefix flags: the stem also takes re-, de-, dis-, con-, in-, pro-, un-.
 const HF_PRE_RE: u16 = 256;
 const HF_PRE_DE: u16 = 512;
 const HF_PRE_DIS: u16 = 1024;
@@ -316,7 +316,10 @@ fn lexicon() -> &'static Lexicon {
             let f = flags.chars().fold(0u16, |a, c| a | hflag(c));
             *stems.entry(w).or_insert(0) |= f;
         }
-        for line in include_str!("../../rules/dict/en_GB.dic").lines().skip(1) {
+        for line in include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/dict/en_GB.dic"))
+            .lines()
+            .skip(1)
+        {
             let Some((w, flags)) = line.split_once('/') else {
                 continue;
             };

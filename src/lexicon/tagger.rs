@@ -167,7 +167,8 @@ fn open(w: &str, t: Tags) -> Open {
     } else if t & (VERB_PAST | VERB_PART | MAY_PAST) != 0 && t & VERB == 0 {
         o.form = Form::Ed;
         o.v = true;
-    } else if t & (VERB_3SG | MAY_3SG) != 0 || (w.ends_with('s') && noun_number(w) == Number::Plural)
+    } else if t & (VERB_3SG | MAY_3SG) != 0
+        || (w.ends_with('s') && noun_number(w) == Number::Plural)
     {
         o.form = Form::S;
     }
@@ -295,7 +296,14 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
     let capital = raw.chars().next().is_some_and(char::is_uppercase);
 
     // Contractions and possessives.
-    if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("'re")).or_else(|| w.strip_suffix("'ve")).or_else(|| w.strip_suffix("'ll")).or_else(|| w.strip_suffix("'d")).or_else(|| w.strip_suffix("'m")) {
+    if let Some(stem) = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("'re"))
+        .or_else(|| w.strip_suffix("'ve"))
+        .or_else(|| w.strip_suffix("'ll"))
+        .or_else(|| w.strip_suffix("'d"))
+        .or_else(|| w.strip_suffix("'m"))
+    {
         return match stem {
             "it" | "he" | "she" | "i" | "you" | "we" | "they" | "who" => Tag::PRP,
             "there" | "here" => Tag::EX,
@@ -313,7 +321,9 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
         // "have" and "do" after a modal, "to" or "do" are base forms.
         if matches!(w, "have" | "do") {
             if let Some((_, p)) = prev_skip_rb(out, words, i) {
-                if matches!(p, Tag::MD | Tag::TO) || (p == Tag::VBD && words[i - 1].lower.starts_with("did")) {
+                if matches!(p, Tag::MD | Tag::TO)
+                    || (p == Tag::VBD && words[i - 1].lower.starts_with("did"))
+                {
                     return Tag::VB;
                 }
             }
@@ -333,9 +343,10 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
         }
         "my" | "your" | "our" | "their" | "its" | "thy" => return Tag::PRPS,
         "i" | "you" | "he" | "she" | "it" | "we" | "they" | "me" | "him" | "us" | "them"
-        | "myself" | "yourself" | "himself" | "herself" | "itself" | "ourselves"
-        | "yourselves" | "themselves" | "oneself" | "mine" | "yours" | "hers" | "ours"
-        | "theirs" => return Tag::PRP,
+        | "myself" | "yourself" | "himself" | "herself" | "itself" | "ourselves" | "yourselves"
+        | "themselves" | "oneself" | "mine" | "yours" | "hers" | "ours" | "theirs" => {
+            return Tag::PRP
+        }
         "her" => {
             return if next_nounish && !matches!(next_w, "and" | "or" | "to") {
                 Tag::PRPS
@@ -358,8 +369,25 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
         "not" | "never" | "n't" => return Tag::RB,
         "there" => {
             return if next_t & (BE | MODAL) != 0
-                || matches!(next_w, "seems" | "seem" | "seemed" | "exist" | "exists" | "existed" | "remain" | "remains" | "remained" | "appear" | "appears" | "appeared" | "used" | "has" | "have" | "had")
-            {
+                || matches!(
+                    next_w,
+                    "seems"
+                        | "seem"
+                        | "seemed"
+                        | "exist"
+                        | "exists"
+                        | "existed"
+                        | "remain"
+                        | "remains"
+                        | "remained"
+                        | "appear"
+                        | "appears"
+                        | "appeared"
+                        | "used"
+                        | "has"
+                        | "have"
+                        | "had"
+                ) {
                 Tag::EX
             } else {
                 Tag::RB
@@ -373,7 +401,8 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
             }
             if matches!(prev, Some(Tag::NN | Tag::NNS | Tag::NNP))
                 && next_open.is_some_and(|o| o.v && !o.n)
-                || matches!(prev, Some(Tag::NN | Tag::NNS | Tag::NNP)) && next_t & (BE | MODAL | HAVE) != 0
+                || matches!(prev, Some(Tag::NN | Tag::NNS | Tag::NNP))
+                    && next_t & (BE | MODAL | HAVE) != 0
             {
                 return Tag::WDT;
             }
@@ -381,8 +410,18 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
                 if noun_number(next_w) != Number::Plural
                     && o.form != Form::S
                     && (i == first_word
-                        || matches!(prev, Some(Tag::IN | Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ | Tag::VBG | Tag::CC))
-                            && t & 0 == 0
+                        || matches!(
+                            prev,
+                            Some(
+                                Tag::IN
+                                    | Tag::VB
+                                    | Tag::VBD
+                                    | Tag::VBP
+                                    | Tag::VBZ
+                                    | Tag::VBG
+                                    | Tag::CC
+                            )
+                        ) && t & 0 == 0
                             && !is_clause_verb(pw))
                 {
                     return Tag::DT;
@@ -409,8 +448,10 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
             return if w == "fewer" { Tag::JJR } else { Tag::JJ };
         }
         "like" => {
-            return if matches!(prev, Some(Tag::PRP | Tag::NNS | Tag::MD | Tag::TO | Tag::WDT | Tag::WP))
-                && !matches!(pw, "me" | "him" | "them" | "us")
+            return if matches!(
+                prev,
+                Some(Tag::PRP | Tag::NNS | Tag::MD | Tag::TO | Tag::WDT | Tag::WP)
+            ) && !matches!(pw, "me" | "him" | "them" | "us")
                 || pw == "would"
                 || pw.ends_with("n't")
             {
@@ -471,8 +512,21 @@ fn is_clause_verb(w: &str) -> bool {
     pos::is(w, pos::VERB_CLAUSE)
         || matches!(
             w,
-            "said" | "says" | "argued" | "argues" | "shows" | "showed" | "suggests" | "suggested"
-                | "believe" | "claims" | "claimed" | "noted" | "notes" | "found" | "means"
+            "said"
+                | "says"
+                | "argued"
+                | "argues"
+                | "shows"
+                | "showed"
+                | "suggests"
+                | "suggested"
+                | "believe"
+                | "claims"
+                | "claimed"
+                | "noted"
+                | "notes"
+                | "found"
+                | "means"
         )
 }
 
@@ -569,15 +623,23 @@ fn resolve_open(
     // After a modal, infinitive "to" or "do": a verb.
     if o.v {
         if let Some((_, p)) = pskip {
-            let do_aux = matches!(pw_skip, "do" | "does" | "did" | "don't" | "doesn't" | "didn't")
-                && words.get(i.wrapping_sub(1)).is_some_and(|x| x.lower == "not" || x.lower.ends_with("n't") || x.lower.starts_with("d"));
+            let do_aux = matches!(
+                pw_skip,
+                "do" | "does" | "did" | "don't" | "doesn't" | "didn't"
+            ) && words.get(i.wrapping_sub(1)).is_some_and(|x| {
+                x.lower == "not" || x.lower.ends_with("n't") || x.lower.starts_with("d")
+            });
             if p == Tag::MD || do_aux {
                 return nonfinite_tag(&o);
             }
             if p == Tag::TO && pskip.is_some_and(|(k, _)| k + 1 == i) {
                 // "to work" (verb) vs "went to work." (noun): a noun when a noun reading exists
                 // and nothing verb-like follows.
-                if !o.n || o.form != Form::Base || object_follows(next_t, next_w) || next_open.is_some_and(|x| x.n && !x.v) {
+                if !o.n
+                    || o.form != Form::Base
+                    || object_follows(next_t, next_w)
+                    || next_open.is_some_and(|x| x.n && !x.v)
+                {
                     return nonfinite_tag(&o);
                 }
                 return noun_tag(w);
@@ -630,7 +692,11 @@ fn resolve_open(
         }
     }
     // After a subject pronoun: a finite verb.
-    if o.v && i > 0 && is_subject_pronoun(words[i - 1].lower) && !matches!(words[i - 1].lower, "it" | "you") {
+    if o.v
+        && i > 0
+        && is_subject_pronoun(words[i - 1].lower)
+        && !matches!(words[i - 1].lower, "it" | "you")
+    {
         return finite_tag(&o);
     }
     if o.v && pskip.is_some_and(|(k, _)| k + 1 < i && is_subject_pronoun(words[k].lower)) {
@@ -650,20 +716,33 @@ fn resolve_open(
                 }
                 Form::Ed => {
                     let next_in = next_t & pos::PREP != 0 && !matches!(next_w, "that");
-                    return if next_in && prev != Some(Tag::PRP) { Tag::VBN } else { finite_tag(&o) };
+                    return if next_in && prev != Some(Tag::PRP) {
+                        Tag::VBN
+                    } else {
+                        finite_tag(&o)
+                    };
                 }
                 Form::Ing => {
-                    return if o.n && next_t & (pos::BE | pos::MODAL) != 0 { Tag::NN } else { Tag::VBG };
+                    return if o.n && next_t & (pos::BE | pos::MODAL) != 0 {
+                        Tag::NN
+                    } else {
+                        Tag::VBG
+                    };
                 }
                 Form::Base => {
-                    if !o.n || (pl || prev == Some(Tag::PRP) || prev == Some(Tag::NNP)) && object_follows(next_t, next_w) {
+                    if !o.n
+                        || (pl || prev == Some(Tag::PRP) || prev == Some(Tag::NNP))
+                            && object_follows(next_t, next_w)
+                    {
                         return Tag::VBP;
                     }
                     return noun_tag(w);
                 }
             }
         }
-        Some(Tag::WDT | Tag::WP) if o.v && i > 0 && matches!(words[i - 1].lower, "who" | "which" | "that") => {
+        Some(Tag::WDT | Tag::WP)
+            if o.v && i > 0 && matches!(words[i - 1].lower, "who" | "which" | "that") =>
+        {
             return finite_tag(&o);
         }
         Some(Tag::IN) => {
@@ -684,7 +763,11 @@ fn resolve_open(
                 return noun_tag(w);
             }
             if before.is_verb() && o.v {
-                return if matches!(before, Tag::VB | Tag::VBN | Tag::VBG) { nonfinite_tag(&o) } else { finite_tag(&o) };
+                return if matches!(before, Tag::VB | Tag::VBN | Tag::VBG) {
+                    nonfinite_tag(&o)
+                } else {
+                    finite_tag(&o)
+                };
             }
             if before.is_adj() && o.j {
                 return adj_tag(&o);
@@ -696,7 +779,11 @@ fn resolve_open(
         if o.form == Form::Ing {
             return Tag::VBG;
         }
-        if o.v && o.form == Form::Base && next_t & (pos::DET | pos::POSS | pos::PRON_OBJ) != 0 && next_t & pos::PRON_SUBJ == 0 {
+        if o.v
+            && o.form == Form::Base
+            && next_t & (pos::DET | pos::POSS | pos::PRON_OBJ) != 0
+            && next_t & pos::PRON_SUBJ == 0
+        {
             return Tag::VB;
         }
     }
@@ -718,27 +805,58 @@ fn resolve_open(
 fn is_be(w: &str) -> bool {
     matches!(
         w,
-        "be" | "am" | "is" | "are" | "was" | "were" | "been" | "being" | "isn't" | "aren't"
-            | "wasn't" | "weren't" | "'re"
+        "be" | "am"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "being"
+            | "isn't"
+            | "aren't"
+            | "wasn't"
+            | "weren't"
+            | "'re"
     )
 }
 
 fn is_have(w: &str) -> bool {
-    matches!(w, "have" | "has" | "had" | "having" | "haven't" | "hasn't" | "hadn't" | "'ve")
+    matches!(
+        w,
+        "have" | "has" | "had" | "having" | "haven't" | "hasn't" | "hadn't" | "'ve"
+    )
 }
 
 /// A word that can only be a verb: its form decides, with the auxiliary before it.
-fn verb_in_context(words: &[Word], out: &[Tag], i: usize, o: &Open, _prev: Option<Tag>, _next_t: Tags, _next_w: &str) -> Tag {
+fn verb_in_context(
+    words: &[Word],
+    out: &[Tag],
+    i: usize,
+    o: &Open,
+    _prev: Option<Tag>,
+    _next_t: Tags,
+    _next_w: &str,
+) -> Tag {
     let p = prev_skip_rb(out, words, i);
     let aux = p.map(|(k, t)| (words[k].lower, t));
     match aux {
         Some((_, Tag::MD | Tag::TO)) => nonfinite_tag(o),
-        Some((w, _)) if is_be(w) || is_have(w) || matches!(w, "get" | "got" | "gets" | "getting") => {
-            if o.form == Form::Base { Tag::VB } else { nonfinite_tag(o) }
+        Some((w, _))
+            if is_be(w) || is_have(w) || matches!(w, "get" | "got" | "gets" | "getting") =>
+        {
+            if o.form == Form::Base {
+                Tag::VB
+            } else {
+                nonfinite_tag(o)
+            }
         }
-        Some((w, _)) if matches!(w, "do" | "does" | "did" | "don't" | "doesn't" | "didn't") => nonfinite_tag(o),
+        Some((w, _)) if matches!(w, "do" | "does" | "did" | "don't" | "doesn't" | "didn't") => {
+            nonfinite_tag(o)
+        }
         Some((_, Tag::DT | Tag::PRPS | Tag::POS)) if o.form == Form::Ed => Tag::VBN,
-        Some((_, Tag::PUNCT)) if o.form == Form::Ed && i > 0 && words[i - 1].lower == "," => Tag::VBN,
+        Some((_, Tag::PUNCT)) if o.form == Form::Ed && i > 0 && words[i - 1].lower == "," => {
+            Tag::VBN
+        }
         None if o.form == Form::Base => Tag::VB,
         _ => finite_tag(o),
     }
@@ -750,19 +868,22 @@ mod tests {
 
     /// (sentence tokens, gold tags) from the hand-tagged file.
     fn gold() -> Vec<Vec<(String, String, Tag)>> {
-        include_str!("../../tests/data/tagged.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|l| {
-                l.split_whitespace()
-                    .map(|wt| {
-                        let (w, t) = wt.rsplit_once('/').expect("word/TAG");
-                        let tag = Tag::parse(t).unwrap_or_else(|| panic!("bad tag {t}"));
-                        (w.to_string(), crate::doc::normalize_word(w), tag)
-                    })
-                    .collect()
-            })
-            .collect()
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/tagged.txt"
+        ))
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            l.split_whitespace()
+                .map(|wt| {
+                    let (w, t) = wt.rsplit_once('/').expect("word/TAG");
+                    let tag = Tag::parse(t).unwrap_or_else(|| panic!("bad tag {t}"));
+                    (w.to_string(), crate::doc::normalize_word(w), tag)
+                })
+                .collect()
+        })
+        .collect()
     }
 
     fn run(sent: &[(String, String, Tag)]) -> Vec<Tag> {
@@ -820,7 +941,31 @@ mod tests {
 mod debug {
     #[test]
     fn show_open() {
-        for w in ["reasons", "uses", "survey", "ice", "drive", "helps", "taxes", "form", "face", "buy", "best", "next", "then", "last", "future", "coastal", "underground", "go", "consist", "build", "shows", "student", "result"] {
+        for w in [
+            "reasons",
+            "uses",
+            "survey",
+            "ice",
+            "drive",
+            "helps",
+            "taxes",
+            "form",
+            "face",
+            "buy",
+            "best",
+            "next",
+            "then",
+            "last",
+            "future",
+            "coastal",
+            "underground",
+            "go",
+            "consist",
+            "build",
+            "shows",
+            "student",
+            "result",
+        ] {
             let t = super::pos::tags(w);
             println!("{w}: {:?}", super::open(w, t));
         }

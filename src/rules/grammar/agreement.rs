@@ -1,54 +1,50 @@
-//! # subject-verb-agreement
-//!
-//! **What it does.** Checks that a present-tense verb (and "was"/"were") agrees in number with
-//! its subject: "the results shows" → show, "he go" → goes, "they was" → were, "the number of
-//! cases are" → is (the head noun decides, not the nearest one), "each of the students have" →
-//! has, "there is many reasons" → are.
-//!
-//! **Why it matters.** Agreement slips are the commonest grammar error in student writing, and
-//! the one readers notice first: they make a sentence look unrevised.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The results of the survey shows that each of the students have a job.
-//!                           ^^^^^ show                      ^^^^ has
-//! ```
-//!
-//! The subject is read by the noun-phrase chunker: its head noun, past "of" phrases and short
-//! prepositional phrases ("the effect of these policies on farmers is"); after a quantity noun
-//! ("a lot of", "the majority of", "a number of") the noun after "of" decides. Coordinated
-//! subjects, relative clauses, collective nouns (which take a plural verb in British English:
-//! "the team have"), proper names, nouns of either number (data, series) and subjunctives
-//! ("we suggest that he go", "if she were") are left alone. "There's" with a plural is advice:
-//! it is common in speech.
-//!
-//! **Options.** None.
-//!
-//! **Fix safety.** A suggestion, not an automatic fix: sometimes the subject is what is wrong.
-
-use super::{clause_start, lex, may_be_noun, mandative_before, object_follows};
+crate::rule::declare_rule! {
+    /// # subject-verb-agreement
+    ///
+    /// **What it does.** Checks that a present-tense verb (and "was"/"were") agrees in number with
+    /// its subject: "the results shows" → show, "he go" → goes, "they was" → were, "the number of
+    /// cases are" → is (the head noun decides, not the nearest one), "each of the students have" →
+    /// has, "there is many reasons" → are.
+    ///
+    /// **Why it matters.** Agreement slips are the commonest grammar error in student writing, and
+    /// the one readers notice first: they make a sentence look unrevised.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The results of the survey shows that each of the students have a job.
+    ///                           ^^^^^ show                      ^^^^ has
+    /// ```
+    ///
+    /// The subject is read by the noun-phrase chunker: its head noun, past "of" phrases and short
+    /// prepositional phrases ("the effect of these policies on farmers is"); after a quantity noun
+    /// ("a lot of", "the majority of", "a number of") the noun after "of" decides. Coordinated
+    /// subjects, relative clauses, collective nouns (which take a plural verb in British English:
+    /// "the team have"), proper names, nouns of either number (data, series) and subjunctives
+    /// ("we suggest that he go", "if she were") are left alone. "There's" with a plural is advice:
+    /// it is common in speech.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a suggestion only, since sometimes another word is what is wrong.
+    pub struct Agreement {
+        name: "subject-verb-agreement",
+        category: Grammar,
+        severity: Warning,
+        summary: "a verb that does not agree with its subject (\"the results shows\", \"they was\")",
+        fix: None,
+    }
+}
+use super::{clause_start, lex, mandative_before, may_be_noun, object_follows};
+use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::{tagged, Tagged};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::chunk::{np_at, np_number, subject_at};
 use crate::lexicon::inflect::{self, noun_is, NounClass, Number};
 use crate::lexicon::pos;
 use crate::lexicon::tagger::Tag;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::sentences::ctx::match_case;
-use crate::{rule_source, Category, Severity};
-
-pub struct Agreement;
-
-static META: RuleMeta = RuleMeta {
-    name: "subject-verb-agreement",
-    category: Category::Grammar,
-    severity: Severity::Warning,
-    summary: "a verb that does not agree with its subject (\"the results shows\", \"they was\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 /// Person and number of a subject.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -105,7 +101,13 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
     match p {
         Person::Third => {
             // A base form after a singular subject: "he go", "the teacher teach".
-            if t & (pos::VERB_3SG | pos::MAY_3SG | pos::VERB_PAST | pos::MAY_PAST | pos::VERB_ING | pos::MAY_ING) != 0
+            if t & (pos::VERB_3SG
+                | pos::MAY_3SG
+                | pos::VERB_PAST
+                | pos::MAY_PAST
+                | pos::VERB_ING
+                | pos::MAY_ING)
+                != 0
                 || t & pos::VERB_PART != 0
                 || w.ends_with('s')
             {
@@ -141,12 +143,8 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
 }
 
 impl Rule for Agreement {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc) {
+        for g in tagged(cx.doc, cx.syntax()) {
             check_sentence(cx, &g, out);
         }
     }
@@ -171,7 +169,10 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
             "he" | "she" | "it" => (Person::Third, i, i + 1, true, false),
             "we" | "they" => (Person::Plural, i, i + 1, true, false),
             _ => {
-                if !matches!(g.t(i), Tag::DT | Tag::PRPS | Tag::POS | Tag::NN | Tag::NNS | Tag::JJ | Tag::CD) {
+                if !matches!(
+                    g.t(i),
+                    Tag::DT | Tag::PRPS | Tag::POS | Tag::NN | Tag::NNS | Tag::JJ | Tag::CD
+                ) {
                     i += 1;
                     continue;
                 }
@@ -190,7 +191,22 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                 };
                 if g.t(s.head) == Tag::NNP
                     || noun_is(hw, NounClass::Collective) && person == Person::Third
-                    || matches!(hw, "none" | "any" | "all" | "some" | "most" | "half" | "more" | "who" | "what" | "which" | "this" | "that" | "such")
+                    || matches!(
+                        hw,
+                        "none"
+                            | "any"
+                            | "all"
+                            | "some"
+                            | "most"
+                            | "half"
+                            | "more"
+                            | "who"
+                            | "what"
+                            | "which"
+                            | "this"
+                            | "that"
+                            | "such"
+                    )
                     || !hw.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
                 {
                     i += 1;
@@ -224,7 +240,11 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
             let it_obj = w == "it" && i > 0 && g.t(i - 1).is_verb();
             if !it_obj {
                 let fix = match_case(g.raw(v), &fix);
-                let subj = if pronoun { g.raw(head).to_string() } else { format!("`{}`", g.raw(head)) };
+                let subj = if pronoun {
+                    g.raw(head).to_string()
+                } else {
+                    format!("`{}`", g.raw(head))
+                };
                 let number = match person {
                     Person::First => "first person",
                     Person::Third => "singular",
@@ -289,8 +309,24 @@ fn there(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
         }
     } else if plural_verb
         && number == Number::Singular
-        && matches!(det, "a" | "an" | "one" | "this" | "each" | "every" | "another")
-        && !matches!(g.w(np.head), "lot" | "number" | "couple" | "few" | "variety" | "range" | "host" | "series" | "total" | "handful" | "dozen")
+        && matches!(
+            det,
+            "a" | "an" | "one" | "this" | "each" | "every" | "another"
+        )
+        && !matches!(
+            g.w(np.head),
+            "lot"
+                | "number"
+                | "couple"
+                | "few"
+                | "variety"
+                | "range"
+                | "host"
+                | "series"
+                | "total"
+                | "handful"
+                | "dozen"
+        )
         && g.w(after) != "of"
         && !matches!(g.t(after), Tag::CC)
         && g.w(after) != ","
@@ -305,16 +341,26 @@ fn there(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
         return;
     };
     let (span, fix_text) = if contracted {
-        (g.span(i), format!("{} {fix}", match_case(g.raw(i), "there")))
+        (
+            g.span(i),
+            format!("{} {fix}", match_case(g.raw(i), "there")),
+        )
     } else {
         (g.span(verb), match_case(g.raw(verb), fix))
     };
     let msg = format!(
         "after \"there\" the verb agrees with what follows: `{}` is {}; use `{fix_text}`",
         g.raw(np.head),
-        if number == Number::Plural { "plural" } else { "singular" }
+        if number == Number::Plural {
+            "plural"
+        } else {
+            "singular"
+        }
     );
-    let mut d = cx.diag(span, msg).suggest(fix_text).related(g.span(np.head), "the noun it agrees with");
+    let mut d = cx
+        .diag(span, msg)
+        .suggest(fix_text)
+        .related(g.span(np.head), "the noun it agrees with");
     if contracted || lot {
         d = d.severity(Severity::Advice);
     }

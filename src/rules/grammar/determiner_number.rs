@@ -1,58 +1,50 @@
-//! # determiner-number
-//!
-//! **What it does.** Checks that a singular determiner has a singular noun: "a students" →
-//! a student, "an ideas", "every students" → every student, "each days", "another problems",
-//! "this problems" → these problems.
-//!
-//! **Why it matters.** A determiner that does not match its noun is a frequent slip of
-//! revision (the noun was made plural and the article stayed) and a common learner error.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Every students needs a books, and this problems are another issues.
-//!       ^^^^^^^^ student ^^^^^ book   ^^^^ these      ^^^^^^ issue
-//! ```
-//!
-//! The head of the noun phrase is judged, so compounds with a plural first part pass ("a sports
-//! car", "a savings account"), as do numbers and quantities ("a hundred people", "every two
-//! weeks", "another three years", "a great many"), nouns that end in -s in the singular (a
-//! series, a means, a lens) and "this" followed by a verb ("this helps students").
-//!
-//! **Options.** None.
-//!
-//! **Fix safety.** A suggestion, not an automatic fix.
-
+crate::rule::declare_rule! {
+    /// # determiner-number
+    ///
+    /// **What it does.** Checks that a singular determiner has a singular noun: "a students" →
+    /// a student, "an ideas", "every students" → every student, "each days", "another problems",
+    /// "this problems" → these problems.
+    ///
+    /// **Why it matters.** A determiner that does not match its noun is a frequent slip of
+    /// revision (the noun was made plural and the article stayed) and a common learner error.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Every students needs a books, and this problems are another issues.
+    ///       ^^^^^^^^ student ^^^^^ book   ^^^^ these      ^^^^^^ issue
+    /// ```
+    ///
+    /// The head of the noun phrase is judged, so compounds with a plural first part pass ("a sports
+    /// car", "a savings account"), as do numbers and quantities ("a hundred people", "every two
+    /// weeks", "another three years", "a great many"), nouns that end in -s in the singular (a
+    /// series, a means, a lens) and "this" followed by a verb ("this helps students").
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a suggestion only, since sometimes another word is what is wrong.
+    pub struct DeterminerNumber {
+        name: "determiner-number",
+        category: Grammar,
+        severity: Warning,
+        summary: "a singular determiner before a plural noun (\"a students\", \"every days\", \"this problems\")",
+        fix: None,
+    }
+}
 use super::lex;
+use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::tagged;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::chunk::np_at;
 use crate::lexicon::inflect::{self, noun_is, noun_number, NounClass, Number};
 use crate::lexicon::pos;
 use crate::lexicon::tagger::Tag;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::sentences::ctx::match_case;
-use crate::{rule_source, Category, Severity};
-
-pub struct DeterminerNumber;
-
-static META: RuleMeta = RuleMeta {
-    name: "determiner-number",
-    category: Category::Grammar,
-    severity: Severity::Warning,
-    summary: "a singular determiner before a plural noun (\"a students\", \"every days\", \"this problems\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 impl Rule for DeterminerNumber {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc) {
+        for g in tagged(cx.doc, cx.syntax()) {
             for k in 0..g.len() {
                 let w = g.w(k);
                 if !matches!(w, "a" | "an" | "every" | "each" | "another" | "this") || g.quoted(k) {
@@ -62,7 +54,9 @@ impl Rule for DeterminerNumber {
                 if w == "a" && k > 0 && matches!(g.raw(k - 1), "/" | "(") {
                     continue;
                 }
-                let Some(np) = np_at(&g.words, &g.tags, k) else { continue };
+                let Some(np) = np_at(&g.words, &g.tags, k) else {
+                    continue;
+                };
                 if np.det != Some(k) || g.quoted(np.head) {
                     continue;
                 }
@@ -75,7 +69,20 @@ impl Rule for DeterminerNumber {
                 // further three years", "another few days", "every other".
                 if (k + 1..h).any(|j| {
                     matches!(g.t(j), Tag::CD | Tag::NNS | Tag::NNP | Tag::POS | Tag::VBG)
-                        || matches!(g.w(j), "few" | "many" | "other" | "dozen" | "hundred" | "thousand" | "million" | "couple" | "-" | "number" | "lot")
+                        || matches!(
+                            g.w(j),
+                            "few"
+                                | "many"
+                                | "other"
+                                | "dozen"
+                                | "hundred"
+                                | "thousand"
+                                | "million"
+                                | "couple"
+                                | "-"
+                                | "number"
+                                | "lot"
+                        )
                 }) {
                     continue;
                 }
@@ -105,17 +112,26 @@ impl Rule for DeterminerNumber {
                 if hw == "others" {
                     continue;
                 }
-                let Some(sg) = inflect::singular_of(hw) else { continue };
+                let Some(sg) = inflect::singular_of(hw) else {
+                    continue;
+                };
                 let (span, msg, fix) = if w == "this" {
                     (
                         g.span(k),
-                        format!("`{}` is plural: use `these`, or the singular `{sg}`", g.raw(h)),
+                        format!(
+                            "`{}` is plural: use `these`, or the singular `{sg}`",
+                            g.raw(h)
+                        ),
                         match_case(g.raw(k), "these"),
                     )
                 } else {
                     (
                         g.span(h),
-                        format!("after `{}` the noun is singular: `{sg}`, not `{}`", g.raw(k), g.raw(h)),
+                        format!(
+                            "after `{}` the noun is singular: `{sg}`, not `{}`",
+                            g.raw(k),
+                            g.raw(h)
+                        ),
                         sg.clone(),
                     )
                 };

@@ -63,12 +63,33 @@ pub fn clause_start(g: &Tagged, i: usize) -> bool {
     match g.t(p) {
         Tag::PUNCT => matches!(g.raw(p), "," | ";" | ":" | "—" | "–"),
         Tag::CC => true,
-        _ => matches!(
-            g.w(p),
-            "because" | "although" | "though" | "if" | "when" | "while" | "whereas" | "unless"
-                | "that" | "so" | "whenever" | "wherever" | "whether" | "since" | "once"
-                | "then" | "thus" | "therefore" | "hence" | "also" | "however" | "now"
-        ) && g.t(p) != Tag::DT,
+        _ => {
+            matches!(
+                g.w(p),
+                "because"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "whereas"
+                    | "unless"
+                    | "that"
+                    | "so"
+                    | "whenever"
+                    | "wherever"
+                    | "whether"
+                    | "since"
+                    | "once"
+                    | "then"
+                    | "thus"
+                    | "therefore"
+                    | "hence"
+                    | "also"
+                    | "however"
+                    | "now"
+            ) && g.t(p) != Tag::DT
+        }
     }
 }
 
@@ -95,9 +116,21 @@ pub fn mandative_before(g: &Tagged, i: usize) -> bool {
             || w.starts_with("pray")
             || matches!(
                 w,
-                "important" | "essential" | "necessary" | "vital" | "crucial" | "imperative"
-                    | "critical" | "desirable" | "lest" | "best" | "better" | "rather"
-                    | "let" | "god" | "may"
+                "important"
+                    | "essential"
+                    | "necessary"
+                    | "vital"
+                    | "crucial"
+                    | "imperative"
+                    | "critical"
+                    | "desirable"
+                    | "lest"
+                    | "best"
+                    | "better"
+                    | "rather"
+                    | "let"
+                    | "god"
+                    | "may"
             )
     })
 }

@@ -1,80 +1,101 @@
-//! # noun-number
-//!
-//! **What it does.** Checks the number of a noun after a word that fixes it: a plural
-//! determiner or quantifier takes a plural noun ("many student" → students, "several problem",
-//! "these kind of" → kinds, "two reason"), so does "one of the" ("one of the reason" →
-//! reasons); "much" takes an uncountable noun ("much people" → many people); and uncountable
-//! nouns have no plural ("informations" → information).
-//!
-//! **Why it matters.** Noun number is among the commonest errors in learner essays; the
-//! quantifier in front makes each case certain.
-//!
-//! **Example.**
-//!
-//! ```text
-//! There are many reason for this, and one of the main problem is that much people agree.
-//!                ^^^^^^ reasons                 ^^^^^^^ problems    ^^^^ many
-//! ```
-//!
-//! The noun phrase is read by the chunker, so the head noun is judged, not a modifier ("many
-//! student loans" passes). Uncountable nouns after "many" ("many information") are left to the
-//! writer, as are nouns of either number (sheep, series, data), "many a man", "both the teacher
-//! and", and phrases whose head may be a verb ("many people fear").
-//!
-//! **Options.** None.
-//!
-//! **Fix safety.** A suggestion, not an automatic fix.
-
+crate::rule::declare_rule! {
+    /// # noun-number
+    ///
+    /// **What it does.** Checks the number of a noun after a word that fixes it: a plural
+    /// determiner or quantifier takes a plural noun ("many student" → students, "several problem",
+    /// "these kind of" → kinds, "two reason"), so does "one of the" ("one of the reason" →
+    /// reasons); "much" takes an uncountable noun ("much people" → many people); and uncountable
+    /// nouns have no plural ("informations" → information).
+    ///
+    /// **Why it matters.** Noun number is among the commonest errors in learner essays; the
+    /// quantifier in front makes each case certain.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// There are many reason for this, and one of the main problem is that much people agree.
+    ///                ^^^^^^ reasons                 ^^^^^^^ problems    ^^^^ many
+    /// ```
+    ///
+    /// The noun phrase is read by the chunker, so the head noun is judged, not a modifier ("many
+    /// student loans" passes). Uncountable nouns after "many" ("many information") are left to the
+    /// writer, as are nouns of either number (sheep, series, data), "many a man", "both the teacher
+    /// and", and phrases whose head may be a verb ("many people fear").
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a suggestion only, since sometimes another word is what is wrong.
+    pub struct NounNumber {
+        name: "noun-number",
+        category: Grammar,
+        severity: Warning,
+        summary: "a singular noun after a plural quantifier (\"many student\"), \"much\" with a plural, \"informations\"",
+        fix: None,
+    }
+}
 use super::{lex, may_be_noun};
+use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::{tagged, Tagged};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::chunk::np_at;
 use crate::lexicon::inflect::{self, noun_is, noun_number, NounClass, Number};
 use crate::lexicon::pos;
 use crate::lexicon::tagger::Tag;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::sentences::ctx::match_case;
-use crate::{rule_source, Category, Severity};
-
-pub struct NounNumber;
-
-static META: RuleMeta = RuleMeta {
-    name: "noun-number",
-    category: Category::Grammar,
-    severity: Severity::Warning,
-    summary: "a singular noun after a plural quantifier (\"many student\"), \"much\" with a plural, \"informations\"",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 fn plural_trigger(w: &str) -> bool {
     matches!(
         w,
-        "many" | "several" | "these" | "those" | "various" | "numerous" | "both" | "two" | "three"
-            | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve"
-            | "twenty" | "thirty" | "forty" | "fifty" | "hundreds" | "thousands" | "millions"
-            | "multiple" | "countless" | "few"
+        "many"
+            | "several"
+            | "these"
+            | "those"
+            | "various"
+            | "numerous"
+            | "both"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "multiple"
+            | "countless"
+            | "few"
     )
 }
 
 impl Rule for NounNumber {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc) {
+        for g in tagged(cx.doc, cx.syntax()) {
             for k in 0..g.len() {
                 if !g.is_word(k) || g.quoted(k) {
                     continue;
                 }
                 let w = g.w(k);
-                if noun_is(w, NounClass::NeverPlural) && g.raw(k).bytes().all(|b| b.is_ascii_lowercase()) {
+                if noun_is(w, NounClass::NeverPlural)
+                    && g.raw(k).bytes().all(|b| b.is_ascii_lowercase())
+                {
                     let sg = &w[..w.len() - 1];
                     out.push(
-                        cx.diag(g.span(k), format!("`{sg}` is uncountable and has no plural; use `{sg}`"))
-                            .suggest(match_case(g.raw(k), sg)),
+                        cx.diag(
+                            g.span(k),
+                            format!("`{sg}` is uncountable and has no plural; use `{sg}`"),
+                        )
+                        .suggest(match_case(g.raw(k), sg)),
                     );
                     continue;
                 }
@@ -83,10 +104,15 @@ impl Rule for NounNumber {
                     continue;
                 }
                 // "one of the reason", "each of my friend"
-                if matches!(w, "one" | "each" | "many" | "several" | "some" | "few" | "both" | "most" | "none")
-                    && g.w(k + 1) == "of"
+                if matches!(
+                    w,
+                    "one" | "each" | "many" | "several" | "some" | "few" | "both" | "most" | "none"
+                ) && g.w(k + 1) == "of"
                     && matches!(g.t(k + 2), Tag::DT | Tag::PRPS | Tag::POS)
-                    && !matches!(g.w(k + 2), "a" | "an" | "this" | "that" | "each" | "every" | "another")
+                    && !matches!(
+                        g.w(k + 2),
+                        "a" | "an" | "this" | "that" | "each" | "every" | "another"
+                    )
                 {
                     if let Some(np) = np_at(&g.words, &g.tags, k + 2) {
                         if np.det == Some(k + 2) {
@@ -106,11 +132,18 @@ impl Rule for NounNumber {
                 if matches!(g.w(k + 1), "a" | "an" | "of" | "other" | "more" | "less") {
                     continue;
                 }
-                if k > 0 && matches!(g.w(k - 1), "a" | "an" | "one" | "every" | "each" | "per" | "another" | "-") {
+                if k > 0
+                    && matches!(
+                        g.w(k - 1),
+                        "a" | "an" | "one" | "every" | "each" | "per" | "another" | "-"
+                    )
+                {
                     continue;
                 }
                 // "these/those" as pronouns: "these are", "those who".
-                let Some(np) = np_at(&g.words, &g.tags, k) else { continue };
+                let Some(np) = np_at(&g.words, &g.tags, k) else {
+                    continue;
+                };
                 if np.det != Some(k) {
                     continue;
                 }
@@ -121,9 +154,20 @@ impl Rule for NounNumber {
 }
 
 /// The head at `head` should be plural (phrase `start..end`, trigger at `k`).
-fn judge_singular(cx: &Context<'_>, g: &Tagged, k: usize, start: usize, head: usize, end: usize, out: &mut Vec<Diagnostic>) {
+fn judge_singular(
+    cx: &Context<'_>,
+    g: &Tagged,
+    k: usize,
+    start: usize,
+    head: usize,
+    end: usize,
+    out: &mut Vec<Diagnostic>,
+) {
     let hw = g.w(head);
-    if g.t(head) != Tag::NN || g.quoted(head) || !g.raw(head).bytes().all(|b| b.is_ascii_lowercase()) {
+    if g.t(head) != Tag::NN
+        || g.quoted(head)
+        || !g.raw(head).bytes().all(|b| b.is_ascii_lowercase())
+    {
         return;
     }
     // Every other noun of the phrase is a singular modifier; a plural one inside means the
@@ -159,22 +203,39 @@ fn judge_singular(cx: &Context<'_>, g: &Tagged, k: usize, start: usize, head: us
     }
     // A base verb reading after "these"/"those" as pronouns ("those who work"): the head
     // must not be a verb the chunker took for a noun after a pronoun-like trigger.
-    if matches!(g.w(k), "these" | "those") && head == k + 1 && t & (pos::ANY_VERB | pos::MAY_VERB) != 0 && g.t(end).is_noun() {
+    if matches!(g.w(k), "these" | "those")
+        && head == k + 1
+        && t & (pos::ANY_VERB | pos::MAY_VERB) != 0
+        && g.t(end).is_noun()
+    {
         return;
     }
-    let Some(pl) = inflect::plural_of(hw) else { return };
-    let trigger = if g.w(k + 1) == "of" { format!("{} of", g.raw(k)) } else { g.raw(k).to_string() };
+    let Some(pl) = inflect::plural_of(hw) else {
+        return;
+    };
+    let trigger = if g.w(k + 1) == "of" {
+        format!("{} of", g.raw(k))
+    } else {
+        g.raw(k).to_string()
+    };
     out.push(
-        cx.diag(g.span(head), format!("after `{trigger}` the noun is plural: `{pl}`, not `{}`", g.raw(head)))
-            .suggest(pl)
-            .related(g.span(k), "this word needs a plural"),
+        cx.diag(
+            g.span(head),
+            format!(
+                "after `{trigger}` the noun is plural: `{pl}`, not `{}`",
+                g.raw(head)
+            ),
+        )
+        .suggest(pl)
+        .related(g.span(k), "this word needs a plural"),
     );
 }
 
 /// "much people" → many people.
 fn much(cx: &Context<'_>, g: &Tagged, k: usize, out: &mut Vec<Diagnostic>) {
     let h = k + 1;
-    if g.t(k) == Tag::RB || g.t(h) != Tag::NNS || !g.raw(h).bytes().all(|b| b.is_ascii_lowercase()) {
+    if g.t(k) == Tag::RB || g.t(h) != Tag::NNS || !g.raw(h).bytes().all(|b| b.is_ascii_lowercase())
+    {
         return;
     }
     let hw = g.w(h);
@@ -190,9 +251,15 @@ fn much(cx: &Context<'_>, g: &Tagged, k: usize, out: &mut Vec<Diagnostic>) {
     // "how much", "too much", "so much", "very much" are all fine with "many" instead.
     let fix = match_case(g.raw(k), "many");
     out.push(
-        cx.diag(g.span(k), format!("`{}` is plural: use `{fix}` (\"much\" goes with uncountable nouns)", g.raw(h)))
-            .suggest(fix)
-            .related(g.span(h), "a plural noun"),
+        cx.diag(
+            g.span(k),
+            format!(
+                "`{}` is plural: use `{fix}` (\"much\" goes with uncountable nouns)",
+                g.raw(h)
+            ),
+        )
+        .suggest(fix)
+        .related(g.span(h), "a plural noun"),
     );
     let _ = Severity::Warning;
 }

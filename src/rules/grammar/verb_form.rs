@@ -1,51 +1,47 @@
-//! # verb-form
-//!
-//! **What it does.** Checks the form of a verb after an auxiliary, a modal or the infinitive
-//! marker: a modal, "to" and "do" take the base form ("can went" → go, "to studied" → study,
-//! "didn't went" → go, "doesn't knows" → know); "have" takes the past participle ("has went"
-//! → gone, "had took" → taken); a passive "be" takes the participle ("was build" → built, "were
-//! took" → taken); and "be" does not go with a present verb ("is consist of" → consists of).
-//!
-//! **Why it matters.** A wrong verb form after an auxiliary is one of the commonest errors of
-//! learners of English, and it is unambiguous: the auxiliary fixes which form must follow.
-//!
-//! **Example.**
-//!
-//! ```text
-//! She can went home, but he has took the car and the house was build in 1900.
-//!         ^^^^ go              ^^^^ taken                   ^^^^^ built
-//! ```
-//!
-//! Only forms that cannot be right are reported: irregular pasts that are not participles
-//! (went, took, gave), -s forms and regular pasts of words that are only verbs. "To" before an
-//! adjective or noun ("to used cars"), "can" and "will" as nouns ("free will"), pseudo-clefts
-//! ("what he did was help them") and "didn't used to" are left alone.
-//!
-//! **Options.** None.
-//!
-//! **Fix safety.** A suggestion, not an automatic fix.
-
+crate::rule::declare_rule! {
+    /// # verb-form
+    ///
+    /// **What it does.** Checks the form of a verb after an auxiliary, a modal or the infinitive
+    /// marker: a modal, "to" and "do" take the base form ("can went" → go, "to studied" → study,
+    /// "didn't went" → go, "doesn't knows" → know); "have" takes the past participle ("has went"
+    /// → gone, "had took" → taken); a passive "be" takes the participle ("was build" → built, "were
+    /// took" → taken); and "be" does not go with a present verb ("is consist of" → consists of).
+    ///
+    /// **Why it matters.** A wrong verb form after an auxiliary is one of the commonest errors of
+    /// learners of English, and it is unambiguous: the auxiliary fixes which form must follow.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// She can went home, but he has took the car and the house was build in 1900.
+    ///         ^^^^ go              ^^^^ taken                   ^^^^^ built
+    /// ```
+    ///
+    /// Only forms that cannot be right are reported: irregular pasts that are not participles
+    /// (went, took, gave), -s forms and regular pasts of words that are only verbs. "To" before an
+    /// adjective or noun ("to used cars"), "can" and "will" as nouns ("free will"), pseudo-clefts
+    /// ("what he did was help them") and "didn't used to" are left alone.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a suggestion only, since sometimes another word is what is wrong.
+    pub struct VerbForm {
+        name: "verb-form",
+        category: Grammar,
+        severity: Warning,
+        summary: "a wrong verb form after a modal, \"to\", \"do\", \"have\" or \"be\" (\"can went\", \"has went\")",
+        fix: None,
+    }
+}
 use super::{lex, may_be_noun};
+use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::{tagged, Tagged};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::inflect;
 use crate::lexicon::pos;
 use crate::lexicon::tagger::Tag;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::sentences::ctx::match_case;
-use crate::{rule_source, Category, Severity};
-
-pub struct VerbForm;
-
-static META: RuleMeta = RuleMeta {
-    name: "verb-form",
-    category: Category::Grammar,
-    severity: Severity::Warning,
-    summary: "a wrong verb form after a modal, \"to\", \"do\", \"have\" or \"be\" (\"can went\", \"has went\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Aux {
@@ -64,13 +60,20 @@ enum Aux {
 fn aux_kind(g: &Tagged, k: usize) -> Option<Aux> {
     let w = g.w(k);
     match w {
-        "have" | "has" | "had" | "having" | "haven't" | "hasn't" | "hadn't" | "'ve" => Some(Aux::Have),
+        "have" | "has" | "had" | "having" | "haven't" | "hasn't" | "hadn't" | "'ve" => {
+            Some(Aux::Have)
+        }
         "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "isn't" | "aren't"
         | "wasn't" | "weren't" => Some(Aux::Be),
         "don't" | "doesn't" | "didn't" => Some(Aux::Do),
         "do" | "does" | "did" if g.w(k + 1) == "not" => Some(Aux::Do),
         "to" => Some(Aux::To),
-        _ if g.t(k) == Tag::MD && !w.ends_with("n't") || matches!(w, "can't" | "cannot" | "won't" | "wouldn't" | "couldn't" | "shouldn't" | "mustn't") => {
+        _ if g.t(k) == Tag::MD && !w.ends_with("n't")
+            || matches!(
+                w,
+                "can't" | "cannot" | "won't" | "wouldn't" | "couldn't" | "shouldn't" | "mustn't"
+            ) =>
+        {
             Some(Aux::Modal)
         }
         _ => None,
@@ -82,11 +85,42 @@ fn aux_kind(g: &Tagged, k: usize) -> Option<Aux> {
 fn intransitive(base: &str) -> bool {
     matches!(
         base,
-        "consist" | "exist" | "depend" | "belong" | "happen" | "occur" | "seem" | "appear"
-            | "remain" | "tend" | "rely" | "differ" | "arise" | "emerge" | "agree"
-            | "disagree" | "go" | "come" | "become" | "fall" | "rise" | "sit" | "lie" | "die"
-            | "arrive" | "live" | "suffer" | "matter" | "respond" | "participate" | "succeed"
-            | "fail" | "contribute" | "relate" | "result" | "survive"
+        "consist"
+            | "exist"
+            | "depend"
+            | "belong"
+            | "happen"
+            | "occur"
+            | "seem"
+            | "appear"
+            | "remain"
+            | "tend"
+            | "rely"
+            | "differ"
+            | "arise"
+            | "emerge"
+            | "agree"
+            | "disagree"
+            | "go"
+            | "come"
+            | "become"
+            | "fall"
+            | "rise"
+            | "sit"
+            | "lie"
+            | "die"
+            | "arrive"
+            | "live"
+            | "suffer"
+            | "matter"
+            | "respond"
+            | "participate"
+            | "succeed"
+            | "fail"
+            | "contribute"
+            | "relate"
+            | "result"
+            | "survive"
     )
 }
 
@@ -95,20 +129,39 @@ fn infinitive_trigger(w: &str) -> bool {
     pos::is(w, pos::VERB_INF)
         || matches!(
             w,
-            "order" | "able" | "unable" | "going" | "gonna" | "want" | "has" | "have" | "had"
-                | "ought" | "trying" | "tried" | "decided" | "wants" | "wanted" | "needs"
-                | "need" | "needed" | "try" | "started" | "began" | "begin" | "likely"
-                | "allowed" | "helps" | "help" | "helped"
+            "order"
+                | "able"
+                | "unable"
+                | "going"
+                | "gonna"
+                | "want"
+                | "has"
+                | "have"
+                | "had"
+                | "ought"
+                | "trying"
+                | "tried"
+                | "decided"
+                | "wants"
+                | "wanted"
+                | "needs"
+                | "need"
+                | "needed"
+                | "try"
+                | "started"
+                | "began"
+                | "begin"
+                | "likely"
+                | "allowed"
+                | "helps"
+                | "help"
+                | "helped"
         )
 }
 
 impl Rule for VerbForm {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc) {
+        for g in tagged(cx.doc, cx.syntax()) {
             let has_do = (0..g.len()).any(|k| matches!(g.w(k), "do" | "did" | "does" | "done"));
             for k in 0..g.len() {
                 let Some(aux) = aux_kind(&g, k) else { continue };
@@ -116,7 +169,10 @@ impl Rule for VerbForm {
                     continue;
                 }
                 // "will" and "can" as nouns: "the will of the people", "free will".
-                if aux == Aux::Modal && k > 0 && matches!(g.t(k - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS) {
+                if aux == Aux::Modal
+                    && k > 0
+                    && matches!(g.t(k - 1), Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS)
+                {
                     continue;
                 }
                 let mut v = k + 1;
@@ -160,16 +216,27 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
             let past_only = inflect::participle_for_past(w).is_some() && t & pos::VERB == 0;
             let s_form = w.ends_with('s') && t & (pos::VERB_3SG | pos::MAY_3SG) != 0;
             let ed = t & (pos::VERB_PAST | pos::MAY_PAST) != 0 && t & pos::VERB == 0;
-            let be_form = matches!(w, "is" | "are" | "was" | "were" | "am" | "has" | "had" | "does" | "did" | "goes");
+            let be_form = matches!(
+                w,
+                "is" | "are" | "was" | "were" | "am" | "has" | "had" | "does" | "did" | "goes"
+            );
             if aux == Aux::To {
                 // "to" is also a preposition: "to used cars", "to studies of". Only a past that
                 // cannot be a noun or adjective, after a verb that takes an infinitive.
                 let trigger = k > 0 && infinitive_trigger(g.w(k - 1));
-                if !(trigger && (past_only && !noun_or_adj || (ed || s_form) && !noun_or_adj && verbish) || be_form && trigger) {
+                if !(trigger
+                    && (past_only && !noun_or_adj || (ed || s_form) && !noun_or_adj && verbish)
+                    || be_form && trigger)
+                {
                     return None;
                 }
             } else {
-                if !(past_only || s_form && !may_be_noun(t) || s_form && aux == Aux::Do || ed && verbish || be_form) {
+                if !(past_only
+                    || s_form && !may_be_noun(t)
+                    || s_form && aux == Aux::Do
+                    || ed && verbish
+                    || be_form)
+                {
                     return None;
                 }
                 // "didn't used to" is a common (and accepted) spelling of "didn't use to".
@@ -194,7 +261,14 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
                 Aux::To => "after infinitive `to`".to_string(),
                 _ => format!("after `{a}`"),
             };
-            Some((base, format!("{after} the verb takes its base form: `{{fix}}`, not `{}`", g.raw(v)), true))
+            Some((
+                base,
+                format!(
+                    "{after} the verb takes its base form: `{{fix}}`, not `{}`",
+                    g.raw(v)
+                ),
+                true,
+            ))
         }
         Aux::Have => {
             // "has went" → gone; "have took" → taken.
@@ -203,7 +277,14 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
                 return None;
             }
             // "had" as a main verb is followed by a noun phrase, never by "went".
-            Some((part.to_string(), format!("after `{a}` the verb takes its past participle: `{{fix}}`, not `{}`", g.raw(v)), true))
+            Some((
+                part.to_string(),
+                format!(
+                    "after `{a}` the verb takes its past participle: `{{fix}}`, not `{}`",
+                    g.raw(v)
+                ),
+                true,
+            ))
         }
         Aux::Be => {
             // Pseudo-clefts: "what he did was help them", "all we can do is wait".
@@ -212,38 +293,91 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
             }
             if let Some(part) = inflect::participle_for_past(w) {
                 // "was took" → taken; "was went" → went.
-                if t & pos::VERB != 0 || t & pos::ADJ != 0 || matches!(w, "broke" | "lay" | "saw" | "spoke" | "rose" | "bore" | "fell" | "won") {
+                if t & pos::VERB != 0
+                    || t & pos::ADJ != 0
+                    || matches!(
+                        w,
+                        "broke" | "lay" | "saw" | "spoke" | "rose" | "bore" | "fell" | "won"
+                    )
+                {
                     return None;
                 }
                 let base = inflect::verb_base(w)?;
                 if intransitive(&base) {
                     return None;
                 }
-                return Some((part.to_string(), format!("after `{a}` a passive takes the past participle: `{{fix}}`, not `{}`", g.raw(v)), true));
+                return Some((
+                    part.to_string(),
+                    format!(
+                        "after `{a}` a passive takes the past participle: `{{fix}}`, not `{}`",
+                        g.raw(v)
+                    ),
+                    true,
+                ));
             }
             // "is consist of", "is depends on": the verb itself was meant.
             let base = inflect::verb_base(w)?;
-            if t & (pos::ADJ | pos::MAY_ADJ | pos::COMP | pos::SUP | pos::FUNCTION | pos::ADV | pos::NUM) != 0 {
+            if t & (pos::ADJ
+                | pos::MAY_ADJ
+                | pos::COMP
+                | pos::SUP
+                | pos::FUNCTION
+                | pos::ADV
+                | pos::NUM)
+                != 0
+            {
                 return None;
             }
-            if w.ends_with('s') && t & (pos::VERB_3SG | pos::MAY_3SG) != 0 && !may_be_noun(t) && base != w && matches!(a, "is" | "are" | "am" | "was" | "were") {
+            if w.ends_with('s')
+                && t & (pos::VERB_3SG | pos::MAY_3SG) != 0
+                && !may_be_noun(t)
+                && base != w
+                && matches!(a, "is" | "are" | "am" | "was" | "were")
+            {
                 // "it is depends on" → "it depends on"
-                return Some((w.to_string(), format!("`{a}` and `{}` are two verbs; drop `{a}`: `{{fix}}`", g.raw(v)), true)).map(|(f, m, s)| (f, m, s));
+                return Some((
+                    w.to_string(),
+                    format!(
+                        "`{a}` and `{}` are two verbs; drop `{a}`: `{{fix}}`",
+                        g.raw(v)
+                    ),
+                    true,
+                ))
+                .map(|(f, m, s)| (f, m, s));
             }
             if base != w || t & pos::VERB == 0 && t & pos::MAY_VERB == 0 {
                 return None;
             }
             let by = matches!(g.w(v + 1), "by");
             let verb_only = !may_be_noun(t);
-            let irregular_distinct = inflect::irregular_forms(&base).is_some_and(|(_, part)| !part.contains(&w));
+            let irregular_distinct =
+                inflect::irregular_forms(&base).is_some_and(|(_, part)| !part.contains(&w));
             if intransitive(&base) {
                 if !verb_only || !matches!(a, "is" | "are" | "am") {
                     return None;
                 }
-                let form = if a == "is" { inflect::third_singular(&base) } else { base.clone() };
-                return Some((form, format!("`{a}` and `{}` are two verbs; use `{{fix}}` without `{a}`", g.raw(v)), true));
+                let form = if a == "is" {
+                    inflect::third_singular(&base)
+                } else {
+                    base.clone()
+                };
+                return Some((
+                    form,
+                    format!(
+                        "`{a}` and `{}` are two verbs; use `{{fix}}` without `{a}`",
+                        g.raw(v)
+                    ),
+                    true,
+                ));
             }
-            if !(verb_only || by || irregular_distinct && !crate::lexicon::inflect::noun_is(w, crate::lexicon::inflect::NounClass::Mass)) {
+            if !(verb_only
+                || by
+                || irregular_distinct
+                    && !crate::lexicon::inflect::noun_is(
+                        w,
+                        crate::lexicon::inflect::NounClass::Mass,
+                    ))
+            {
                 return None;
             }
             // A noun reading after "be" without a determiner is rare but possible ("it was
@@ -253,7 +387,14 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
             if part == w {
                 return None;
             }
-            Some((part, format!("after `{a}` a passive takes the past participle: `{{fix}}`, not `{}`", g.raw(v)), sure))
+            Some((
+                part,
+                format!(
+                    "after `{a}` a passive takes the past participle: `{{fix}}`, not `{}`",
+                    g.raw(v)
+                ),
+                sure,
+            ))
         }
     }
 }
