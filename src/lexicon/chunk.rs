@@ -62,6 +62,12 @@ pub fn np_at(words: &[Word], tags: &[Tag], i: usize) -> Option<NounPhrase> {
     let mut head = None;
     while k < n {
         let t = tags[k];
+        if head.is_some() && !t.is_noun() && t != Tag::POS && words[k].lower != "-" {
+            break;
+        }
+        if t.is_noun() && head.is_some() && super::pos::is(words[k].lower, super::pos::ADV) {
+            break;
+        }
         if t.is_noun() {
             head = Some(k);
         } else if is_modifier(t)
@@ -188,6 +194,10 @@ pub fn subject_at(words: &[Word], tags: &[Tag], i: usize) -> Option<Subject> {
     }
     let np = np_at(words, tags, i)?;
     let mut number = np_number(words, tags, &np);
+    // "Ten grams of food was given", "five years is long": a measure takes either number.
+    if np.det.is_some_and(|d| tags[d] == Tag::CD) {
+        number = Number::Unknown;
+    }
     let head_w = words[np.head].lower;
     let mut k = np.end;
     let mut modified = false;
@@ -200,7 +210,7 @@ pub fn subject_at(words: &[Word], tags: &[Tag], i: usize) -> Option<Subject> {
             let det = np.det.map(|d| words[d].lower);
             number = if head_w == "number" && det == Some("the") {
                 Number::Singular
-            } else if head_w == "number" && det == Some("a")
+            } else if head_w == "number" && det == Some("a") && np.head == np.start + 1
                 || matches!(
                     head_w,
                     "lot" | "lots" | "plenty" | "couple" | "dozen" | "handful" | "bunch"

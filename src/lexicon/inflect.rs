@@ -147,7 +147,7 @@ pub fn noun_number(w: &str) -> Number {
         }
         return noun_number(last);
     }
-    if noun_is(w, NounClass::Invariant) {
+    if noun_is(w, NounClass::Invariant) || w.ends_with("fish") || w.ends_with("craft") {
         return Number::Unknown;
     }
     if noun_is(w, NounClass::PluralOnly) || noun_is(w, NounClass::NeverPlural) {

@@ -324,7 +324,18 @@ fn lexicon() -> &'static Lexicon {
                 continue;
             };
             if flags.contains('M') {
-                if let Some(f) = stems.get_mut(w.trim()) {
+                let w = w.trim();
+                if let Some(f) = stems.get_mut(w) {
+                    *f |= HF_GB_M;
+                }
+                let us = if let Some(b) = w.strip_suffix("our") {
+                    Some(format!("{b}or"))
+                } else if let Some(b) = w.strip_suffix("ise") {
+                    Some(format!("{b}ize"))
+                } else {
+                    w.strip_suffix("tre").map(|b| format!("{b}ter"))
+                };
+                if let Some(f) = us.and_then(|u| stems.get_mut(u.as_str())) {
                     *f |= HF_GB_M;
                 }
             }

@@ -471,7 +471,8 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
     }
     if t & MODAL != 0 {
         // "the will of the people", "a tin can", "with all his might"
-        if matches!(prev, Some(Tag::DT | Tag::PRPS | Tag::JJ | Tag::POS)) && !capital {
+        let pw_noun_det = matches!(pw, "the" | "a" | "an" | "free" | "good" | "ill" | "political" | "popular" | "general" | "own" | "last" | "divine" | "human" | "collective");
+        if (pw_noun_det || matches!(prev, Some(Tag::PRPS | Tag::POS))) && !capital {
             return Tag::NN;
         }
         if capital && !first && matches!(w, "may" | "will" | "june") {

@@ -118,7 +118,7 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
             }
             // After a noun the word may be the second half of a compound ("the school board"):
             // only a word with no noun reading counts.
-            if !pronoun && may_be_noun(t) {
+            if !pronoun && (may_be_noun(t) || !object_follows(g, v)) {
                 return None;
             }
             let base = inflect::verb_base(w)?;
@@ -164,12 +164,24 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let w = g.w(i);
+        // "He and I are", "you and they": a coordinated pronoun subject.
+        let coordinated = after_coordination(g, i);
+        if coordinated
+            && matches!(w, "i" | "he" | "she" | "it" | "we" | "they")
+            && i >= 2
+            && (g.t(i - 2).is_noun() || g.t(i - 2) == Tag::PRP)
+            || g.t(i + 1) == Tag::CC
+        {
+            i += 1;
+            continue;
+        }
         let (person, head, end, pronoun, modified) = match w {
             "i" => (Person::First, i, i + 1, true, false),
             "he" | "she" | "it" => (Person::Third, i, i + 1, true, false),
             "we" | "they" => (Person::Plural, i, i + 1, true, false),
             _ => {
-                if !matches!(
+                if coordinated
+                    || !matches!(
                     g.t(i),
                     Tag::DT | Tag::PRPS | Tag::POS | Tag::NN | Tag::NNS | Tag::JJ | Tag::CD
                 ) {

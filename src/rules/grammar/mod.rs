@@ -93,6 +93,12 @@ pub fn clause_start(g: &Tagged, i: usize) -> bool {
     }
 }
 
+/// Word `i` follows a comma or a coordinating conjunction: it may be the last member of a
+/// coordinated subject ("A, B and C are"), whose number no single noun decides.
+pub fn after_coordination(g: &Tagged, i: usize) -> bool {
+    i > 0 && (g.t(i - 1) == Tag::CC || g.raw(i - 1) == ",")
+}
+
 /// A mandative context before word `i`: "suggest that he go", "it is essential that she be"
 /// take a base-form verb (the subjunctive), which is right.
 pub fn mandative_before(g: &Tagged, i: usize) -> bool {

@@ -53,7 +53,6 @@ fn plural_trigger(w: &str) -> bool {
             | "those"
             | "various"
             | "numerous"
-            | "both"
             | "two"
             | "three"
             | "four"
@@ -106,7 +105,7 @@ impl Rule for NounNumber {
                 // "one of the reason", "each of my friend"
                 if matches!(
                     w,
-                    "one" | "each" | "many" | "several" | "some" | "few" | "both" | "most" | "none"
+                    "one" | "each" | "many" | "several" | "few" | "both"
                 ) && g.w(k + 1) == "of"
                     && matches!(g.t(k + 2), Tag::DT | Tag::PRPS | Tag::POS)
                     && !matches!(
@@ -177,8 +176,25 @@ fn judge_singular(
     }
     // The phrase must end at the head: a noun, hyphen or possessive after it means a compound
     // the chunker did not see whole.
+    // Judged by the lexicon, not the tags: "two case studies", "these initial results",
+    // "several important life factors" are compounds whatever the tagger made of the last word.
     let next = g.w(end);
-    if g.t(end).is_noun() || matches!(next, "-" | "'s" | "’s") || g.t(end) == Tag::POS {
+    let next_t = lex(g, end);
+    if g.t(end).is_noun()
+        || g.is_word(end) && (may_be_noun(next_t) || next_t & pos::NUM != 0)
+        || matches!(next, "-" | "'s" | "’s")
+        || g.t(end) == Tag::POS
+        || g.raw(end).starts_with(|c: char| c.is_uppercase())
+        || g.t(end) == Tag::CD
+    {
+        return;
+    }
+    // A modifier that looks plural or unknown ("these new equilibriums mean"): the phrase may
+    // end before the word judged.
+    // "three dimensional structure": a number and an adjective make one compound adjective.
+    if (start + 1..head).any(|j| g.w(j).ends_with('s') || lex(g, j) & pos::KNOWN == 0)
+        || lex(g, k) & pos::NUM != 0 && g.w(k + 1).ends_with("al")
+    {
         return;
     }
     let t = lex(g, head);

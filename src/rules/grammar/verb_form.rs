@@ -231,6 +231,9 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
                     return None;
                 }
             } else {
+                if aux == Aux::Do && be_form {
+                    return None;
+                }
                 if !(past_only
                     || s_form && !may_be_noun(t)
                     || s_form && aux == Aux::Do
@@ -288,7 +291,12 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
         }
         Aux::Be => {
             // Pseudo-clefts: "what he did was help them", "all we can do is wait".
-            if has_do {
+            if has_do
+                || matches!(w, "was" | "were" | "had" | "did" | "is" | "are" | "been" | "be")
+                || g.w(v + 1) == "-"
+                || w.ends_with("ed")
+                || w.ends_with("ing")
+            {
                 return None;
             }
             if let Some(part) = inflect::participle_for_past(w) {
@@ -331,6 +339,7 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
             if w.ends_with('s')
                 && t & (pos::VERB_3SG | pos::MAY_3SG) != 0
                 && !may_be_noun(t)
+                && intransitive(&base)
                 && base != w
                 && matches!(a, "is" | "are" | "am" | "was" | "were")
             {
@@ -348,8 +357,9 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
             if base != w || t & pos::VERB == 0 && t & pos::MAY_VERB == 0 {
                 return None;
             }
-            let by = matches!(g.w(v + 1), "by");
-            let verb_only = !may_be_noun(t);
+            // "side by side": a noun repeated, not a passive.
+            let by = g.w(v + 1) == "by" && g.w(v + 2) != w && t & pos::NOUN == 0;
+            let verb_only = !may_be_noun(t) && t & pos::NOUN == 0;
             let irregular_distinct =
                 inflect::irregular_forms(&base).is_some_and(|(_, part)| !part.contains(&w));
             if intransitive(&base) {
@@ -370,9 +380,14 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
                     true,
                 ));
             }
-            if !(verb_only
-                || by
+            // A base form after "be" is a slip for the participle only where it cannot be a
+            // predicate noun or adjective: before "by" ("was use by"), or an irregular verb
+            // whose participle differs, followed by a preposition or the end ("was build in").
+            let after_ok = matches!(g.t(v + 1), Tag::IN | Tag::PUNCT | Tag::TO)
+                && !matches!(g.w(v + 1), "of" | "that" | "as" | "like" | "than");
+            if !(by
                 || irregular_distinct
+                    && after_ok
                     && !crate::lexicon::inflect::noun_is(
                         w,
                         crate::lexicon::inflect::NounClass::Mass,
@@ -382,7 +397,7 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
             }
             // A noun reading after "be" without a determiner is rare but possible ("it was
             // fun", "he was president"): a noun-capable word is advice unless "by" follows.
-            let sure = verb_only || by;
+            let sure = verb_only && by;
             let part = inflect::past_participle(&base)?;
             if part == w {
                 return None;
