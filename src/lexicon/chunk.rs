@@ -65,7 +65,13 @@ pub fn np_at(words: &[Word], tags: &[Tag], i: usize) -> Option<NounPhrase> {
         if head.is_some() && !t.is_noun() && t != Tag::POS && words[k].lower != "-" {
             break;
         }
-        if t.is_noun() && head.is_some() && super::pos::is(words[k].lower, super::pos::ADV) {
+        if t.is_noun()
+            && head.is_some()
+            && super::pos::is(
+                words[k].lower,
+                super::pos::ADV | super::pos::ADJ | super::pos::NUM,
+            )
+        {
             break;
         }
         if t.is_noun() {

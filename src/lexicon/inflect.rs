@@ -147,7 +147,12 @@ pub fn noun_number(w: &str) -> Number {
         }
         return noun_number(last);
     }
-    if noun_is(w, NounClass::Invariant) || w.ends_with("fish") || w.ends_with("craft") {
+    if noun_is(w, NounClass::Invariant)
+        || w.ends_with("fish")
+        || w.ends_with("craft")
+        || w.ends_with("wards")
+        || w.ends_with("ics")
+    {
         return Number::Unknown;
     }
     if noun_is(w, NounClass::PluralOnly) || noun_is(w, NounClass::NeverPlural) {

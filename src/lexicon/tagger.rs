@@ -471,7 +471,23 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
     }
     if t & MODAL != 0 {
         // "the will of the people", "a tin can", "with all his might"
-        let pw_noun_det = matches!(pw, "the" | "a" | "an" | "free" | "good" | "ill" | "political" | "popular" | "general" | "own" | "last" | "divine" | "human" | "collective");
+        let pw_noun_det = matches!(
+            pw,
+            "the"
+                | "a"
+                | "an"
+                | "free"
+                | "good"
+                | "ill"
+                | "political"
+                | "popular"
+                | "general"
+                | "own"
+                | "last"
+                | "divine"
+                | "human"
+                | "collective"
+        );
         if (pw_noun_det || matches!(prev, Some(Tag::PRPS | Tag::POS))) && !capital {
             return Tag::NN;
         }
@@ -936,39 +952,5 @@ mod tests {
             score[1].1
         );
         assert!(acc(score[1]) >= 0.90, "held-out accuracy fell below 90%");
-    }
-}
-#[cfg(test)]
-mod debug {
-    #[test]
-    fn show_open() {
-        for w in [
-            "reasons",
-            "uses",
-            "survey",
-            "ice",
-            "drive",
-            "helps",
-            "taxes",
-            "form",
-            "face",
-            "buy",
-            "best",
-            "next",
-            "then",
-            "last",
-            "future",
-            "coastal",
-            "underground",
-            "go",
-            "consist",
-            "build",
-            "shows",
-            "student",
-            "result",
-        ] {
-            let t = super::pos::tags(w);
-            println!("{w}: {:?}", super::open(w, t));
-        }
     }
 }

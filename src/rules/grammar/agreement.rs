@@ -35,7 +35,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::{clause_start, lex, mandative_before, may_be_noun, object_follows};
+use super::{after_coordination, clause_start, lex, mandative_before, may_be_noun, object_follows};
 use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::{tagged, Tagged};
 use crate::diagnostic::Diagnostic;
@@ -121,6 +121,13 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
             if !pronoun && (may_be_noun(t) || !object_follows(g, v)) {
                 return None;
             }
+            // "The sum of my observations helps create": the word before may be the verb.
+            if v > 0
+                && lex(g, v - 1) & (pos::VERB_3SG | pos::MAY_3SG) != 0
+                && g.w(v - 1).ends_with('s')
+            {
+                return None;
+            }
             let base = inflect::verb_base(w)?;
             (base == w).then(|| inflect::third_singular(w))
         }
@@ -134,6 +141,11 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
             }
             // A plural noun reading ("the sports teams") needs an object after it to be a verb.
             if !pronoun && may_be_noun(t) && !object_follows(g, v) {
+                return None;
+            }
+            // After a singular noun or an adjective a noun-capable -s word ends a compound
+            // ("isolation conditions", "fluorescent lights"); only right after the plural head.
+            if !pronoun && may_be_noun(t) && v > 0 && !matches!(g.t(v - 1), Tag::NNS | Tag::RB) {
                 return None;
             }
             let base = inflect::verb_base(w)?;
@@ -182,9 +194,10 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
             _ => {
                 if coordinated
                     || !matches!(
-                    g.t(i),
-                    Tag::DT | Tag::PRPS | Tag::POS | Tag::NN | Tag::NNS | Tag::JJ | Tag::CD
-                ) {
+                        g.t(i),
+                        Tag::DT | Tag::PRPS | Tag::POS | Tag::NN | Tag::NNS | Tag::JJ | Tag::CD
+                    )
+                {
                     i += 1;
                     continue;
                 }
@@ -201,7 +214,25 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                 };
-                if g.t(s.head) == Tag::NNP
+                let ht = lex(g, s.head);
+                // Heads the lexicon does not know as nouns (loci, hyphae, thou), adjectives used
+                // as nouns ("the clever are"), adverbs ("Now consider"), -ics words (politics is
+                // either), letters and symbols.
+                let doubtful = ht & pos::KNOWN == 0 && ht & pos::NOUN == 0
+                    || ht & pos::ADV != 0
+                    || ht & (pos::ADJ | pos::MAY_ADJ | pos::COMP | pos::SUP) != 0 && ht & pos::NOUN == 0
+                    || hw.ends_with("ics")
+                    || hw.len() < 2
+                    // A plural noun before the head: the head may be a verb ("the scales cover").
+                    || (i..s.head).any(|j| g.t(j) == Tag::NNS)
+                    // "Fries was a scholar": a capitalised bare plural opening the sentence is
+                    // likely a name.
+                    || s.head == i && i == 0 && g.t(i) == Tag::NNS && g.raw(i).starts_with(|c: char| c.is_uppercase())
+                    // Dashes and brackets open parentheticals, not clauses.
+                    || i > 0 && matches!(g.raw(i - 1), "—" | "–" | "-" | "(")
+                    || g.t(i) == Tag::CD;
+                if doubtful
+                    || g.t(s.head) == Tag::NNP
                     || noun_is(hw, NounClass::Collective) && person == Person::Third
                     || matches!(
                         hw,
@@ -237,11 +268,19 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let vw = g.w(v);
-        let fix = if let Some(a) = aux_for(vw, person) {
+        // "that an individual have experienced", "that she be": subjunctives; "conceive[s]":
+        // an edited quotation; "thou give": archaic; "it need be": a modal use.
+        let skip = mandative_before(g, i)
+            || g.raw(v + 1) == "[" && !g.doc.tokens[g.start + v + 1].space_before
+            || (0..g.len()).any(|j| matches!(g.w(j), "thou" | "thee" | "thy" | "hath" | "doth"))
+            || pronoun && matches!(vw, "need" | "dare");
+        let fix = if skip {
+            None
+        } else if let Some(a) = aux_for(vw, person) {
             // "it is I", "what we have": only after a clause-initial subject.
             // "you" takes plural forms: never reported as third person.
             Some(a.to_string())
-        } else if mandative_before(g, i) || v > 0 && g.w(v - 1) == "not" {
+        } else if v > 0 && g.w(v - 1) == "not" {
             None
         } else {
             content_verb_for(g, v, person, pronoun)
@@ -311,7 +350,10 @@ fn there(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
     let s = subject_at(&g.words, &g.tags, k);
     let number = s.map_or_else(|| np_number(&g.words, &g.tags, &np), |s| s.number);
     let det = np.det.map(|d| g.w(d)).unwrap_or("");
-    let lot = matches!(g.w(np.head), "lot" | "lots" | "plenty");
+    let lot = noun_is(g.w(np.head), NounClass::Partitive);
+    if plural_verb && i > 0 && matches!(g.w(i - 1), "if" | "whether" | "wish" | "though") {
+        return;
+    }
     let fix = if singular_verb && number == Number::Plural && g.w(after) != "and" {
         match vw {
             "is" | "there's" => "are",

@@ -61,7 +61,11 @@ pub fn clause_start(g: &Tagged, i: usize) -> bool {
     }
     let p = k - 1;
     match g.t(p) {
-        Tag::PUNCT => matches!(g.raw(p), "," | ";" | ":" | "—" | "–"),
+        // A colon counts only before a space ("ratio root:shoot" is notation).
+        Tag::PUNCT => {
+            matches!(g.raw(p), "," | ";")
+                || g.raw(p) == ":" && g.doc.tokens[g.start + k].space_before
+        }
         Tag::CC => true,
         _ => {
             matches!(
@@ -80,14 +84,6 @@ pub fn clause_start(g: &Tagged, i: usize) -> bool {
                     | "wherever"
                     | "whether"
                     | "since"
-                    | "once"
-                    | "then"
-                    | "thus"
-                    | "therefore"
-                    | "hence"
-                    | "also"
-                    | "however"
-                    | "now"
             ) && g.t(p) != Tag::DT
         }
     }

@@ -103,10 +103,8 @@ impl Rule for NounNumber {
                     continue;
                 }
                 // "one of the reason", "each of my friend"
-                if matches!(
-                    w,
-                    "one" | "each" | "many" | "several" | "few" | "both"
-                ) && g.w(k + 1) == "of"
+                if matches!(w, "one" | "each" | "many" | "several" | "few" | "both")
+                    && g.w(k + 1) == "of"
                     && matches!(g.t(k + 2), Tag::DT | Tag::PRPS | Tag::POS)
                     && !matches!(
                         g.w(k + 2),

@@ -292,7 +292,10 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
         Aux::Be => {
             // Pseudo-clefts: "what he did was help them", "all we can do is wait".
             if has_do
-                || matches!(w, "was" | "were" | "had" | "did" | "is" | "are" | "been" | "be")
+                || matches!(
+                    w,
+                    "was" | "were" | "had" | "did" | "is" | "are" | "been" | "be"
+                )
                 || g.w(v + 1) == "-"
                 || w.ends_with("ed")
                 || w.ends_with("ing")
