@@ -89,7 +89,9 @@ impl Rule for DeterminerNumber {
                 // The phrase must end at its head: "a sports car", "a savings account".
                 let after = g.w(np.end);
                 if g.t(np.end).is_noun()
-                    || g.is_word(np.end) && super::may_be_noun(lex(&g, np.end))
+                    || g.is_word(np.end)
+                        && lex(&g, np.end) & pos::FUNCTION == 0
+                        && super::may_be_noun(lex(&g, np.end))
                     || matches!(after, "-" | "'")
                     || g.t(np.end) == Tag::POS
                 {
@@ -106,8 +108,8 @@ impl Rule for DeterminerNumber {
                 }
                 // "this helps", "each contributes": "this" and "each" stand alone before a verb.
                 if matches!(w, "this" | "each" | "another")
-                    && h == k + 1
                     && t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
+                    || w == "this" && (h != k + 1 || !g.t(np.end).is_verb())
                     || hw.ends_with("wards")
                 {
                     continue;

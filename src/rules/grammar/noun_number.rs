@@ -179,7 +179,9 @@ fn judge_singular(
     let next = g.w(end);
     let next_t = lex(g, end);
     if g.t(end).is_noun()
-        || g.is_word(end) && (may_be_noun(next_t) || next_t & pos::NUM != 0)
+        || g.is_word(end)
+            && next_t & pos::FUNCTION == 0
+            && (may_be_noun(next_t) || next_t & pos::NUM != 0)
         || matches!(next, "-" | "'s" | "’s")
         || g.t(end) == Tag::POS
         || g.raw(end).starts_with(|c: char| c.is_uppercase())
@@ -202,7 +204,7 @@ fn judge_singular(
         || noun_is(hw, NounClass::Invariant)
         || noun_is(hw, NounClass::Partitive) && !kind
         || !may_be_noun(t)
-        || t & (pos::ADJ | pos::FUNCTION | pos::NUM | pos::ADV) != 0
+        || t & (pos::ADJ | pos::COMP | pos::SUP | pos::FUNCTION | pos::NUM | pos::ADV) != 0
         || t & pos::VERB_ING != 0
     {
         return;
@@ -224,16 +226,27 @@ fn judge_singular(
     {
         return;
     }
+    // "these motor and sensory maps", "the few objective (easily measured) signals"
+    if matches!(g.t(end), Tag::CC) || g.raw(end) == "(" {
+        return;
+    }
     let Some(pl) = inflect::plural_of(hw) else {
         return;
     };
+    // Sure after the quantifiers that only take plurals; "these", "those", "both" and number
+    // words also head pronouns and compound modifiers ("those least fit", "two food
+    // processing companies"), so there it is advice.
+    let sure = matches!(
+        g.w(k),
+        "many" | "several" | "various" | "numerous" | "multiple" | "countless" | "one" | "each"
+    );
     let trigger = if g.w(k + 1) == "of" {
         format!("{} of", g.raw(k))
     } else {
         g.raw(k).to_string()
     };
-    out.push(
-        cx.diag(
+    let mut d = cx
+        .diag(
             g.span(head),
             format!(
                 "after `{trigger}` the noun is plural: `{pl}`, not `{}`",
@@ -241,14 +254,22 @@ fn judge_singular(
             ),
         )
         .suggest(pl)
-        .related(g.span(k), "this word needs a plural"),
-    );
+        .related(g.span(k), "this word needs a plural");
+    if !sure {
+        d = d.severity(Severity::Advice);
+    }
+    out.push(d);
 }
 
 /// "much people" → many people.
 fn much(cx: &Context<'_>, g: &Tagged, k: usize, out: &mut Vec<Diagnostic>) {
     let h = k + 1;
-    if g.t(k) == Tag::RB || g.t(h) != Tag::NNS || !g.raw(h).bytes().all(|b| b.is_ascii_lowercase())
+    // "how much students believed": "how much" modifies the clause.
+    if matches!(g.w(k.wrapping_sub(1)), "how" | "as")
+        || g.t(h + 1).is_verb()
+        || g.t(k) == Tag::RB
+        || g.t(h) != Tag::NNS
+        || !g.raw(h).bytes().all(|b| b.is_ascii_lowercase())
     {
         return;
     }

@@ -218,7 +218,7 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
             let ed = t & (pos::VERB_PAST | pos::MAY_PAST) != 0 && t & pos::VERB == 0;
             let be_form = matches!(
                 w,
-                "is" | "are" | "was" | "were" | "am" | "has" | "had" | "does" | "did" | "goes"
+                "is" | "are" | "was" | "were" | "am" | "has" | "had" | "does" | "did"
             );
             if aux == Aux::To {
                 // "to" is also a preposition: "to used cars", "to studies of". Only a past that
