@@ -555,3 +555,73 @@ fn completions_and_explain_suggestions() {
         stderr(&o)
     );
 }
+
+#[test]
+fn extend_and_overrides_shape_the_configuration() {
+    let d = tmpdir("extend");
+    let class = d.join("class");
+    std::fs::create_dir_all(class.join("drafts")).unwrap();
+    std::fs::write(
+        d.join("essaylint.toml"),
+        "# department\naccept = [\"teh\"]\n[rules]\ndoubled-word = \"off\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        class.join("essaylint.toml"),
+        "extend = \"../essaylint.toml\"\n[rules]\nlong-sentence = \"off\"\n\n[[overrides]]\nfiles = [\"drafts/*.txt\"]\n[overrides.rules]\ndoubled-word = \"warning\"\n",
+    )
+    .unwrap();
+    std::fs::write(class.join("final.txt"), SLIPS).unwrap();
+    std::fs::write(class.join("drafts/one.txt"), SLIPS).unwrap();
+    let o = run_in(
+        &d,
+        &[
+            "check",
+            "--format",
+            "concise",
+            "class/final.txt",
+            "class/drafts/one.txt",
+        ],
+    );
+    let out = stdout(&o);
+    // Inherited: doubled-word off and `teh` accepted, for the final essay.
+    assert!(
+        !out.lines()
+            .any(|l| l.starts_with("class/final.txt") && l.contains("doubled-word")),
+        "{out}"
+    );
+    assert!(!out.contains("[typo]"), "{out}");
+    // The override turns doubled-word back on for drafts.
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("class/drafts/one.txt") && l.contains("doubled-word")),
+        "{out}"
+    );
+    // Errors in the extended file name that file and its line.
+    std::fs::write(
+        d.join("essaylint.toml"),
+        "[rules]\nno-such-rule = \"off\"\n",
+    )
+    .unwrap();
+    let o = run_in(&d, &["check", "class/final.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("essaylint.toml:2: unknown rule or category `no-such-rule`"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !stderr(&o).contains("class/essaylint.toml:2"),
+        "{}",
+        stderr(&o)
+    );
+    // A loop is an error, not a hang.
+    std::fs::write(
+        d.join("essaylint.toml"),
+        "extend = \"class/essaylint.toml\"\n",
+    )
+    .unwrap();
+    let o = run_in(&d, &["check", "class/final.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("loop"), "{}", stderr(&o));
+}

@@ -608,62 +608,65 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-/// `--show-config`: for each distinct configuration, the inputs it applies to, its file, and
-/// every rule's resulting level and options.
+/// `--show-config`: each distinct configuration, the inputs it applies to, its file, and every
+/// rule's resulting level and options.
 fn show_config(inputs: &[Input], configs: &[Arc<Config>]) -> String {
-    let mut out = String::new();
-    let mut done: Vec<*const Config> = Vec::new();
-    for c in configs {
-        let key = Arc::as_ptr(c);
-        if done.contains(&key) {
-            continue;
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (inp, c) in inputs.iter().zip(configs) {
+        let body = describe_config(c);
+        match groups.iter_mut().find(|(b, _)| *b == body) {
+            Some((_, names)) => names.push(&inp.shown),
+            None => groups.push((body, vec![&inp.shown])),
         }
-        done.push(key);
-        let used_by: Vec<&str> = inputs
-            .iter()
-            .zip(configs)
-            .filter(|(_, k)| Arc::as_ptr(k) == key)
-            .map(|(i, _)| i.shown.as_str())
-            .collect();
+    }
+    groups
+        .iter()
+        .map(|(body, names)| body.replacen("{for}", &names.join(", "), 1))
+        .collect()
+}
+
+fn describe_config(c: &Config) -> String {
+    let mut out = format!(
+        "configuration: {}\n  for: {{for}}\n  dialect: {}\n  citation-style: {}\n  accept: {} word{}\n  names: {}\n  rules:\n",
+        c.path
+            .as_ref()
+            .map_or_else(|| "(none found: defaults)".into(), |p| p.display().to_string()),
+        c.dialect.as_deref().unwrap_or("decided by the essay"),
+        c.citation_style.as_deref().unwrap_or("decided by the essay"),
+        c.accept.len(),
+        if c.accept.len() == 1 { "" } else { "s" },
+        if c.names.is_empty() {
+            "-".to_string()
+        } else {
+            c.names.join(", ")
+        },
+    );
+    for r in rules::all() {
+        let m = r.meta();
+        let level = match c.level(m.name, m.category) {
+            Some(essaylint::config::Level::Off) => "off".to_string(),
+            Some(essaylint::config::Level::On(s)) => s.as_str().to_string(),
+            None if m.default_off => "off (default)".to_string(),
+            None => format!("{} (default)", m.severity.as_str()),
+        };
+        let mut opts: Vec<String> = c
+            .options_of(m.name)
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| format!("{k} = {}", v.to_json()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        opts.sort();
         out.push_str(&format!(
-            "configuration: {}\n  for: {}\n  dialect: {}\n  citation-style: {}\n  accept: {} word{}\n  names: {}\n  rules:\n",
-            c.path
-                .as_ref()
-                .map_or_else(|| "(none found: defaults)".into(), |p| p.display().to_string()),
-            used_by.join(", "),
-            c.dialect.as_deref().unwrap_or("decided by the essay"),
-            c.citation_style.as_deref().unwrap_or("decided by the essay"),
-            c.accept.len(),
-            if c.accept.len() == 1 { "" } else { "s" },
-            if c.names.is_empty() { "-".to_string() } else { c.names.join(", ") },
+            "    {:<26} {level}{}\n",
+            m.name,
+            if opts.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", opts.join(", "))
+            }
         ));
-        for r in rules::all() {
-            let m = r.meta();
-            let level = match c.level(m.name, m.category) {
-                Some(essaylint::config::Level::Off) => "off".to_string(),
-                Some(essaylint::config::Level::On(s)) => s.as_str().to_string(),
-                None if m.default_off => "off (default)".to_string(),
-                None => format!("{} (default)", m.severity.as_str()),
-            };
-            let mut opts: Vec<String> = c
-                .options_of(m.name)
-                .map(|o| {
-                    o.iter()
-                        .map(|(k, v)| format!("{k} = {}", v.to_json()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            opts.sort();
-            out.push_str(&format!(
-                "    {:<26} {level}{}\n",
-                m.name,
-                if opts.is_empty() {
-                    String::new()
-                } else {
-                    format!("  [{}]", opts.join(", "))
-                }
-            ));
-        }
     }
     out
 }

@@ -93,17 +93,17 @@ pub fn did_you_mean(name: &str) -> Option<String> {
 
 /// The configuration for each checked file.
 pub struct Configs {
-    /// `--config FILE`: one configuration for every file.
-    fixed: Option<Arc<Config>>,
+    /// `--config FILE`: one configuration file for every input.
+    fixed: Option<Config>,
     selection: Selection,
     /// By folder: the configuration found from it.
-    by_dir: HashMap<PathBuf, Arc<Config>>,
+    by_dir: HashMap<PathBuf, Config>,
 }
 
 impl Configs {
     pub fn new(config: Option<&Path>, selection: Selection) -> Result<Configs, ConfigError> {
         let fixed = match config {
-            Some(p) => Some(Arc::new(selection.apply(&rules::load_config(p)?))),
+            Some(p) => Some(rules::load_config(p)?),
             None => None,
         };
         Ok(Configs {
@@ -113,24 +113,32 @@ impl Configs {
         })
     }
 
-    /// The configuration for a file at `path` (for standard input, the folder it is said to be
-    /// in, or the current one): the nearest `essaylint.toml` or `.essaylint.toml` above it.
+    /// The configuration for a file at `path` (for standard input, the path it is said to have,
+    /// else the current folder): the nearest `essaylint.toml` or `.essaylint.toml` above it
+    /// (or `--config`), its `[[overrides]]` that match the file, then the command line's
+    /// selection.
     pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Config>, ConfigError> {
-        if let Some(c) = &self.fixed {
-            return Ok(c.clone());
-        }
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        let dir = match path.and_then(Path::parent) {
-            Some(p) if p.as_os_str().is_empty() => cwd.clone(),
-            Some(p) => cwd.join(p),
-            None => cwd.clone(),
+        let file = path.map(|p| cwd.join(p));
+        let base = match &self.fixed {
+            Some(c) => c,
+            None => {
+                let dir = file
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map_or_else(|| cwd.clone(), Path::to_path_buf);
+                if !self.by_dir.contains_key(&dir) {
+                    let c = rules::discover_config(&dir)?;
+                    self.by_dir.insert(dir.clone(), c);
+                }
+                &self.by_dir[&dir]
+            }
         };
-        if let Some(c) = self.by_dir.get(&dir) {
-            return Ok(c.clone());
-        }
-        let c = Arc::new(self.selection.apply(&rules::discover_config(&dir)?));
-        self.by_dir.insert(dir, c.clone());
-        Ok(c)
+        let c = match &file {
+            Some(f) => base.for_file(f),
+            None => base.clone(),
+        };
+        Ok(Arc::new(self.selection.apply(&c)))
     }
 }
 
