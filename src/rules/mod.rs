@@ -64,6 +64,13 @@ pub fn markdown_table() -> String {
 /// category, only rules take option tables, and every option is one the rule declares, of its
 /// declared type. The first problem is returned, naming the file and line.
 pub fn validate(config: &Config) -> Result<(), ConfigError> {
+    for layer in config.layers() {
+        validate_layer(layer)?;
+    }
+    Ok(())
+}
+
+fn validate_layer(config: &Config) -> Result<(), ConfigError> {
     for entry in config.rule_entries() {
         let name = entry.name.as_str();
         let rule = find(name);
