@@ -22,6 +22,7 @@ fn seed_human() {
         output::human::Options {
             color: false,
             width: 100,
+            summary: true,
         },
     );
     insta::assert_snapshot!("seed_human", text);

@@ -90,15 +90,15 @@ pub fn noun_is(word: &str, class: NounClass) -> bool {
     noun_classes().get(word).is_some_and(|v| v.contains(&class))
 }
 
+/// Two maps of irregular nouns: plural → singular and singular → plural.
+type PluralMaps = (
+    HashMap<&'static str, &'static str>,
+    HashMap<&'static str, &'static str>,
+);
+
 /// Irregular plural → singular and singular → plural.
-fn irregular_plurals() -> &'static (
-    HashMap<&'static str, &'static str>,
-    HashMap<&'static str, &'static str>,
-) {
-    static M: OnceLock<(
-        HashMap<&'static str, &'static str>,
-        HashMap<&'static str, &'static str>,
-    )> = OnceLock::new();
+fn irregular_plurals() -> &'static PluralMaps {
+    static M: OnceLock<PluralMaps> = OnceLock::new();
     M.get_or_init(|| {
         let mut to_sg = HashMap::new();
         let mut to_pl = HashMap::new();

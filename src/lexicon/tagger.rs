@@ -421,8 +421,7 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
                                     | Tag::VBG
                                     | Tag::CC
                             )
-                        ) && t & 0 == 0
-                            && !is_clause_verb(pw))
+                        ) && !is_clause_verb(pw))
                 {
                     return Tag::DT;
                 }
@@ -867,9 +866,7 @@ fn verb_in_context(
                 nonfinite_tag(o)
             }
         }
-        Some((w, _)) if matches!(w, "do" | "does" | "did" | "don't" | "doesn't" | "didn't") => {
-            nonfinite_tag(o)
-        }
+        Some(("do" | "does" | "did" | "don't" | "doesn't" | "didn't", _)) => nonfinite_tag(o),
         Some((_, Tag::DT | Tag::PRPS | Tag::POS)) if o.form == Form::Ed => Tag::VBN,
         Some((_, Tag::PUNCT)) if o.form == Form::Ed && i > 0 && words[i - 1].lower == "," => {
             Tag::VBN

@@ -354,8 +354,7 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
                         g.raw(v)
                     ),
                     true,
-                ))
-                .map(|(f, m, s)| (f, m, s));
+                ));
             }
             if base != w || t & pos::VERB == 0 && t & pos::MAY_VERB == 0 {
                 return None;
