@@ -50,6 +50,10 @@ impl Rule for DeterminerNumber {
                 if !matches!(w, "a" | "an" | "every" | "each" | "another" | "this") || g.quoted(k) {
                     continue;
                 }
+                // A capital "A" inside a sentence is a label: "Table A lists".
+                if k > 0 && g.raw(k) == "A" && g.is_word(k - 1) {
+                    continue;
+                }
                 // "a" as a letter or a label: "Latino/a", "part a".
                 if w == "a" && k > 0 && matches!(g.raw(k - 1), "/" | "(") {
                     continue;
