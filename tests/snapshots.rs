@@ -22,7 +22,7 @@ fn seed_human() {
         output::human::Options {
             color: false,
             width: 100,
-            summary: true,
+            ..Default::default()
         },
     );
     insta::assert_snapshot!("seed_human", text);
