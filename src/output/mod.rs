@@ -4,6 +4,7 @@ pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod sanitize;
 pub mod sarif;
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
