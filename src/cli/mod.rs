@@ -1,11 +1,13 @@
 //! Command-line parsing, file discovery, and printing. The only part of essaylint that prints.
 
+mod guard;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use essaylint::config::Config;
 use essaylint::engine::{self, Report};
 use essaylint::fix;
-use essaylint::input::{self, Encoding, Format, InputError};
-use essaylint::output::{self, FileReport};
+use essaylint::input::{self, Format, InputError};
+use essaylint::output::{self, sanitize, FileReport};
 use essaylint::{rule, Category, Severity};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -318,7 +320,7 @@ fn check(args: CheckArgs) -> i32 {
             });
         } else if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found);
+            failed |= !guard::walk(p, &mut found);
             if found.is_empty() {
                 eprintln!(
                     "essaylint: {}: no files to check in this folder (looked for .{})",
@@ -341,20 +343,28 @@ fn check(args: CheckArgs) -> i32 {
             });
         }
     }
-    // Standard input is read once, before the parallel work.
+    // Standard input is read once, before the parallel work, within the input size limit.
     let stdin = if inputs.iter().any(|i| i.origin == Origin::Stdin) {
-        let mut buf = Vec::new();
-        match std::io::stdin().read_to_end(&mut buf) {
-            Ok(_) => Ok(buf),
-            Err(e) => Err(e),
-        }
+        input::files::read_limited(std::io::stdin(), config.max_input_bytes())
+            .map_err(|e| e.to_string())
     } else {
         Ok(Vec::new())
     };
 
+    // One file's failure, even a panic, never stops the others.
+    guard::install_panic_hook();
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
-        .map(|inp| process(inp, &stdin, forced, &config, mode))
+        .map(|inp| {
+            guard::isolate(&sanitize::escape_line(&inp.shown), || {
+                process(inp, &stdin, forced, &config, mode)
+            })
+            .unwrap_or_else(|note| Outcome {
+                done: None,
+                notes: vec![note],
+                failed: true,
+            })
+        })
         .collect();
 
     let mut reports: Vec<(String, Report)> = Vec::new();
@@ -362,7 +372,7 @@ fn check(args: CheckArgs) -> i32 {
     let mut fix_lines = String::new();
     for (inp, o) in inputs.iter().zip(outcomes) {
         for n in &o.notes {
-            eprintln!("essaylint: {n}");
+            eprintln!("essaylint: {}", sanitize::escape_line(n));
         }
         failed |= o.failed;
         if let Some(d) = o.done {
@@ -370,12 +380,12 @@ fn check(args: CheckArgs) -> i32 {
                 for c in &d.changes {
                     fix_lines.push_str(&format!(
                         "fixed {}:{}:{} {}: `{}` → `{}`\n",
-                        inp.shown,
+                        sanitize::escape_line(&inp.shown),
                         c.line,
                         c.column,
                         c.rule,
-                        c.before.replace('\n', "↵"),
-                        c.after.replace('\n', "↵")
+                        sanitize::escape(&c.before.replace('\n', "↵")),
+                        sanitize::escape(&c.after.replace('\n', "↵"))
                     ));
                 }
             }
@@ -457,27 +467,26 @@ fn check(args: CheckArgs) -> i32 {
 /// Reads, checks and (with --fix or --diff) fixes one input.
 fn process(
     inp: &Input,
-    stdin: &std::io::Result<Vec<u8>>,
+    stdin: &Result<Vec<u8>, String>,
     forced: Option<Format>,
     config: &Config,
     mode: Mode,
 ) -> Outcome {
     let mut o = Outcome::default();
     let shown = &inp.shown;
+    let limit = config.max_input_bytes();
     let bytes = if inp.origin == Origin::Stdin {
-        match stdin {
-            Ok(b) => Ok(b.clone()),
-            Err(e) => Err(InputError::Io(std::io::Error::new(e.kind(), e.to_string()))),
-        }
+        stdin.clone().map_err(InputError::Format)
     } else {
-        std::fs::read(&inp.path).map_err(InputError::Io)
+        // Regular files only (a FIFO or device named here is refused), within the size limit.
+        input::files::read_regular(&inp.path, limit)
     };
     let format = forced.or_else(|| {
         (inp.origin != Origin::Stdin)
             .then(|| Format::from_path(&inp.path))
             .flatten()
     });
-    let loaded = bytes.and_then(|b| input::load_bytes(&b, format).map(|l| (b, l)));
+    let loaded = bytes.and_then(|b| input::load_limited(&b, format, limit).map(|l| (b, l)));
     let (bytes, loaded) = match loaded {
         Ok(x) => x,
         Err(InputError::Empty) => {
@@ -496,11 +505,11 @@ fn process(
             return o;
         }
     };
-    let input::Loaded {
-        source,
-        format,
-        encoding,
-    } = loaded;
+    if let Some(n) = loaded.notice() {
+        o.notes.push(format!("{shown}: {n}"));
+    }
+    let encoder = loaded.encoder();
+    let input::Loaded { source, format, .. } = loaded;
     let fixing = mode != Mode::Check;
     if fixing && !format.is_text() {
         o.notes.push(format!(
@@ -544,7 +553,7 @@ fn process(
             done.diff = fix::diff(shown, &original, &out.text);
             done.changes = out.changes;
         } else {
-            match write_fixed(&inp.path, &bytes, &out.text, encoding) {
+            match write_fixed(&inp.path, &bytes, &out.text, &encoder) {
                 Ok(()) => {
                     o.notes.push(format!(
                         "{shown}: {} fix{} applied",
@@ -571,10 +580,21 @@ fn write_fixed(
     path: &Path,
     original: &[u8],
     text: &str,
-    enc: Option<Encoding>,
+    encoder: &input::Encoder,
 ) -> Result<(), String> {
-    let bytes = input::encoding::encode(text, enc.unwrap_or(Encoding::Utf8))?;
-    fix::write_atomic(path, original, &bytes).map_err(|e| e.to_string())
+    let bytes = encoder.encode(text)?;
+    // Never write what essaylint itself could not read back as the same text.
+    match input::load_bytes(&bytes, Some(encoder.format)) {
+        Ok(l) if l.source.text == text && l.encoding == encoder.encoding => {}
+        _ => {
+            return Err(
+                "the fixed text would not read back as the same text in the same encoding".into(),
+            )
+        }
+    }
+    essaylint::rewrite::write_fixed(path, original, &bytes)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Suppression comments naming neither a rule nor a category do nothing: say so.
@@ -637,34 +657,5 @@ fn describe(e: &InputError, path: &Path) -> String {
         }
         InputError::Io(_) if path.is_dir() => "is a folder".into(),
         other => other.to_string(),
-    }
-}
-
-/// Files under `dir` in a format essaylint reads, skipping hidden files and whatever
-/// `.gitignore`, `.ignore` and `.essaylintignore` files exclude (inside a Git repository or not).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let walker = ignore::WalkBuilder::new(dir)
-        .hidden(true)
-        .git_ignore(true)
-        .git_exclude(true)
-        .git_global(false)
-        .require_git(false)
-        .add_custom_ignore_filename(".essaylintignore")
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                if !e.file_type().is_some_and(|t| t.is_file()) {
-                    continue;
-                }
-                let p = e.into_path();
-                if Format::from_path(&p).is_some() {
-                    out.push(p);
-                } else if let Some(why) = input::unsupported(&p) {
-                    eprintln!("essaylint: {}: skipped: {why}", p.display());
-                }
-            }
-            Err(e) => eprintln!("essaylint: {}: {e}", dir.display()),
-        }
     }
 }

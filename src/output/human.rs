@@ -51,7 +51,9 @@ impl Windowed<'_> {
     }
 
     fn line_end(&self, at: usize) -> usize {
-        self.text[at..].find('\n').map_or(self.text.len(), |i| at + i)
+        self.text[at..]
+            .find('\n')
+            .map_or(self.text.len(), |i| at + i)
     }
 
     /// `span` clamped to the text and character boundaries, cut at its first line's end and to
@@ -211,8 +213,7 @@ impl miette::Diagnostic for Shown<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (s, e) = self.src.capped(self.d.span);
-        let primary =
-            LabeledSpan::new_primary_with_span(Some(short_label(self.d)), (s, e - s));
+        let primary = LabeledSpan::new_primary_with_span(Some(short_label(self.d)), (s, e - s));
         let related = self
             .d
             .related
