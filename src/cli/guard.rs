@@ -123,3 +123,14 @@ pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> bool {
     }
     ok
 }
+
+/// Test hook, in debug builds only: `ESSAYLINT_TEST_PANIC=essay.txt` makes checking a file of
+/// that name panic, so the isolation above can be tested without a real bug.
+#[cfg(debug_assertions)]
+pub fn test_panic(path: &Path) {
+    if let Some(name) = std::env::var_os("ESSAYLINT_TEST_PANIC") {
+        if path.file_name() == Some(name.as_os_str()) {
+            panic!("test panic requested by ESSAYLINT_TEST_PANIC");
+        }
+    }
+}

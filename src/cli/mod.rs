@@ -472,6 +472,8 @@ fn process(
     config: &Config,
     mode: Mode,
 ) -> Outcome {
+    #[cfg(debug_assertions)]
+    guard::test_panic(&inp.path);
     let mut o = Outcome::default();
     let shown = &inp.shown;
     let limit = config.max_input_bytes();

@@ -649,6 +649,7 @@ fn assemble(
         blocks,
         citations: cites,
         suppressions: Vec::new(),
+        notices: Vec::new(),
     }
 }
 

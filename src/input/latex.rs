@@ -283,10 +283,12 @@ struct Tex<'a> {
     regions: Vec<(usize, usize, ParagraphKind)>,
     cites: Vec<Citation>,
     supp: Collector,
+    /// Unclosed maths and verbatim: where they start, what is swallowed.
+    notices: Vec<(Span, String)>,
 }
 
 pub fn read(text: String) -> Source {
-    let (blocks, citations, suppressions, masked) = {
+    let (blocks, citations, suppressions, masked, notices) = {
         let mut t = Tex {
             text: &text,
             b: text.as_bytes(),
@@ -298,6 +300,7 @@ pub fn read(text: String) -> Source {
             regions: Vec::new(),
             cites: Vec::new(),
             supp: Collector::default(),
+            notices: Vec::new(),
         };
         let start = t.skip_preamble();
         t.run(start);
@@ -307,9 +310,21 @@ pub fn read(text: String) -> Source {
         soften(&text, &mut t.mask);
         let blocks = t.blocks();
         let Tex {
-            mask, cites, supp, ..
+            mask,
+            cites,
+            supp,
+            mut notices,
+            ..
         } = t;
-        (blocks, cites, supp.finish(text.len()), mask.finish(&text))
+        notices.extend(supp.unclosed());
+        notices.sort_by_key(|(s, _)| s.start);
+        (
+            blocks,
+            cites,
+            supp.finish(text.len()),
+            mask.finish(&text),
+            notices,
+        )
     };
     Source {
         text,
@@ -317,6 +332,7 @@ pub fn read(text: String) -> Source {
         blocks,
         citations,
         suppressions,
+        notices,
     }
 }
 
@@ -434,7 +450,21 @@ impl<'a> Tex<'a> {
                     }
                 }
                 b'$' => {
-                    let end = self.math_dollar(i);
+                    let (end, closed) = self.math_dollar(i);
+                    let double = self.b.get(i + 1) == Some(&b'$');
+                    if !closed {
+                        let mark = if double { "$$" } else { "$" };
+                        let to = if end == self.b.len() {
+                            "the end of the file"
+                        } else {
+                            "the next blank line"
+                        };
+                        self.notice(
+                            i,
+                            i + mark.len(),
+                            format!("this `{mark}` is never closed: everything up to {to} is read as maths, not checked"),
+                        );
+                    }
                     self.mask.hide(i..end);
                     i = end;
                 }
@@ -460,8 +490,14 @@ impl<'a> Tex<'a> {
         }
     }
 
+    fn notice(&mut self, start: usize, end: usize, message: String) {
+        let end = self.char_end(end.saturating_sub(1)).max(start);
+        self.notices
+            .push((Span::new(start, end.min(self.b.len())), message));
+    }
+
     /// `$…$` or `$$…$$`: the end of the maths (an unclosed one runs to the next blank line).
-    fn math_dollar(&self, i: usize) -> usize {
+    fn math_dollar(&self, i: usize) -> (usize, bool) {
         let double = self.b.get(i + 1) == Some(&b'$');
         let mut j = i + if double { 2 } else { 1 };
         while j < self.b.len() {
@@ -469,18 +505,18 @@ impl<'a> Tex<'a> {
                 b'\\' => j += 2,
                 b'$' => {
                     if !double {
-                        return j + 1;
+                        return (j + 1, true);
                     }
                     if self.b.get(j + 1) == Some(&b'$') {
-                        return j + 2;
+                        return (j + 2, true);
                     }
                     j += 1;
                 }
-                b'\n' if self.blank_line_after(j) => return j,
+                b'\n' if self.blank_line_after(j) => return (j, false),
                 _ => j += 1,
             }
         }
-        self.b.len()
+        (self.b.len(), false)
     }
 
     fn blank_line_after(&self, nl: usize) -> bool {
@@ -730,9 +766,17 @@ impl<'a> Tex<'a> {
             }
             b'[' | b'(' => {
                 let close = if c == b'[' { "\\]" } else { "\\)" };
-                let end = self.text[i + 2..]
-                    .find(close)
-                    .map_or(self.b.len(), |p| i + 2 + p + 2);
+                let end = match self.text[i + 2..].find(close) {
+                    Some(p) => i + 2 + p + 2,
+                    None => {
+                        self.notice(
+                            i,
+                            i + 2,
+                            format!("this `\\{}` is never closed by `{close}`: the rest of the file is read as maths, not checked", c as char),
+                        );
+                        self.b.len()
+                    }
+                };
                 self.mask.hide(i..end);
                 end
             }
@@ -817,9 +861,15 @@ impl<'a> Tex<'a> {
         let close = if delim == '{' { '}' } else { delim };
         let from = k + delim.len_utf8();
         let rest = self.text.get(from..).unwrap_or("");
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| c == close || c == '\n')
+        let found = rest.char_indices().find(|&(_, c)| c == close || c == '\n');
+        if found.is_none_or(|(_, c)| c != close) {
+            self.notice(
+                i,
+                from,
+                format!("this `\\{name}` is never closed by `{close}`: the rest of its line is skipped as code"),
+            );
+        }
+        let end = found
             .map_or(b.len(), |(p, c)| from + p + c.len_utf8())
             .min(b.len());
         self.mask.hide(i..end);
@@ -839,6 +889,18 @@ impl<'a> Tex<'a> {
                 .get(end..)
                 .and_then(|t| t.find(&close))
                 .map_or(self.b.len(), |p| end + p + close.len());
+            if stop == self.b.len() && !self.text.ends_with(&close) {
+                let what = if MATH_ENVS.contains(&name.as_str()) {
+                    "read as maths"
+                } else {
+                    "skipped as not prose"
+                };
+                self.notice(
+                    i,
+                    end,
+                    format!("`\\begin{{{name}}}` has no `{close}`: the rest of the file is {what}, not checked"),
+                );
+            }
             // Directives inside a skipped environment are not read: it is not prose.
             self.mask.hide(i..stop);
             return stop;
