@@ -408,9 +408,13 @@ mod tests {
 
     #[test]
     fn nonsense_values_are_refused() {
-        for bad in ["max-words = -5", "max-words = nan", "max-words = inf"] {
-            let e =
-                Config::parse(&format!("[rules.long-sentence]\n{bad}\n"), "x.toml").unwrap_err();
+        for bad in [
+            "long-sentence]\nmax-words = -5",
+            "passive-voice]\nparagraph-share = nan",
+            "passive-voice]\nparagraph-share = inf",
+            "passive-voice]\nparagraph-share = -0.5",
+        ] {
+            let e = Config::parse(&format!("[rules.{bad}\n"), "x.toml").unwrap_err();
             assert_eq!(e.line, 2, "{e}");
             assert!(e.message.contains("not negative"), "{e}");
         }

@@ -130,10 +130,11 @@ fn utf16_text(bytes: &[u8], enc: Encoding) -> Option<String> {
     Some(s.into_owned())
 }
 
-/// UTF-16 without a BOM, in any script: bytes that are not UTF-8, of even length, with NUL
-/// bytes (the high byte of every ASCII space, digit and line break), that decode as well-formed
-/// UTF-16 text with no control characters. When both byte orders would do, the one whose NULs
-/// fall on high bytes wins.
+/// UTF-16 without a BOM, in any script: bytes of even length with NUL bytes (the high byte of
+/// every ASCII space, digit and line break) that decode as well-formed UTF-16 text with no
+/// control characters. When both byte orders would do, the one that reads as more spaces, line
+/// breaks and punctuation wins (the other turns them into stray letters), then the one whose
+/// NULs fall on high bytes.
 fn bomless_utf16(bytes: &[u8]) -> Option<(String, Encoding)> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
@@ -149,9 +150,31 @@ fn bomless_utf16(bytes: &[u8]) -> Option<(String, Encoding)> {
     } else {
         [Encoding::Utf16Be(false), Encoding::Utf16Le(false)]
     };
-    order
-        .into_iter()
-        .find_map(|e| utf16_text(bytes, e).map(|s| (s, e)))
+    let score = |s: &str| -> i64 {
+        s.chars()
+            .map(|c| match c {
+                _ if c.is_whitespace() || c.is_ascii_punctuation() => 1,
+                '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '\u{2010}'..='\u{205e}' => 1,
+                '\u{e000}'..='\u{f8ff}' => -2,
+                _ => 0,
+            })
+            .sum()
+    };
+    let mut best: Option<(i64, String, Encoding)> = None;
+    for e in order {
+        if let Some(s) = utf16_text(bytes, e) {
+            let sc = score(&s);
+            // Prose has spaces, line breaks or punctuation (in every script, at least one in
+            // forty characters); binary data read as UTF-16 is a run of odd letters.
+            if sc < 1 || (sc as usize) * 40 < s.chars().count() {
+                continue;
+            }
+            if best.as_ref().is_none_or(|(b, _, _)| sc > *b) {
+                best = Some((sc, s, e));
+            }
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
 }
 
 /// UTF-8, or UTF-8 with a few bad bytes, or Windows-1252 (the bytes are not UTF-8 and hold fewer
@@ -287,7 +310,7 @@ mod tests {
         let bytes = b"caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D and a bad \x92 byte";
         let d = decode_full(bytes).unwrap();
         assert_eq!(d.encoding, Encoding::Utf8);
-        assert_eq!(d.invalid, vec![22]);
+        assert_eq!(d.invalid, vec![25]);
         assert!(d.text.contains("café “ok” and a bad \u{fffd} byte"));
         // With a BOM: still UTF-8, the BOM kept.
         let d = decode_full(b"\xEF\xBB\xBFplain \x92 text").unwrap();

@@ -213,7 +213,12 @@ impl miette::Diagnostic for Shown<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (s, e) = self.src.capped(self.d.span);
-        let primary = LabeledSpan::new_primary_with_span(Some(short_label(self.d)), (s, e - s));
+        let mut label = short_label(self.d);
+        if e < self.d.span.end {
+            // The span goes on past what is drawn.
+            label.push_str(" (continues)");
+        }
+        let primary = LabeledSpan::new_primary_with_span(Some(label), (s, e - s));
         let related = self
             .d
             .related
