@@ -9,6 +9,7 @@
 //!   byte-order mark and the line endings it read.
 
 use crate::config::Config;
+use crate::diagnostic::Applicability;
 use crate::doc::{Source, Span};
 use crate::engine::{self, Report};
 use crate::fix;
@@ -79,9 +80,9 @@ pub fn check_report(report: &Report) -> Result<(), String> {
         for r in &d.related {
             span_ok(text, r.span, "related span").map_err(ctx)?;
         }
-        if let Some(edits) = &d.fix {
+        {
             let mut spans: Vec<Span> = Vec::new();
-            for e in edits {
+            for e in d.edits() {
                 span_ok(text, e.span, "fix edit").map_err(ctx)?;
                 spans.push(e.span);
             }
@@ -164,12 +165,10 @@ pub fn check_fix(bytes: &[u8], format: Format, config: &Config) -> Result<(), St
     // Round one, by hand: only the chosen edits change the text.
     let report = engine::check(loaded.source, config);
     check_report(&report)?;
-    let (chosen, _) = fix::select(&report.document, &report.diagnostics);
+    // `--fix --unsafe`: every fix that is ever written.
+    let (chosen, _) = fix::select_at(&report.document, &report.diagnostics, Applicability::Unsafe);
     let applied = fix::apply(&original, &chosen);
-    let mut edits: Vec<_> = chosen
-        .iter()
-        .flat_map(|d| d.fix.as_deref().unwrap_or_default())
-        .collect();
+    let mut edits: Vec<_> = chosen.iter().flat_map(|d| d.edits()).collect();
     edits.sort_by_key(|e| e.span.start);
     let (mut at, mut out_at) = (0usize, 0usize);
     for e in &edits {
@@ -192,7 +191,7 @@ pub fn check_fix(bytes: &[u8], format: Format, config: &Config) -> Result<(), St
     }
 
     // The whole of --fix, written back as it would be.
-    let out = fix::fix(original.clone(), format, config);
+    let out = fix::fix_at(original.clone(), format, config, Applicability::Unsafe);
     for c in out.changes.iter().filter(|c| c.round == 1) {
         let line = original.split('\n').nth(c.line - 1).unwrap_or("");
         let mut from: String = line.chars().skip(c.column - 1).collect();

@@ -4,7 +4,7 @@
 
 use essaylint::config::{Config, Level};
 use essaylint::input::Format;
-use essaylint::{invariants, rule, Severity};
+use essaylint::{invariants, rules, Severity};
 use std::io::Write;
 use std::sync::OnceLock;
 
@@ -13,7 +13,7 @@ pub fn config() -> &'static Config {
     static C: OnceLock<Config> = OnceLock::new();
     C.get_or_init(|| {
         let mut c = Config::default();
-        for r in rule::all() {
+        for r in rules::all() {
             c.set_level(r.meta().name, Level::On(Severity::Advice));
         }
         c
