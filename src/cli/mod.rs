@@ -195,7 +195,10 @@ pub fn run() -> i32 {
                 print(&out)
             }
             None => {
-                eprintln!("essaylint: no rule named `{name}` (see `essaylint rules`)");
+                eprintln!(
+                    "essaylint: no rule named `{}` (see `essaylint rules`)",
+                    sanitize::escape_line(&name)
+                );
                 2
             }
         },
@@ -225,9 +228,16 @@ fn table(
         return 2;
     };
     match input::read_file(path, None) {
-        Ok(src) => print(&render(&essaylint::Document::build(src), &config)),
+        Ok(src) => print(&sanitize::escape(&render(
+            &essaylint::Document::build(src),
+            &config,
+        ))),
         Err(e) => {
-            eprintln!("essaylint: {}: {}", path.display(), describe(&e, path));
+            eprintln!(
+                "essaylint: {}: {}",
+                sanitize::escape_line(&path.display().to_string()),
+                describe(&e, path)
+            );
             2
         }
     }
@@ -294,7 +304,9 @@ fn load_config(path: Option<&Path>) -> Option<Config> {
             rules::discover_config(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
         }
     };
-    config.map_err(|e| eprintln!("essaylint: {e}")).ok()
+    config
+        .map_err(|e| eprintln!("essaylint: {}", sanitize::escape(&e.to_string())))
+        .ok()
 }
 
 fn check(args: CheckArgs) -> i32 {
@@ -340,7 +352,7 @@ fn check(args: CheckArgs) -> i32 {
             if found.is_empty() {
                 eprintln!(
                     "essaylint: {}: no files to check in this folder (looked for .{})",
-                    p.display(),
+                    sanitize::escape_line(&p.display().to_string()),
                     EXTENSIONS.join(", .")
                 );
                 failed = true;
@@ -636,11 +648,8 @@ fn extract(args: ExtractArgs) -> i32 {
     let forced = args.input_format.map(InFormat::format);
     let shown = args.path.display().to_string();
     let loaded = if args.path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        match std::io::stdin().read_to_end(&mut buf) {
-            Ok(_) => input::load_bytes(&buf, forced),
-            Err(e) => Err(InputError::Io(e)),
-        }
+        input::files::read_limited(std::io::stdin(), input::DEFAULT_MAX_INPUT)
+            .and_then(|buf| input::load_bytes(&buf, forced))
     } else {
         input::load_file(&args.path, forced)
     };
@@ -654,10 +663,18 @@ fn extract(args: ExtractArgs) -> i32 {
             if !t.ends_with('\n') {
                 t.push('\n');
             }
+            // The text as it is for a pipe or a file; on a terminal, no control characters.
+            if std::io::stdout().is_terminal() {
+                t = sanitize::escape(&t).into_owned();
+            }
             print(&t)
         }
         Err(e) => {
-            eprintln!("essaylint: {shown}: {}", describe(&e, &args.path));
+            eprintln!(
+                "essaylint: {}: {}",
+                sanitize::escape_line(&shown),
+                describe(&e, &args.path)
+            );
             2
         }
     }
