@@ -11,7 +11,7 @@ use essaylint::input::{self, Format, InputError};
 use essaylint::output::{self, sanitize, FileReport};
 use essaylint::{rules, Category, Severity};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
@@ -229,7 +229,7 @@ fn table(
     };
     match input::read_file(path, None) {
         Ok(src) => print(&sanitize::escape(&render(
-            &essaylint::Document::build(src),
+            &essaylint::analysis::build(src),
             &config,
         ))),
         Err(e) => {
