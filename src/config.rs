@@ -424,7 +424,7 @@ fn parse_size(s: &str) -> Option<u64> {
         _ => return None,
     };
     let v = n * mult;
-    (v.is_finite() && v >= 1.0 && v < 1e15).then_some(v as u64)
+    (v.is_finite() && (1.0..1e15).contains(&v)).then_some(v as u64)
 }
 
 #[cfg(test)]

@@ -162,6 +162,7 @@ pub fn check_fix(bytes: &[u8], format: Format, config: &Config) -> Result<(), St
         return Ok(());
     }
     let original = loaded.source.text.clone();
+    let encoder = loaded.encoder();
     // Round one, by hand: only the chosen edits change the text.
     let report = engine::check(loaded.source, config);
     check_report(&report)?;
@@ -205,7 +206,8 @@ pub fn check_fix(bytes: &[u8], format: Format, config: &Config) -> Result<(), St
             ));
         }
     }
-    let written = encoding::encode(&out.text, enc)?;
+    // As `--fix` writes it: encoding, byte-order mark and CR-only line ends as read.
+    let written = encoder.encode(&out.text)?;
     let again = input::load_bytes(&written, Some(format))
         .map_err(|e| format!("essaylint cannot read back its own fix: {e}"))?;
     if again.encoding != Some(enc) {

@@ -685,3 +685,40 @@ fn nonsense_option_values_are_config_errors() {
         assert!(e.contains("not negative") && e.contains(shown), "{e}");
     }
 }
+
+// ---- Inputs fuzzing found (fuzz/), kept as regressions ----
+
+fn all_rules_on() -> essaylint::Config {
+    let mut c = essaylint::Config::default();
+    for r in essaylint::rules::all() {
+        c.set_level(
+            r.meta().name,
+            essaylint::config::Level::On(essaylint::Severity::Advice),
+        );
+    }
+    c
+}
+
+#[test]
+fn fuzz_regressions_keep_the_invariants() {
+    use essaylint::input::Format;
+    use essaylint::invariants::{check_fix, check_input};
+    let config = all_rules_on();
+    // Readers: every span, related span and fix edit in bounds and on boundaries, line and
+    // column right, every renderer fine.
+    let inputs: &[(&[u8], Format)] = &[
+        (b"\\end\\\xC3\xA9", Format::Latex),
+        (b"\\begin\\\xC3\xA9", Format::Latex),
+        (b"\\begin{\xC3\xA9", Format::Latex),
+        (b"\\cite{\xC3\xA9", Format::Latex),
+        (b"Text \\end{caf\xC3\xA9\n\nmore", Format::Latex),
+        (b"\\verb\xC3\xA9 x", Format::Latex),
+    ];
+    for (bytes, format) in inputs {
+        check_input(bytes, *format, &config)
+            .unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(bytes)));
+    }
+    // --fix on CR-only line ends (fix target, crash-b8cf44fe): written back with CRs.
+    let text = "expect-count: doubled-word 1\n---\n<!-- essaylint-disable-next-line doubled-word -->\nThe the first.\nThe the second.\n";
+    check_fix(text.replace('\n', "\r").as_bytes(), Format::Plain, &config).unwrap();
+}
