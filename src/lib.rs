@@ -14,6 +14,7 @@ pub mod input;
 #[doc(hidden)]
 pub mod invariants;
 pub mod lexicon;
+pub mod lsp;
 pub mod output;
 pub mod rewrite;
 pub mod rule;

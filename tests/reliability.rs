@@ -559,7 +559,8 @@ fn unreadable_parts_of_a_folder_make_the_exit_code_2() {
     if !is_root() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::remove_file(d.join("tree/loop/up")).unwrap();
-        std::fs::set_permissions(d.join("tree/loop"), std::fs::Permissions::from_mode(0o000)).unwrap();
+        std::fs::set_permissions(d.join("tree/loop"), std::fs::Permissions::from_mode(0o000))
+            .unwrap();
         let o = run(&d, &["check", "tree"]);
         assert_eq!(o.status.code(), Some(2), "{}", err(&o));
         assert!(err(&o).contains("Permission denied"), "{}", err(&o));
