@@ -16,6 +16,7 @@
 
 mod entries;
 mod intext;
+mod list_finder;
 pub mod lists;
 mod matching;
 mod table;
@@ -340,6 +341,7 @@ impl Reference {
 
 /// Fills `doc.citations` and `doc.references`, and links them.
 pub fn extract(doc: &mut Document, from_reader: Vec<Citation>) {
+    list_finder::find_by_shape(doc);
     doc.references = entries::parse(doc);
     let mut cites = intext::find(doc, &doc.references);
     // Citations the reader found in markup win over the text's own at the same place.

@@ -64,6 +64,12 @@ pub(super) fn parse_segment(items: &[Item<'_>], text: &str, base: usize) -> Opti
         break;
     }
     let items = &items[k..];
+    // A secondary citation: "Bowlby, 1969, as cited in Jones, 1998" or "1983, as cited in
+    // Jones, 1998". APA lists only the work read (Jones): the segment stands for it, marked
+    // secondary, and the original (Bowlby) is not looked up in the list.
+    if let Some(inner) = secondary_tail(items, text, base) {
+        return Some(inner);
+    }
     let start = items[0].start;
     src.span.start = base + start;
     let body = text[start..seg_end].trim();
@@ -296,4 +302,34 @@ pub(super) fn style_of(seg: &Seg) -> CiteStyle {
     } else {
         CiteStyle::Mla
     }
+}
+
+/// The work a secondary citation names after "as cited in", "qtd. in", "quoted in" (a secondary
+/// prefix from `rules/citations/prefixes.txt`) in the middle of a segment, parsed as the
+/// segment itself and marked secondary.
+fn secondary_tail(items: &[Item<'_>], text: &str, base: usize) -> Option<Seg> {
+    let seg_end = items.last()?.end;
+    for j in 1..items.len() {
+        if items[j].kind != It::Word || items[j - 1].kind != It::Comma {
+            continue;
+        }
+        let lower = text[items[j].start..seg_end].to_lowercase();
+        let Some(p) = lists::prefixes().iter().find_map(|(p, secondary)| {
+            (*secondary
+                && lower.starts_with(p)
+                && lower[p.len()..].starts_with(|c: char| c.is_whitespace()))
+            .then_some(p)
+        }) else {
+            continue;
+        };
+        let cut = items[j].start + p.len();
+        let rest = items[j..].iter().position(|it| it.start >= cut)? + j;
+        let mut inner = parse_segment(&items[rest..], text, base)?;
+        if inner.kind != SegKind::Full && inner.kind != SegKind::NameOnly {
+            return None;
+        }
+        inner.src.secondary = true;
+        return Some(inner);
+    }
+    None
 }

@@ -95,6 +95,54 @@ fn introduced_as_writing(doc: &Document, q: &Quotation) -> bool {
     })
 }
 
+/// Where a quotation left open at its paragraph's end closes, if it runs on over the next
+/// paragraphs: each later paragraph either opens with a quotation mark (the convention for a
+/// quotation of several paragraphs) or has no quotation mark at all, until one whose first mark
+/// closes it (a closing curly mark, or a straight one at the paragraph's end). Up to twelve
+/// paragraphs; the byte offset just after the closing mark.
+fn continued_end(doc: &Document, q: &Quotation) -> Option<usize> {
+    if q.closed {
+        return None;
+    }
+    let last = (q.paragraph + 12).min(doc.paragraphs.len().saturating_sub(1));
+    for pi in q.paragraph + 1..=last {
+        let p = &doc.paragraphs[pi];
+        if matches!(p.kind, ParagraphKind::Heading) {
+            return None;
+        }
+        let text = doc.slice(p.span);
+        let trimmed = text.trim_start();
+        let opens = trimmed.starts_with(['“', '"', '«']);
+        let body = if opens {
+            &trimmed[trimmed.chars().next().map_or(0, char::len_utf8)..]
+        } else {
+            trimmed
+        };
+        let skip = text.len() - body.len();
+        // The first quotation mark after any opening one.
+        let Some((at, mark)) = body.char_indices().find(|&(_, c)| matches!(c, '“' | '”' | '"' | '«' | '»')) else {
+            if opens {
+                continue;
+            }
+            // No mark: a paragraph inside the quotation only if short (an item of a list).
+            if body.split_whitespace().count() <= 60 {
+                continue;
+            }
+            return None;
+        };
+        let closes = match mark {
+            '”' | '»' => true,
+            '"' => opens || body[at + 1..].trim().is_empty(),
+            _ => false,
+        };
+        if closes {
+            return Some(p.span.start + skip + at + mark.len_utf8());
+        }
+        return None;
+    }
+    None
+}
+
 impl Rule for UncitedQuote {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -106,19 +154,31 @@ impl Rule for UncitedQuote {
         let idx = CiteIndex::new(doc);
         let cites_at_all = doc.citations.iter().any(|c| c.certain) || !doc.references.is_empty();
         for q in &doc.quotations {
-            if !is_candidate_quote(doc, q, min) {
+            if !is_candidate_quote(doc, q, min) || super::is_not_source_quote(doc, q) {
                 continue;
             }
-            if !covering(doc, &idx, q.span, q.closed).is_empty() {
+            // A quotation of several paragraphs: judged as one, from its opening mark to the
+            // closing mark paragraphs later.
+            let (span, closed) = match continued_end(doc, q) {
+                Some(end) => (Span::new(q.span.start, end), true),
+                None => (q.span, q.closed),
+            };
+            if !covering(doc, &idx, span, closed).is_empty() {
                 continue;
             }
-            if named_source_cited_nearby(doc, &idx, q.span) || is_dialogue(doc, q) {
+            if closed && !q.closed && super::named_source_cited_nearby(doc, &idx, span) {
+                continue;
+            }
+            if named_source_cited_nearby(doc, &idx, q.span)
+                || is_dialogue(doc, q)
+                || super::named_after(doc, span)
+            {
                 continue;
             }
             let severity = if cites_at_all {
                 // "As Skocpol writes, “…”" with Skocpol cited elsewhere: the source is known,
                 // only its place is missing. An unclosed quotation stays a warning.
-                if q.closed && names_known_author(doc, q.span) {
+                if closed && names_known_author(doc, q.span) {
                     Severity::Advice
                 } else {
                     Severity::Warning
@@ -129,7 +189,7 @@ impl Rule for UncitedQuote {
                 continue;
             };
             let shown = head(doc, q.span, 60);
-            let msg = if q.closed {
+            let msg = if closed {
                 "this quotation has no citation: name its source (and page) in this sentence or the next".to_string()
             } else {
                 "this quotation is never closed and has no citation: close it and cite its source"
