@@ -104,3 +104,29 @@ mod tests {
         assert!(!is_entry_shaped("In 1973, Smith, the author, wrote a book."));
     }
 }
+
+#[cfg(test)]
+mod heading_tests {
+    use crate::lexicon::is_references_heading as h;
+
+    #[test]
+    fn headings_as_written() {
+        for t in [
+            "References",
+            "Resources",
+            "7. Reference",
+            "G: Literature Cited",
+            "APPENDIX 1: REFERENCES",
+            "References (Outside of Class)",
+            "References and Bibliography",
+            "Works Cited:",
+            "IV. Bibliography",
+            "Sources & References",
+        ] {
+            assert!(h(t), "{t}");
+        }
+        for t in ["Introduction", "Results and Discussion", "Appendix A", "Methods: Sources of error", "7. Conclusion"] {
+            assert!(!h(t), "{t}");
+        }
+    }
+}

@@ -393,8 +393,14 @@ pub(crate) fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: S
         return false;
     };
     let mut names: Vec<String> = Vec::new();
+    let own = doc.sentences[s0].tokens.start;
     for k in from..upto.min(doc.tokens.len()) {
         let w = doc.tok(k);
+        // In the sentence before, only a name in running text is a signal phrase ("Sullivan
+        // and his colleagues asked …"); a citation closing that sentence covers that sentence.
+        if k < own && inside_citation(doc, doc.tokens[k].span) {
+            continue;
+        }
         if doc.tokens[k].is_word() && crate::doc::is_capitalized(w) {
             let base = w
                 .strip_suffix("’s")
@@ -461,7 +467,8 @@ pub(crate) fn named_after(doc: &Document, span: Span) -> bool {
         // An attribution line of its own: "Sniderman and Piazza, p70."
         let own_para = next.paragraph == para + 1 && {
             let np = &doc.paragraphs[next.paragraph];
-            np.sentences.len() == 1
+            np.kind != ParagraphKind::Heading
+                && np.sentences.len() == 1
                 && np.tokens.clone().filter(|&i| doc.tokens[i].is_wordlike()).count() <= 8
         };
         if next.paragraph == para || own_para {
@@ -481,7 +488,11 @@ pub(crate) fn named_after(doc: &Document, span: Span) -> bool {
             let verb_after = (k + 1..(k + 4).min(end))
                 .any(|j| crate::citations::lists::is_signal_verb(doc.lower(j)));
             let cue_before = (k.saturating_sub(2)..k).any(|j| matches!(doc.lower(j), "as" | "according"));
-            possessive || verb_after || cue_before || next_start == Some(k)
+            // On an attribution line of its own, only the name that opens it.
+            if next_start.is_some_and(|n| k >= n) {
+                return next_start == Some(k);
+            }
+            possessive || verb_after || cue_before
         })
         .map(|k| {
             let w = doc.tok(k);
@@ -509,11 +520,13 @@ fn known_author(doc: &Document, names: &[String]) -> bool {
 
 /// Capitalised words in the quotation's sentence before it, and in the sentence before.
 fn signal_names(doc: &Document, span: Span) -> Vec<String> {
-    let Some((_, from, upto)) = signal_window(doc, span) else {
+    let Some((s0, from, upto)) = signal_window(doc, span) else {
         return Vec::new();
     };
+    let own = doc.sentences[s0].tokens.start;
     (from..upto)
         .filter(|&k| doc.tokens[k].is_word() && crate::doc::is_capitalized(doc.tok(k)))
+        .filter(|&k| k >= own || !inside_citation(doc, doc.tokens[k].span))
         .map(|k| {
             let w = doc.tok(k);
             fold_name(

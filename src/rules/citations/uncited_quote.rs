@@ -153,14 +153,23 @@ impl Rule for UncitedQuote {
         let min = cx.opt_int("min-words", 4).max(1) as usize;
         let idx = CiteIndex::new(doc);
         let cites_at_all = doc.citations.iter().any(|c| c.certain) || !doc.references.is_empty();
+        // The end of the last quotation of several paragraphs: the quotations of its later
+        // paragraphs are part of it.
+        let mut inside_until = 0;
         for q in &doc.quotations {
+            if q.span.start < inside_until {
+                continue;
+            }
             if !is_candidate_quote(doc, q, min) || super::is_not_source_quote(doc, q) {
                 continue;
             }
             // A quotation of several paragraphs: judged as one, from its opening mark to the
             // closing mark paragraphs later.
             let (span, closed) = match continued_end(doc, q) {
-                Some(end) => (Span::new(q.span.start, end), true),
+                Some(end) => {
+                    inside_until = end;
+                    (Span::new(q.span.start, end), true)
+                }
                 None => (q.span, q.closed),
             };
             if !covering(doc, &idx, span, closed).is_empty() {
