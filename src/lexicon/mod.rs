@@ -4,6 +4,7 @@
 //! header names its source and licence.
 
 pub mod lemma;
+pub mod nonstandard;
 pub mod spell;
 
 use std::collections::{HashMap, HashSet};
@@ -71,7 +72,8 @@ pub fn is_references_heading(title: &str) -> bool {
         )
         .expect("valid regex")
     });
-    let tail = TAIL.get_or_init(|| regex::Regex::new(r"\s*[(\[][^)\]]*[)\]]$").expect("valid regex"));
+    let tail =
+        TAIL.get_or_init(|| regex::Regex::new(r"\s*[(\[][^)\]]*[)\]]$").expect("valid regex"));
     let t = title
         .trim()
         .trim_matches(|c: char| matches!(c, '#' | '*' | '_' | '=' | ' '))

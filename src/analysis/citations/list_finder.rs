@@ -20,7 +20,9 @@ fn entry_start_re() -> &'static Regex {
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.").expect("valid regex")
+    })
 }
 
 /// The paragraph begins and reads like a works-cited entry.
@@ -42,7 +44,10 @@ fn is_entry_shaped(text: &str) -> bool {
 /// A link or DOI on a line of its own, continuing the entry above.
 fn is_link(text: &str) -> bool {
     let l = text.trim().trim_start_matches(['<', '(']).to_lowercase();
-    l.starts_with("http") || l.starts_with("www.") || l.starts_with("doi") || l.starts_with("retrieved")
+    l.starts_with("http")
+        || l.starts_with("www.")
+        || l.starts_with("doi")
+        || l.starts_with("retrieved")
 }
 
 /// Marks a trailing list of entries as the works-cited list when no heading found one.
@@ -71,8 +76,8 @@ pub(super) fn find_by_shape(doc: &mut Document) {
     }
     let Some(first) = first else { return };
     // A heading right before the entries names the list, whatever it says.
-    let heading = (first > 0 && doc.paragraphs[first - 1].kind == ParagraphKind::Heading)
-        .then(|| first - 1);
+    let heading =
+        (first > 0 && doc.paragraphs[first - 1].kind == ParagraphKind::Heading).then(|| first - 1);
     if entries < 3 && !(entries >= 2 && heading.is_some()) {
         return;
     }
@@ -97,11 +102,21 @@ mod tests {
         assert!(is_entry_shaped(
             "Strichartz, G. R. (1973). The inhibition of sodium currents. J Gen Physiol, 62, 37."
         ));
-        assert!(is_entry_shaped("Medvedev, Roy. Let History Judge. New York: Knopf, 1971."));
-        assert!(is_entry_shaped("[3] Spence, M. Job market signaling. QJE 87 (1973): 355–374."));
-        assert!(is_entry_shaped("Van Dyke, J., & Lee, K. (n.d.). Notes on bees."));
-        assert!(!is_entry_shaped("However, the results of 1973 were different from ours."));
-        assert!(!is_entry_shaped("In 1973, Smith, the author, wrote a book."));
+        assert!(is_entry_shaped(
+            "Medvedev, Roy. Let History Judge. New York: Knopf, 1971."
+        ));
+        assert!(is_entry_shaped(
+            "[3] Spence, M. Job market signaling. QJE 87 (1973): 355–374."
+        ));
+        assert!(is_entry_shaped(
+            "Van Dyke, J., & Lee, K. (n.d.). Notes on bees."
+        ));
+        assert!(!is_entry_shaped(
+            "However, the results of 1973 were different from ours."
+        ));
+        assert!(!is_entry_shaped(
+            "In 1973, Smith, the author, wrote a book."
+        ));
     }
 }
 
@@ -125,7 +140,13 @@ mod heading_tests {
         ] {
             assert!(h(t), "{t}");
         }
-        for t in ["Introduction", "Results and Discussion", "Appendix A", "Methods: Sources of error", "7. Conclusion"] {
+        for t in [
+            "Introduction",
+            "Results and Discussion",
+            "Appendix A",
+            "Methods: Sources of error",
+            "7. Conclusion",
+        ] {
             assert!(!h(t), "{t}");
         }
     }

@@ -20,8 +20,6 @@ use round::*;
 use segment::*;
 use square::*;
 
-pub(crate) use pieces::is_abbreviation;
-
 use super::lists;
 use super::{Citation, CiteSource, CiteStyle, Reference};
 use crate::doc::{Document, Group, GroupKind, ParagraphKind, Span, TokenKind};
@@ -30,7 +28,7 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-pub(in crate::citations) fn find(doc: &Document, refs: &[Reference]) -> Vec<Citation> {
+pub(super) fn find(doc: &Document, refs: &[Reference]) -> Vec<Citation> {
     let mut out = Vec::new();
     let mut name_only = Vec::new();
     for g in &doc.groups {
@@ -118,6 +116,6 @@ pub(in crate::citations) fn find(doc: &Document, refs: &[Reference]) -> Vec<Cita
 }
 
 #[cfg(test)]
-pub(in crate::citations) fn parse_for_test(s: &str) -> Option<Vec<CiteSource>> {
+pub(super) fn parse_for_test(s: &str) -> Option<Vec<CiteSource>> {
     parse_inner(s, 0).map(|v| v.into_iter().map(|s| s.src).collect())
 }
