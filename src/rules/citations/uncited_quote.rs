@@ -20,7 +20,15 @@ crate::rule::declare_rule! {
     /// Stay silent: short quotations used as terms or scare quotes ("kulak", the so-called
     /// "oppositions"), titles in title case ("Stalinism and Forced Collectivization"), mentions
     /// ("the phrase “…”", "a song titled “…”"), epigraphs with their attribution, and dialogue in
-    /// narratives ("“I’m leaving,” she said"). In an essay that cites nothing at all, only
+    /// narratives ("“I’m leaving,” she said"). Quotation marks that quote no source stay silent
+    /// too: a label or category the paper names (a verbless phrase of up to six words, or one
+    /// between a determiner and a noun: the “high stress low support” group), a term being named
+    /// ("what we called “…”", "known as “…”"), and the paper's own data (the item “…”,
+    /// participants answered “…”). A source named after the quotation ("“…” As Ong's article
+    /// describes, …", or an attribution line "Sniderman and Piazza, p70.") counts as its
+    /// signal phrase; a citation that only closes the sentence before does not. A quotation of
+    /// several paragraphs (each opening with a mark, or short list items) is judged as one,
+    /// from its opening mark to its closing mark. In an essay that cites nothing at all, only
     /// quotations introduced as someone's writing ("she writes", "according to") are reported, and
     /// as advice: such an essay may be a narrative. Elsewhere it is a warning, except that a closed
     /// quotation whose signal phrase names an author the essay cites elsewhere ("As Skocpol
