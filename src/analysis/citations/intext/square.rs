@@ -1,4 +1,4 @@
-//! Square groups: numeric [3], [3, 5–7], pandoc [@key, p. 3], [^1], [Strichartz: 1973].
+//! Square groups: numeric `[3]`, `[3, 5–7]`, pandoc `[@key, p. 3]`, `[^1]`, `[Strichartz: 1973]`.
 
 #[allow(unused_imports)]
 use super::*;
