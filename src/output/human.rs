@@ -15,6 +15,8 @@ pub struct Options {
     pub color: bool,
     /// Terminal width for wrapping messages.
     pub width: usize,
+    /// Print the summary lines (left out with `--quiet`).
+    pub summary: bool,
 }
 
 impl Default for Options {
@@ -22,6 +24,7 @@ impl Default for Options {
         Options {
             color: false,
             width: 100,
+            summary: true,
         }
     }
 }
@@ -192,6 +195,9 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
             }
             out.push('\n');
         }
+        if !opts.summary {
+            continue;
+        }
         let s = Summary::of(f.report.diagnostics.iter(), 1);
         out.push_str(&format!(
             "{}: {} — {}\n",
@@ -206,7 +212,7 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
             ));
         }
     }
-    if files.len() > 1 {
+    if files.len() > 1 && opts.summary {
         let s = Summary::for_files(files);
         out.push_str(&format!("{} files checked: {}\n", files.len(), s.line()));
     }
