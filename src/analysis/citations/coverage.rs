@@ -470,7 +470,7 @@ pub(crate) fn named_after(doc: &Document, span: Span) -> bool {
         // An attribution line of its own: "Sniderman and Piazza, p70."
         let own_para = next.paragraph == para + 1 && {
             let np = &doc.paragraphs[next.paragraph];
-            np.kind != ParagraphKind::Heading
+            np.kind != crate::doc::ParagraphKind::Heading
                 && np.sentences.len() == 1
                 && np
                     .tokens
