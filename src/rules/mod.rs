@@ -3,6 +3,7 @@
 use crate::rule::Rule;
 use std::sync::OnceLock;
 
+pub mod capitalisation;
 pub mod citations;
 pub mod names;
 pub mod repetition;
@@ -20,6 +21,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
             repetition::RULES,
             citations::RULES,
             sentences::RULES,
+            capitalisation::RULES,
             style::RULES,
         ]
         .concat()
