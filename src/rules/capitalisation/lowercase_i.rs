@@ -1,49 +1,46 @@
-//! # lowercase-i
-//!
-//! **What it does.** Reports the pronoun "i" written in lowercase, and its contractions "i'm",
-//! "i've", "i'd", "i'll", with the capitalised form as the fix.
-//!
-//! A lowercase "i" is the pronoun when a verb, an adverb or a negation follows it ("i think",
-//! "i would", "i also", "i don't"), or when it ends a phrase after "and", "than", "as", "but" or
-//! "or" ("my sister and i."). It is left alone as a variable or an index ("college i students",
-//! "i = 1, 2", "for each i in", "x_i"), a list label ("(i)", "i.", "i)"), part of "i.e.", a
-//! hyphenated term ("i-th"), in code or a URL, and in the lines of a transcript or a chat log
-//! ("tiger2: i dont think"), which quote the speakers as they wrote. Inside a quotation it is
-//! advice, without a fix: the words are the quoted writer's.
-//!
-//! **Why it matters.** English writes the pronoun "I" with a capital everywhere; the lowercase
-//! form reads as a text message.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Last year i moved to the city, and i've lived there since.
-//!           ^ `I`                     ^^^^ `I've`
-//! ```
-//!
-//! **Options.** None.
-//!
-//! **Fix safety.** Safe: capitalising the pronoun changes nothing else. Not offered inside
-//! quotations.
+crate::rule::declare_rule! {
+    /// # lowercase-i
+    ///
+    /// **What it does.** Reports the pronoun "i" written in lowercase, and its contractions "i'm",
+    /// "i've", "i'd", "i'll", with the capitalised form as the fix.
+    ///
+    /// A lowercase "i" is the pronoun when a verb, an adverb or a negation follows it ("i think",
+    /// "i would", "i also", "i don't"), or when it ends a phrase after "and", "than", "as", "but" or
+    /// "or" ("my sister and i."). It is left alone as a variable or an index ("college i students",
+    /// "i = 1, 2", "for each i in", "x_i"), a list label ("(i)", "i.", "i)"), part of "i.e.", a
+    /// hyphenated term ("i-th"), in code or a URL, and in the lines of a transcript or a chat log
+    /// ("tiger2: i dont think"), which quote the speakers as they wrote. Inside a quotation it is
+    /// advice, without a fix: the words are the quoted writer's.
+    ///
+    /// **Why it matters.** English writes the pronoun "I" with a capital everywhere; the lowercase
+    /// form reads as a text message.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Last year i moved to the city, and i've lived there since.
+    ///           ^ `I`                     ^^^^ `I've`
+    /// ```
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** Safe: capitalising the pronoun changes nothing else. Not offered inside
+    /// quotations.
+    pub struct LowercaseI {
+        name: "lowercase-i",
+        category: Capitalisation,
+        severity: Warning,
+        summary: "the pronoun `i` in lowercase",
+        fix: Safe,
+    }
+}
 
 use super::{is_glued, is_transcript_line, paragraph_of_token};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{ParagraphKind, TokenKind};
 use crate::lexicon::pos;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct LowercaseI;
-
-static META: RuleMeta = RuleMeta {
-    name: "lowercase-i",
-    category: Category::Capitalisation,
-    severity: Severity::Warning,
-    summary: "the pronoun `i` in lowercase",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 /// Words that may follow the pronoun: verbs (not an -s form: "i is" is a variable), modals,
 /// adverbs, negations.
@@ -67,8 +64,7 @@ fn follows_pronoun(next: &str) -> bool {
     if t & (pos::PREP | pos::DET | pos::CONJ | pos::SUBORD) != 0 && t & pos::ADV_DEGREE == 0 {
         return false;
     }
-    if t & (pos::MODAL | pos::BE | pos::HAVE | pos::DO | pos::NEG | pos::ADV | pos::ADV_DEGREE)
-        != 0
+    if t & (pos::MODAL | pos::BE | pos::HAVE | pos::DO | pos::NEG | pos::ADV | pos::ADV_DEGREE) != 0
     {
         return true;
     }
@@ -82,10 +78,6 @@ fn follows_pronoun(next: &str) -> bool {
 }
 
 impl Rule for LowercaseI {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let n = doc.tokens.len();
@@ -132,7 +124,8 @@ impl Rule for LowercaseI {
                             follows_pronoun(doc.lower(i + 1))
                         }
                         Some((s, _)) if matches!(s, "," | ";" | "!" | "?" | ".") => {
-                            i > 0 && matches!(doc.lower(i - 1), "and" | "than" | "as" | "but" | "or")
+                            i > 0
+                                && matches!(doc.lower(i - 1), "and" | "than" | "as" | "but" | "or")
                         }
                         _ => false,
                     };
@@ -144,7 +137,10 @@ impl Rule for LowercaseI {
             let cap = super::capitalise(w);
             let span = t.span;
             let mut d = cx
-                .diag(span, format!("the pronoun is written with a capital: `{cap}`"))
+                .diag(
+                    span,
+                    format!("the pronoun is written with a capital: `{cap}`"),
+                )
                 .suggest(cap.clone());
             if doc.in_quotation(span) {
                 d = d.severity(Severity::Advice);
@@ -165,7 +161,7 @@ mod tests {
     fn run(text: &str) -> Vec<String> {
         let doc = Document::from_text(text);
         let config = Config::default();
-        let cx = Context::new(&doc, &config, &META);
+        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseI));
         let mut out = Vec::new();
         LowercaseI.check(&cx, &mut out);
         out.iter().map(|d| doc.slice(d.span).to_string()).collect()
@@ -174,7 +170,9 @@ mod tests {
     #[test]
     fn pronoun() {
         assert_eq!(
-            run("Last year i moved, and i've stayed. So i think i am right, as do my sister and i."),
+            run(
+                "Last year i moved, and i've stayed. So i think i am right, as do my sister and i."
+            ),
             vec!["i", "i've", "i", "i", "i"]
         );
         assert_eq!(run("If i want to win, i don't stop."), vec!["i", "i"]);

@@ -1,72 +1,69 @@
-//! # lowercase-proper
-//!
-//! **What it does.** Reports a word written in lowercase that is only ever written with a
-//! capital: a day or a month ("monday", "january"), a language or a nationality ("english",
-//! "american", "italian"), a country, a city or a person ("britain", "stalin"), a proper
-//! adjective ("victorian", "marxist", "shakespearean"). The dictionary (`rules/dict`, SCOWL)
-//! decides: it lists these words only capitalised. The fix is the capitalised word.
-//!
-//! Some of these words are also ordinary words in lowercase, and then the context decides:
-//!
-//! - "march", "may", "august" are months next to a date ("may 5", "3 march") or after "in",
-//!   "since", "until", "early", "last"… at the end of a phrase ("in may,", "since march and");
-//!   otherwise the walk, the modal and the adjective are left alone;
-//! - "china", "turkey" are countries after "in", "to", "from", "visited"… when no noun follows
-//!   ("fine china cups", "roast turkey" stay quiet), or with a possessive ("china's economy");
-//!   this is a warning when the essay also writes the country with its capital, advice otherwise;
-//! - "polish" is the nationality between a determiner and a noun ("the polish army"), as advice
-//!   unless the essay also writes "Polish";
-//! - "english", "french", "german", "dutch", "christian" are reported like words known only
-//!   capitalised (their lowercase senses, a spin on a ball or strips of meat, are rare in essays);
-//! - "internet" is advice: current style guides differ.
-//!
-//! Other words that are a name and a common word ("bill", "frank", "mark", "rose") are never
-//! reported.
-//!
-//! Silent in headings and works-cited entries, in transcript lines, in URLs, e-mail addresses
-//! and code, after a name particle ("de novo", "van gogh"), after a genus ("Escherichia coli",
-//! "E. coli"), in a sentence of another language, and on words shorter than three letters.
-//! A name the essay always writes in lowercase, three times or more and never capitalised (a
-//! brand, a pen name such as "bell hooks"), is advice, unless it is a day, a month, a language
-//! or a nationality. Inside a quotation the words are the quoted writer's: advice, no fix.
-//!
-//! **Why it matters.** Days, months, languages, nationalities and the adjectives formed from
-//! names take a capital in English; the lowercase form is among the first things a reader marks.
-//!
-//! **Example.**
-//!
-//! ```text
-//! On monday the english teacher spoke of victorian novels.
-//!    ^^^^^^ `Monday`  ^^^^^^^ `English`  ^^^^^^^^^ `Victorian`
-//! ```
-//!
-//! **Options.** None.
-//!
-//! **Fix safety.** Safe for the warnings outside quotations: the dictionary has no lowercase form
-//! of the word (or, for the months and countries, the context makes the sense certain). Advice
-//! is never fixed automatically.
+crate::rule::declare_rule! {
+    /// # lowercase-proper
+    ///
+    /// **What it does.** Reports a word written in lowercase that is only ever written with a
+    /// capital: a day or a month ("monday", "january"), a language or a nationality ("english",
+    /// "american", "italian"), a country, a city or a person ("britain", "stalin"), a proper
+    /// adjective ("victorian", "marxist", "shakespearean"). The dictionary (`rules/dict`, SCOWL)
+    /// decides: it lists these words only capitalised. The fix is the capitalised word.
+    ///
+    /// Some of these words are also ordinary words in lowercase, and then the context decides:
+    ///
+    /// - "march", "may", "august" are months next to a date ("may 5", "3 march") or after "in",
+    ///   "since", "until", "early", "last"… at the end of a phrase ("in may,", "since march and");
+    ///   otherwise the walk, the modal and the adjective are left alone;
+    /// - "china", "turkey" are countries after "in", "to", "from", "visited"… when no noun follows
+    ///   ("fine china cups", "roast turkey" stay quiet), or with a possessive ("china's economy");
+    ///   this is a warning when the essay also writes the country with its capital, advice otherwise;
+    /// - "polish" is the nationality between a determiner and a noun ("the polish army"), as advice
+    ///   unless the essay also writes "Polish";
+    /// - "english", "french", "german", "dutch", "christian" are reported like words known only
+    ///   capitalised (their lowercase senses, a spin on a ball or strips of meat, are rare in essays);
+    /// - "internet" is advice: current style guides differ.
+    ///
+    /// Other words that are a name and a common word ("bill", "frank", "mark", "rose") are never
+    /// reported.
+    ///
+    /// Silent in headings and works-cited entries, in transcript lines, in URLs, e-mail addresses
+    /// and code, after a name particle ("de novo", "van gogh"), after a genus ("Escherichia coli",
+    /// "E. coli"), in a sentence of another language, and on words shorter than three letters.
+    /// A name the essay always writes in lowercase, three times or more and never capitalised (a
+    /// brand, a pen name such as "bell hooks"), is advice, unless it is a day, a month, a language
+    /// or a nationality. Inside a quotation the words are the quoted writer's: advice, no fix.
+    ///
+    /// **Why it matters.** Days, months, languages, nationalities and the adjectives formed from
+    /// names take a capital in English; the lowercase form is among the first things a reader marks.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// On monday the english teacher spoke of victorian novels.
+    ///    ^^^^^^ `Monday`  ^^^^^^^ `English`  ^^^^^^^^^ `Victorian`
+    /// ```
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** Safe for the warnings outside quotations: the dictionary has no lowercase form
+    /// of the word (or, for the months and countries, the context makes the sense certain). Advice
+    /// is never fixed automatically.
+    pub struct LowercaseProper {
+        name: "lowercase-proper",
+        category: Capitalisation,
+        severity: Warning,
+        summary: "a day, month, language, nationality or name written in lowercase",
+        fix: Safe,
+    }
+}
 
 use super::{is_glued, is_transcript_line};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, TokenKind};
 use crate::lexicon::spell::{self, FastMap, Shape};
 use crate::lexicon::{self, pos};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-pub struct LowercaseProper;
-
-static META: RuleMeta = RuleMeta {
-    name: "lowercase-proper",
-    category: Category::Capitalisation,
-    severity: Severity::Warning,
-    summary: "a day, month, language, nationality or name written in lowercase",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 #[derive(Default)]
 struct Data {
@@ -86,8 +83,9 @@ fn data() -> &'static Data {
     D.get_or_init(|| {
         let mut d = Data::default();
         let mut sec = "";
-        for line in lexicon::lines(include_str!("../../../rules/capitalisation/proper_words.txt"))
-        {
+        for line in lexicon::lines(include_str!(
+            "../../../rules/capitalisation/proper_words.txt"
+        )) {
             if let Some(s) = line.strip_prefix('@') {
                 sec = s.trim();
                 continue;
@@ -222,11 +220,9 @@ fn month_context(doc: &Document, i: usize) -> bool {
     let d = data();
     // "5 may,", "3rd march and", "in may.", "since march and".
     let before = i > 0
-        && (d.month_context.contains(doc.lower(i - 1))
-            || num(i - 1) && doc.tok(i - 1).len() <= 4);
+        && (d.month_context.contains(doc.lower(i - 1)) || num(i - 1) && doc.tok(i - 1).len() <= 4);
     let after_ok = i + 1 >= n
-        || doc.tokens[i + 1].kind == TokenKind::Punct
-            && !matches!(doc.tok(i + 1), "-" | "'" | "’")
+        || doc.tokens[i + 1].kind == TokenKind::Punct && !matches!(doc.tok(i + 1), "-" | "'" | "’")
         || matches!(
             doc.lower(i + 1),
             "and" | "or" | "to" | "through" | "until" | "till" | "of" | "when" | "last" | "this"
@@ -246,8 +242,7 @@ fn country_context(doc: &Document, i: usize, lower: &str) -> bool {
         && doc.tokens[i + 1].space_before
         && {
             let t = pos::tags(doc.lower(i + 1));
-            t & (pos::NOUN | pos::MAY_NOUN | pos::ADJ | pos::MAY_ADJ) != 0
-                && t & pos::FUNCTION == 0
+            t & (pos::NOUN | pos::MAY_NOUN | pos::ADJ | pos::MAY_ADJ) != 0 && t & pos::FUNCTION == 0
         };
     before && !next_noun
 }
@@ -266,10 +261,6 @@ fn nationality_context(doc: &Document, i: usize) -> bool {
 }
 
 impl Rule for LowercaseProper {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let d = data();
@@ -339,7 +330,8 @@ impl Rule for LowercaseProper {
                         let common = spell::is_common_word(&title.to_lowercase())
                             || spell::is_common_word(stem);
                         let short = stem.chars().count() <= 3;
-                        if calendar || !short && (class || common) && !(u.lower >= 3 && u.title == 0)
+                        if calendar
+                            || !short && (class || common) && !(u.lower >= 3 && u.title == 0)
                         {
                             Severity::Warning
                         } else if short && !common || stem.chars().count() <= 4 && !common && !class
@@ -404,7 +396,7 @@ mod tests {
     fn run(text: &str) -> Vec<(String, Severity)> {
         let doc = Document::from_text(text);
         let config = Config::default();
-        let cx = Context::new(&doc, &config, &META);
+        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseProper));
         let mut out = Vec::new();
         LowercaseProper.check(&cx, &mut out);
         out.iter()

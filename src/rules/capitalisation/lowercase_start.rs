@@ -1,71 +1,68 @@
-//! # lowercase-start
-//!
-//! **What it does.** Reports a sentence whose first word is in lowercase, with the capitalised
-//! word as the fix:
-//!
-//! - at the start of a paragraph, when the paragraph before it ends a sentence (a full stop after
-//!   an ordinary word, a question or exclamation mark) or is a heading, and at the start of the
-//!   text;
-//! - inside a paragraph, after a full stop that ends a sentence: the full stop follows an
-//!   ordinary lowercase dictionary word of two letters or more that is not an abbreviation
-//!   ("var.", "spp.", "ie.", "et.", "pers. comm.", "e.g.", "Fig." are not sentence ends). Words
-//!   that usually continue a sentence after an abbreviation ("and", "or", "was", "to", "which",
-//!   "in") are not reported there. After a number, a capitalised word or an unknown word
-//!   ("was 0.51. this p-value is…"), or after a question or exclamation mark, only a word that
-//!   typically opens a sentence ("the", "this", "we", "however") is reported, as advice.
-//!
-//! It stays silent where the text shows the lowercase is deliberate: a paragraph that continues
-//! the sentence before it (the previous paragraph ends without a full stop, with a colon, or is a
-//! block quotation or a displayed formula: "where x is the mass"), a quoted fragment, an
-//! ellipsis, list items and labels ("a.", "ii)"), lines of a transcript ("tiger2: i dont know"),
-//! code, URLs and file names, words written in lowercase by design (iPhone, pH, mRNA), words
-//! the dictionary does not know (a brand or a name the essay writes in lowercase, a symbol, a
-//! typo the spelling rules report), single letters (variables) and non-Latin scripts. The
-//! pronoun "i" is left to `lowercase-i`, and a word the dictionary knows only capitalised
-//! ("monday") to `lowercase-proper`.
-//!
-//! When most sentences of a text start in lowercase (the text was lowercased, or its
-//! formatting lost), the rule speaks only as advice.
-//!
-//! **Why it matters.** A capital letter is how the reader sees a new sentence begin; without it
-//! the boundary blurs, and the slip reads as haste.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The party was divided. the left wanted faster change.
-//!                        ^^^ start the sentence with a capital: `The`
-//! ```
-//!
-//! **Options.** None.
-//!
-//! **Fix safety.** Capitalising the word is applied by `--fix` only where the sentence boundary
-//! is certain: after a full stop that follows an ordinary lowercase dictionary word, before a
-//! word that opens sentences; at the start of a paragraph whose previous paragraph ends that way,
-//! or with a question or exclamation mark, or is a heading. Elsewhere (the start of the text,
-//! which may be an excerpt; after a number or an unknown word; a word that may continue the
-//! sentence) the capitalised word is only suggested.
+crate::rule::declare_rule! {
+    /// # lowercase-start
+    ///
+    /// **What it does.** Reports a sentence whose first word is in lowercase, with the capitalised
+    /// word as the fix:
+    ///
+    /// - at the start of a paragraph, when the paragraph before it ends a sentence (a full stop after
+    ///   an ordinary word, a question or exclamation mark) or is a heading, and at the start of the
+    ///   text;
+    /// - inside a paragraph, after a full stop that ends a sentence: the full stop follows an
+    ///   ordinary lowercase dictionary word of two letters or more that is not an abbreviation
+    ///   ("var.", "spp.", "ie.", "et.", "pers. comm.", "e.g.", "Fig." are not sentence ends). Words
+    ///   that usually continue a sentence after an abbreviation ("and", "or", "was", "to", "which",
+    ///   "in") are not reported there. After a number, a capitalised word or an unknown word
+    ///   ("was 0.51. this p-value is…"), or after a question or exclamation mark, only a word that
+    ///   typically opens a sentence ("the", "this", "we", "however") is reported, as advice.
+    ///
+    /// It stays silent where the text shows the lowercase is deliberate: a paragraph that continues
+    /// the sentence before it (the previous paragraph ends without a full stop, with a colon, or is a
+    /// block quotation or a displayed formula: "where x is the mass"), a quoted fragment, an
+    /// ellipsis, list items and labels ("a.", "ii)"), lines of a transcript ("tiger2: i dont know"),
+    /// code, URLs and file names, words written in lowercase by design (iPhone, pH, mRNA), words
+    /// the dictionary does not know (a brand or a name the essay writes in lowercase, a symbol, a
+    /// typo the spelling rules report), single letters (variables) and non-Latin scripts. The
+    /// pronoun "i" is left to `lowercase-i`, and a word the dictionary knows only capitalised
+    /// ("monday") to `lowercase-proper`.
+    ///
+    /// When most sentences of a text start in lowercase (the text was lowercased, or its
+    /// formatting lost), the rule speaks only as advice.
+    ///
+    /// **Why it matters.** A capital letter is how the reader sees a new sentence begin; without it
+    /// the boundary blurs, and the slip reads as haste.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The party was divided. the left wanted faster change.
+    ///                        ^^^ start the sentence with a capital: `The`
+    /// ```
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** Safe where the sentence boundary is certain, and applied by `--fix` only
+    /// there: after a full stop that follows an ordinary lowercase dictionary word, before a word
+    /// that opens sentences; at the start of a paragraph whose previous paragraph ends that way,
+    /// or with a question or exclamation mark, or is a heading. Elsewhere (the start of the text,
+    /// which may be an excerpt; after a number or an unknown word; a word that may continue the
+    /// sentence) the capitalised word is only suggested.
+    pub struct LowercaseStart {
+        name: "lowercase-start",
+        category: Capitalisation,
+        severity: Warning,
+        summary: "a sentence that starts with a lowercase letter",
+        fix: Safe,
+    }
+}
 
 use super::{is_glued, is_transcript_line};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_all_caps, Document, ParagraphKind, TokenKind};
 use crate::lexicon::{self, spell};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-pub struct LowercaseStart;
-
-static META: RuleMeta = RuleMeta {
-    name: "lowercase-start",
-    category: Category::Capitalisation,
-    severity: Severity::Warning,
-    summary: "a sentence that starts with a lowercase letter",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 struct Data {
     starters: HashSet<&'static str>,
@@ -234,9 +231,7 @@ fn paragraph_entry(doc: &Document, pi: usize) -> Option<Start> {
             return match last {
                 _ if !letters => None,
                 ":" | "," | ";" | "-" | "—" | "–" => None,
-                "." if r.end - 1 > r.start
-                    && sentence_end(doc, r.start, r.end - 1) == End::No =>
-                {
+                "." if r.end - 1 > r.start && sentence_end(doc, r.start, r.end - 1) == End::No => {
                     None
                 }
                 _ => Some(Start::Certain),
@@ -263,8 +258,10 @@ fn paragraph_entry(doc: &Document, pi: usize) -> Option<Start> {
                 End::Sure => Some(Start::Certain),
                 End::Likely => Some(Start::Probable),
                 // A paragraph ending "… etc." or "… come”." ends a sentence all the same.
-                End::No if doc.tokens[k - 1].is_word()
-                    && lexicon::abbreviation(doc.lower(k - 1)) == Some(lexicon::Abbrev::MayEnd) =>
+                End::No
+                    if doc.tokens[k - 1].is_word()
+                        && lexicon::abbreviation(doc.lower(k - 1))
+                            == Some(lexicon::Abbrev::MayEnd) =>
                 {
                     Some(Start::Probable)
                 }
@@ -277,10 +274,6 @@ fn paragraph_entry(doc: &Document, pi: usize) -> Option<Start> {
 }
 
 impl Rule for LowercaseStart {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let d = data();
@@ -297,8 +290,8 @@ impl Rule for LowercaseStart {
             // The paragraph's first word.
             // A real sentence: it ends with a full stop, a question or an exclamation mark, or
             // runs to ten words (not a table cell such as "none" or "degrees of freedom: 6").
-            let Some(first_sentence) = (!para.sentences.is_empty())
-                .then(|| &doc.sentences[para.sentences.start])
+            let Some(first_sentence) =
+                (!para.sentences.is_empty()).then(|| &doc.sentences[para.sentences.start])
             else {
                 continue;
             };
@@ -412,7 +405,7 @@ mod tests {
     fn run(text: &str) -> Vec<(String, Severity)> {
         let doc = Document::from_text(text);
         let config = Config::default();
-        let cx = Context::new(&doc, &config, &META);
+        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseStart));
         let mut out = Vec::new();
         LowercaseStart.check(&cx, &mut out);
         out.iter()

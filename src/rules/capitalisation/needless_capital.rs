@@ -1,60 +1,57 @@
-//! # needless-capital
-//!
-//! **What it does.** Reports a capital letter in mid-sentence where English writes none:
-//!
-//! - a function word ("For example, When I travelled", "because If I became", "So It will"):
-//!   a pronoun, determiner, preposition or conjunction after a lowercase word or a comma, before
-//!   a lowercase word. A warning.
-//! - a common noun ("the Monarchy", "a Doctor", "in the Summer"): a word the dictionary lists
-//!   only in lowercase, standing alone between lowercase words, that the essay itself writes in
-//!   lowercase more often than capitalised, or capitalises only this once. Advice: an essay may
-//!   have its reasons ("the Party", "the State" are left to it).
-//!
-//! It never reports names (a word the dictionary also knows capitalised: "March", "Bill",
-//! "China"), a run of capitalised words (a title of a work, an institution: "the Supreme Court",
-//! "Gone With the Wind"), a word before a number ("Table 3", "Experiment 2"), a word named
-//! rather than used ("the word The", "a poem called If"), reported speech after "said,",
-//! headings, list items, works-cited entries, quotations, words after a colon, a dash, a bracket
-//! or a line break (verse, captions), sentences in title case, or a term the essay consistently
-//! capitalises (twice or more, and never less often than in lowercase).
-//!
-//! **Why it matters.** A capital letter says "name"; on a common word it sends the reader looking
-//! for a name that is not there, and on a function word it looks like a sentence that begins in
-//! the wrong place.
-//!
-//! **Example.**
-//!
-//! ```text
-//! For example, When I visited the city, my uncle was a Doctor there.
-//!              ^^^^ `when`                         ^^^^^^ `doctor`
-//! ```
-//!
-//! **Options.** None.
-//!
-//! **Fix safety.** No automatic fix: a capital may mark a title or a name the dictionary does
-//! not know. The lowercase word is suggested.
+crate::rule::declare_rule! {
+    /// # needless-capital
+    ///
+    /// **What it does.** Reports a capital letter in mid-sentence where English writes none:
+    ///
+    /// - a function word ("For example, When I travelled", "because If I became", "So It will"):
+    ///   a pronoun, determiner, preposition or conjunction after a lowercase word or a comma, before
+    ///   a lowercase word. A warning.
+    /// - a common noun ("the Monarchy", "a Doctor", "in the Summer"): a word the dictionary lists
+    ///   only in lowercase, standing alone between lowercase words, that the essay itself writes in
+    ///   lowercase more often than capitalised, or capitalises only this once. Advice: an essay may
+    ///   have its reasons ("the Party", "the State" are left to it).
+    ///
+    /// It never reports names (a word the dictionary also knows capitalised: "March", "Bill",
+    /// "China"), a run of capitalised words (a title of a work, an institution: "the Supreme Court",
+    /// "Gone With the Wind"), a word before a number ("Table 3", "Experiment 2"), a word named
+    /// rather than used ("the word The", "a poem called If"), reported speech after "said,",
+    /// headings, list items, works-cited entries, quotations, words after a colon, a dash, a bracket
+    /// or a line break (verse, captions), sentences in title case, or a term the essay consistently
+    /// capitalises (twice or more, and never less often than in lowercase).
+    ///
+    /// **Why it matters.** A capital letter says "name"; on a common word it sends the reader looking
+    /// for a name that is not there, and on a function word it looks like a sentence that begins in
+    /// the wrong place.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// For example, When I visited the city, my uncle was a Doctor there.
+    ///              ^^^^ `when`                         ^^^^^^ `doctor`
+    /// ```
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a capital may mark a title or a name the dictionary does
+    /// not know. The lowercase word is suggested.
+    pub struct NeedlessCapital {
+        name: "needless-capital",
+        category: Capitalisation,
+        severity: Warning,
+        summary: "a capital letter on a common word in mid-sentence",
+        fix: None,
+    }
+}
 
 use super::{decapitalise, is_transcript_line};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, TokenKind};
 use crate::lexicon::spell::{self, FastMap, Shape};
 use crate::lexicon::{self, pos};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-pub struct NeedlessCapital;
-
-static META: RuleMeta = RuleMeta {
-    name: "needless-capital",
-    category: Category::Capitalisation,
-    severity: Severity::Warning,
-    summary: "a capital letter on a common word in mid-sentence",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 #[derive(Default)]
 struct Data {
@@ -111,7 +108,50 @@ fn usage(doc: &Document) -> FastMap<&str, (usize, usize)> {
 /// their marks (a conversion that dropped them), so a capital in mid-sentence may open one.
 fn quotes_stripped(doc: &Document) -> bool {
     doc.word_count() >= 500
-        && !doc.text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'])
+        && !doc
+            .text
+            .contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'])
+}
+
+/// Small words a title or a name keeps in lowercase ("Silencing the Past", "Court of Appeals",
+/// "Obedience to Authority").
+const TITLE_JOINERS: &[&str] = &[
+    "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from", "or",
+];
+
+/// Token `i` sits in a title or a name with lowercase small words inside: a capitalised word
+/// (not the sentence's first) lies behind or ahead of it across one or two of those words.
+fn in_title(doc: &Document, first: usize, i: usize) -> bool {
+    let n = doc.tokens.len();
+    let cap_word = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word && capitalised(doc.tok(k)) && doc.tok(k) != "I"
+    };
+    let joiner =
+        |k: usize| doc.tokens[k].kind == TokenKind::Word && TITLE_JOINERS.contains(&doc.tok(k));
+    let mut k = i;
+    let mut crossed = 0;
+    while k > first && crossed <= 2 {
+        k -= 1;
+        if joiner(k) {
+            crossed += 1;
+            continue;
+        }
+        if crossed > 0 && cap_word(k) && k != first {
+            return true;
+        }
+        break;
+    }
+    let mut k = i + 1;
+    let mut crossed = 0;
+    while k < n && crossed <= 2 {
+        if joiner(k) {
+            crossed += 1;
+            k += 1;
+            continue;
+        }
+        return crossed > 0 && cap_word(k);
+    }
+    false
 }
 
 fn capitalised(w: &str) -> bool {
@@ -119,10 +159,6 @@ fn capitalised(w: &str) -> bool {
 }
 
 impl Rule for NeedlessCapital {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let d = data();
@@ -199,7 +235,7 @@ impl Rule for NeedlessCapital {
                         }
                     }
                 };
-                if !next_ok || doc.in_quotation(t.span) {
+                if !next_ok || doc.in_quotation(t.span) || in_title(doc, first, i) {
                     continue;
                 }
                 let function = lexicon::is_function_word(lower);
@@ -301,7 +337,7 @@ mod tests {
     fn run(text: &str) -> Vec<(String, Severity)> {
         let doc = Document::from_text(text);
         let config = Config::default();
-        let cx = Context::new(&doc, &config, &META);
+        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&NeedlessCapital));
         let mut out = Vec::new();
         NeedlessCapital.check(&cx, &mut out);
         out.iter()
