@@ -186,7 +186,11 @@ fn foreign(doc: &Document, s: &crate::doc::Sentence) -> bool {
         }
         words += 1;
         let w = doc.tok(i);
-        if spell::shape(w) == Shape::Lower && spell::classify(doc.lower(i)) == spell::Known::Unknown
+        // Words known capitalised ("monday", "victorian") are this rule's business, not
+        // evidence of another language.
+        if spell::shape(w) == Shape::Lower
+            && spell::classify(doc.lower(i)) == spell::Known::Unknown
+            && !spell::has_capitalised_entry(doc.lower(i))
         {
             unknown += 1;
         }
@@ -242,7 +246,9 @@ fn country_context(doc: &Document, i: usize, lower: &str) -> bool {
         && doc.tokens[i + 1].space_before
         && {
             let t = pos::tags(doc.lower(i + 1));
-            t & (pos::NOUN | pos::MAY_NOUN | pos::ADJ | pos::MAY_ADJ) != 0 && t & pos::FUNCTION == 0
+            t & (pos::NOUN | pos::MAY_NOUN | pos::ADJ | pos::MAY_ADJ) != 0
+                && t & (pos::FUNCTION | pos::VERB_PAST | pos::MODAL | pos::BE | pos::HAVE | pos::DO)
+                    == 0
         };
     before && !next_noun
 }

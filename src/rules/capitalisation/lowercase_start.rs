@@ -5,8 +5,9 @@ crate::rule::declare_rule! {
     /// word as the fix:
     ///
     /// - at the start of a paragraph, when the paragraph before it ends a sentence (a full stop after
-    ///   an ordinary word, a question or exclamation mark) or is a heading, and at the start of the
-    ///   text;
+    ///   an ordinary word, a question or exclamation mark) or is a heading; at the start of the
+    ///   text only a word that typically opens a sentence ("the", "this", "we", "however", "if"):
+    ///   an excerpt may start mid-sentence ("now, but how it should continue");
     /// - inside a paragraph, after a full stop that ends a sentence: the full stop follows an
     ///   ordinary lowercase dictionary word of two letters or more that is not an abbreviation
     ///   ("var.", "spp.", "ie.", "et.", "pers. comm.", "e.g.", "Fig." are not sentence ends). Words
@@ -313,7 +314,12 @@ impl Rule for LowercaseStart {
                     starts += 1;
                     if candidate(doc, first) && !doc.in_quotation(doc.tokens[first].span) {
                         lower_starts += 1;
-                        found.push((first, entry));
+                        // The text's first word: an excerpt may start mid-sentence ("now, but
+                        // how it should continue."); only a word that opens sentences is a
+                        // warning there.
+                        if pi > 0 || d.starters.contains(doc.lower(first)) {
+                            found.push((first, entry));
+                        }
                     }
                 }
             }

@@ -293,10 +293,16 @@ impl Rule for NeedlessCapital {
                     continue;
                 }
                 // A common noun the dictionary knows only in lowercase.
+                // A word the dictionary also knows capitalised ("Bill", "Rose", "Doctor") only
+                // after an indefinite determiner, which a name does not take ("a Doctor").
+                let indefinite = matches!(
+                    doc.lower(prev_word),
+                    "a" | "an" | "every" | "each" | "many" | "some" | "several"
+                );
                 if !spell::check(lower)
-                    || spell::has_capitalised_entry(lower)
+                    || spell::has_capitalised_entry(lower) && !indefinite
                     || d.homographs.contains(lower)
-                    || !spell::is_common_word(lower)
+                    || !(spell::is_common_word(lower) || pos::is(lower, pos::NOUN))
                     || pos::tags(lower) & (pos::NOUN | pos::MAY_NOUN) == 0
                 {
                     continue;
@@ -348,7 +354,7 @@ mod tests {
     #[test]
     fn fires() {
         assert_eq!(
-            run("For example, When I travelled, my uncle was a Doctor there. So It will be."),
+            run("For example, When I travelled, my uncle was a Doctor there. So It will be a good trip."),
             vec![
                 ("When".to_string(), Severity::Warning),
                 ("Doctor".to_string(), Severity::Advice),
