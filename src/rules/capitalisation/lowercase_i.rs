@@ -156,10 +156,9 @@ impl Rule for LowercaseI {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::doc::Document;
 
     fn run(text: &str) -> Vec<String> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let config = Config::default();
         let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseI));
         let mut out = Vec::new();

@@ -37,7 +37,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::ctx::{match_case, Sent};
+use crate::analysis::sentence::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_capitalized, TokenKind};
 use crate::lexicon::pos::{self, *};
