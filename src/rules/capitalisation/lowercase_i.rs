@@ -123,7 +123,7 @@ impl Rule for LowercaseI {
                         Some((_, nt)) if nt.kind == TokenKind::Word => {
                             follows_pronoun(doc.lower(i + 1))
                         }
-                        Some((s, _)) if matches!(s, "," | ";" | "!" | "?" | ".") => {
+                        Some(("," | ";" | "!" | "?" | ".", _)) => {
                             i > 0
                                 && matches!(doc.lower(i - 1), "and" | "than" | "as" | "but" | "or")
                         }
