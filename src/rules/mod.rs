@@ -8,6 +8,7 @@ use crate::rule::Rule;
 use std::path::Path;
 use std::sync::OnceLock;
 
+pub mod capitalisation;
 pub mod citations;
 pub mod names;
 pub mod repetition;
@@ -25,6 +26,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
             repetition::RULES,
             citations::RULES,
             sentences::RULES,
+            capitalisation::RULES,
             style::RULES,
         ]
         .concat()
