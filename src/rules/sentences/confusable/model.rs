@@ -1,0 +1,343 @@
+//! The context model of the `confusable` rule: which member of a confusion set the words on
+//! either side of a use call for.
+//!
+//! The data (`rules/confusable/context.txt`, built by `rules/confusable/build.py`) holds unigram
+//! counts of the set members and of their neighbours, the bigram counts in which a member takes
+//! part, and each set's threshold and level, calibrated on held-out text. A member `c` between
+//! the words `l` and `r` scores, as in naive Bayes,
+//!
+//! ```text
+//! log U(c) + log P(l | c) + log P(r | c),   P(l | c) = B(l c) / (R · U(c))
+//! ```
+//!
+//! where a bigram missing from the data is estimated as if its words were independent, but
+//! never above the smallest count the source kept (a frequent pair that is missing is rare).
+//! The rule reports a member when another one outscores it by more than the set's threshold and
+//! at least one of the other member's bigrams with this context was seen.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The bigram counts are on a scale about this many times the unigram counts' (both are from
+/// Google Books, counted over different spans); `build.py` uses the same constant.
+const R: f64 = 60.0;
+
+/// How a set speaks when its threshold is passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Warning,
+    Advice,
+    Off,
+}
+
+/// One confusion set with its calibrated threshold (natural-log units).
+#[derive(Debug)]
+pub struct Set {
+    pub members: Vec<&'static str>,
+    pub threshold: f64,
+    pub level: Level,
+}
+
+/// The model's verdict on one word: the member the context calls for instead, by how much it
+/// outscores the written word, and whether its set speaks as a warning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub word: &'static str,
+    pub margin: f64,
+    pub sure: bool,
+}
+
+pub struct Model {
+    ids: HashMap<&'static str, u32>,
+    uni: Vec<f64>,
+    bi: HashMap<(u32, u32), f64>,
+    total: f64,
+    floor: f64,
+    udef: f64,
+    sets: Vec<Set>,
+    of_word: HashMap<&'static str, Vec<usize>>,
+}
+
+static DATA: &str = include_str!("../../../../rules/confusable/context.txt");
+
+impl Model {
+    /// The model compiled into the binary, parsed on first use.
+    pub fn get() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| Model::parse(DATA).expect("rules/confusable/context.txt is well formed"))
+    }
+
+    /// Parse the data format described in the header of `context.txt`.
+    pub fn parse(text: &'static str) -> Result<Model, String> {
+        let mut m = Model {
+            ids: HashMap::new(),
+            uni: Vec::new(),
+            bi: HashMap::new(),
+            total: 0.0,
+            floor: 0.0,
+            udef: f64::MAX,
+            sets: Vec::new(),
+            of_word: HashMap::new(),
+        };
+        let num = |s: Option<&str>, line: usize| -> Result<f64, String> {
+            s.and_then(|s| s.parse::<f64>().ok())
+                .ok_or_else(|| format!("line {line}: expected a number"))
+        };
+        for (n, line) in text.lines().enumerate() {
+            let n = n + 1;
+            let mut f = line.split_ascii_whitespace();
+            match f.next() {
+                None | Some("#") => {}
+                Some(c) if c.starts_with('#') => {}
+                Some("N") => {
+                    m.total = num(f.next(), n)?;
+                    m.floor = num(f.next(), n)?;
+                }
+                Some("U") => {
+                    let w = f.next().ok_or(format!("line {n}: no word"))?;
+                    let c = num(f.next(), n)?;
+                    let id = m.id(w);
+                    m.uni[id as usize] = c;
+                    m.udef = m.udef.min(c);
+                }
+                Some("B") => {
+                    let a = f.next().ok_or(format!("line {n}: no word"))?;
+                    let b = f.next().ok_or(format!("line {n}: no word"))?;
+                    let c = num(f.next(), n)?;
+                    let k = (m.id(a), m.id(b));
+                    m.bi.insert(k, c);
+                }
+                Some("T") => {
+                    let level = match f.next() {
+                        Some("warning") => Level::Warning,
+                        Some("advice") => Level::Advice,
+                        Some("off") => Level::Off,
+                        _ => return Err(format!("line {n}: unknown level")),
+                    };
+                    let threshold = num(f.next(), n)?;
+                    let members: Vec<&'static str> = f.collect();
+                    if members.len() < 2 {
+                        return Err(format!("line {n}: a set needs two members"));
+                    }
+                    for w in &members {
+                        m.of_word.entry(*w).or_default().push(m.sets.len());
+                    }
+                    m.sets.push(Set {
+                        members,
+                        threshold,
+                        level,
+                    });
+                }
+                Some(x) => return Err(format!("line {n}: unknown record `{x}`")),
+            }
+        }
+        if m.total <= 0.0 || m.floor <= 0.0 {
+            return Err("no `N total floor` record".into());
+        }
+        if m.udef == f64::MAX {
+            m.udef = 1.0;
+        }
+        Ok(m)
+    }
+
+    fn id(&mut self, w: &'static str) -> u32 {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(w).or_insert(next);
+        if id as usize >= self.uni.len() {
+            self.uni.push(0.0);
+        }
+        id
+    }
+
+    /// The sets, in the order of the data file.
+    pub fn sets(&self) -> &[Set] {
+        &self.sets
+    }
+
+    /// The sets a word belongs to.
+    pub fn sets_of(&self, w: &str) -> impl Iterator<Item = &Set> {
+        self.of_word
+            .get(w)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.sets[k])
+    }
+
+    fn unigram(&self, w: &str) -> f64 {
+        match self.ids.get(w) {
+            Some(&id) if self.uni[id as usize] > 0.0 => self.uni[id as usize],
+            _ => self.udef,
+        }
+    }
+
+    /// The count of the bigram `a b`, and whether it was seen; a missing one is estimated.
+    fn pair(&self, a: &str, b: &str) -> (f64, bool) {
+        if let (Some(&x), Some(&y)) = (self.ids.get(a), self.ids.get(b)) {
+            if let Some(&c) = self.bi.get(&(x, y)) {
+                return (c, true);
+            }
+        }
+        let est = R * self.unigram(a) * self.unigram(b) / self.total;
+        (est.min(self.floor), false)
+    }
+
+    /// The score of member `c` between `left` and `right` (either may be missing), and
+    /// whether any of its bigrams with them was seen.
+    pub fn score(&self, c: &str, left: Option<&str>, right: Option<&str>) -> (f64, bool) {
+        let u = self.unigram(c);
+        let mut s = u.ln();
+        let mut seen = false;
+        if let Some(l) = left {
+            let (n, k) = self.pair(l, c);
+            s += n.ln() - (R * u).ln();
+            seen |= k;
+        }
+        if let Some(r) = right {
+            let (n, k) = self.pair(c, r);
+            s += n.ln() - (R * u).ln();
+            seen |= k;
+        }
+        (s, seen)
+    }
+
+    /// The member of `set` that would replace `w` here and its margin over `w`, if any other
+    /// member has evidence.
+    pub fn best_alternative(
+        &self,
+        set: &Set,
+        w: &str,
+        left: Option<&str>,
+        right: Option<&str>,
+    ) -> Option<(&'static str, f64)> {
+        let (s0, _) = self.score(w, left, right);
+        let mut best: Option<(&'static str, f64)> = None;
+        for &a in &set.members {
+            if a == w {
+                continue;
+            }
+            let (s, seen) = self.score(a, left, right);
+            if seen && best.is_none_or(|(_, m)| s - s0 > m) {
+                best = Some((a, s - s0));
+            }
+        }
+        best
+    }
+
+    /// The verdict on `w` (lowercase) between `left` and `right`: the member its context calls
+    /// for when that member wins by more than its set's threshold.
+    pub fn judge(&self, w: &str, left: Option<&str>, right: Option<&str>) -> Option<Verdict> {
+        if left.is_none() && right.is_none() {
+            return None;
+        }
+        let mut out: Option<(Verdict, f64)> = None;
+        for set in self.sets_of(w) {
+            if set.level == Level::Off {
+                continue;
+            }
+            let Some((a, margin)) = self.best_alternative(set, w, left, right) else {
+                continue;
+            };
+            let over = margin - set.threshold;
+            if over > 0.0 && out.as_ref().is_none_or(|(_, o)| over > *o) {
+                let v = Verdict {
+                    word: a,
+                    margin,
+                    sure: set.level == Level::Warning,
+                };
+                out = Some((v, over));
+            }
+        }
+        out.map(|(v, _)| v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_parses_and_covers_the_sets() {
+        let m = Model::get();
+        assert!(m.sets().len() >= 200, "{} sets", m.sets().len());
+        for s in m.sets() {
+            for w in &s.members {
+                assert!(m.unigram(w) > m.udef || m.ids.contains_key(w), "{w} has no count");
+            }
+        }
+    }
+
+    #[test]
+    fn context_decides() {
+        let m = Model::get();
+        let v = m.judge("then", Some("taller"), Some("her")).expect("then → than");
+        assert_eq!(v.word, "than");
+        assert!(m.judge("than", Some("taller"), Some("her")).is_none());
+        let v = m.judge("affect", Some("an"), Some("on")).expect("affect → effect");
+        assert_eq!(v.word, "effect");
+        assert!(m.judge("effect", Some("an"), Some("on")).is_none());
+        assert!(m.judge("then", None, None).is_none());
+    }
+
+    #[test]
+    fn a_missing_bigram_is_capped() {
+        let m = Model::get();
+        let (n, seen) = m.pair("the", "than");
+        assert!(!seen);
+        assert!(n <= m.floor);
+    }
+
+    #[test]
+    fn bad_data_is_an_error() {
+        assert!(Model::parse("U the").is_err());
+        assert!(Model::parse("T loud 1.0 a b\nN 10 1").is_err());
+        assert!(Model::parse("T warning 1.0 a\nN 10 1").is_err());
+        assert!(Model::parse("U a 3").is_err());
+        let m = Model::parse("N 1000 5\nU a 10\nU b 10\nB x a 9\nT warning 0.5 a b").unwrap();
+        assert_eq!(m.sets().len(), 1);
+        assert_eq!(m.judge("b", Some("x"), None).map(|v| v.word), Some("a"));
+    }
+}
+
+use super::{Confusable, Hit};
+use crate::rules::sentences::ctx::Sent;
+
+/// A neighbour that gives context: a plain lowercase-able word (not a number, a symbol or a
+/// name in capitals mid-sentence).
+fn context_word<'a>(s: &Sent<'a>, k: Option<usize>) -> Option<&'a str> {
+    if !s.is_word(k) {
+        return None;
+    }
+    let w = s.wo(k);
+    w.bytes().all(|b| b.is_ascii_alphabetic()).then_some(w)
+}
+
+impl Confusable {
+    /// The statistical detector: token `i` judged by the context model against the members of
+    /// its confusion sets.
+    pub(super) fn by_context(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
+        let model = Model::get();
+        model.of_word.get(w)?;
+        let raw = s.raw(i);
+        // A capital mid-sentence is a name or a title ("Principal Skinner", "The Sun"); a word
+        // in capitals is an acronym or a shout.
+        if !s.is_first_word(i) && raw.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if raw.len() > 1 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        // Part of a hyphenated compound or a name with an apostrophe: no plain neighbours.
+        let (p, n) = (s.prev(i), s.next(i));
+        let joined = |k: Option<usize>| s.is_punct(k) && matches!(s.raw(k.unwrap_or(i)), "-" | "'" | "’" | "/");
+        if joined(p) || joined(n) {
+            return None;
+        }
+        let left = context_word(s, p);
+        let right = context_word(s, n);
+        let v = model.judge(w, left, right)?;
+        Some(Hit {
+            repl: v.word,
+            sure: v.sure,
+        })
+    }
+}
