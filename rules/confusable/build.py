@@ -36,6 +36,13 @@ GRID = [x / 4 for x in range(0, 61)]  # thresholds tried, in natural-log units
 ALARM_PER_WORD = 2e-5  # at most this many false alarms per running word of text, per set
 MAX_FALSE_RATE = 0.003  # and at most this share of a set's correct uses
 MIN_CORRECT = 30
+ONE_SIDED = 2.0  # a verdict from one neighbour only must win by this much more
+# A function word (or a small number word) as written is left to the grammatical detectors:
+# two words of context cannot see the syntax that decides it ("that our hypothesis" against
+# "that are", "by and large" against "buy"). The model judges only content words as written
+# ("weather" for "whether" still, not "whether" for "weather"); a set of function words only
+# is off.
+NUMBERS = {"one", "two", "four"}
 K = 100  # weight of the pooled false-alarm rate, in held-out uses  # fewer held-out correct uses than this: advice at most
 
 
@@ -97,6 +104,8 @@ class Model:
             s, seen = self.score(a, left, right)
             if seen and (best is None or s - s0 > best[1]):
                 best = (a, s - s0)
+        if best and (left is None or right is None):
+            best = (best[0], best[1] - ONE_SIDED)
         return best
 
 
@@ -130,6 +139,14 @@ def contexts(sentences, vocab):
             yield t, left, right
 
 
+FUNCTION = set()
+
+
+def written(w):
+    """Whether the model judges `w` where it is written."""
+    return w not in FUNCTION and w not in NUMBERS
+
+
 def calibrate(model, sets, sentences, report):
     vocab = {w for s in sets for w in s}
     uses = collections.defaultdict(list)
@@ -142,8 +159,9 @@ def calibrate(model, sets, sentences, report):
         cs = []
         for m in members:
             for l, r in uses[m]:
-                b = model.best_alt(members, m, l, r)
-                cs.append(b[1] if b else None)
+                if written(m):
+                    b = model.best_alt(members, m, l, r)
+                    cs.append(b[1] if b else None)
         if len(cs) >= MIN_CORRECT:
             per_set.append(cs)
 
@@ -159,10 +177,11 @@ def calibrate(model, sets, sentences, report):
         correct, swapped = [], []
         for m in members:
             for l, r in uses[m]:
-                b = model.best_alt(members, m, l, r)
-                correct.append(b[1] if b else None)
+                if written(m):
+                    b = model.best_alt(members, m, l, r)
+                    correct.append(b[1] if b else None)
                 for a in members:
-                    if a == m:
+                    if a == m or not written(a):
                         continue
                     b = model.best_alt(members, a, l, r)
                     swapped.append(b[1] if b and b[0] == m else None)
@@ -179,7 +198,10 @@ def calibrate(model, sets, sentences, report):
             if f <= fmax and prec >= 0.99:
                 chosen = (th, f, r, prec)
                 break
-        if nc < MIN_CORRECT:
+        if sum(1 for m in members if m not in FUNCTION and m not in NUMBERS) == 0:
+            level = "off"
+            chosen = (99.0, 0.0, 0.0, None)
+        elif nc < MIN_CORRECT:
             # Too little held-out text to measure precision: speak only where the evidence is
             # overwhelming, and only as advice.
             th = max(chosen[0] if chosen else 0.0, 6.0)
@@ -213,6 +235,9 @@ def main():
         uni[w] = int(c)
     total = sum(uni.values())
     sets = parse_sets(os.path.join(HERE, "sets.txt"))
+    for line in open(os.path.join(HERE, "..", "common", "function_words.txt"), encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            FUNCTION.add(line.strip())
     sets = [[w for w in s if "'" not in w] for s in sets]
     sets = [s for s in sets if len(s) >= 2]
     missing = sorted({w for s in sets for w in s if w not in uni})

@@ -58,3 +58,19 @@ impl Confusable {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("Please except my apologies for the delay.");
+        assert_eq!(got, [("except".to_string(), "accept".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("Everyone except Trotsky agreed to accept the terms.").is_empty());
+    }
+}

@@ -206,3 +206,20 @@ impl Confusable {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("The famine had an affect on every village.");
+        assert_eq!(got, [("affect".to_string(), "effect".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("The effect of the famine was lasting; it will affect the region for decades.").is_empty());
+        assert!(run("Reforms were meant to effect change.").is_empty());
+    }
+}

@@ -272,3 +272,20 @@ impl Confusable {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("The state lost control of it's own economy.");
+        assert_eq!(got, [("it's".to_string(), "its".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("The party kept its own press.").is_empty());
+        assert!(run("After all it's only a draft.").is_empty());
+    }
+}

@@ -132,3 +132,19 @@ impl Confusable {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("The party did not want to loose the support of the workers.");
+        assert_eq!(got, [("loose".to_string(), "lose".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("The prisoners broke loose and the guards could lose their posts.").is_empty());
+    }
+}

@@ -1,9 +1,9 @@
 //! # confusable
 //!
-//! **What it does.** Finds a word confused with a near-homophone — to/too/two, its/it's,
-//! their/there/they're, then/than, your/you're, whose/who's, affect/effect, lose/loose,
-//! were/where, accept/except, "could of" for "could have" — judged by the words around it, not
-//! by the word alone.
+//! **What it does.** Finds a real word written for another one: a homophone, a near-homophone or
+//! a word writers mix up (to/too/two, its/it's, their/there/they're, then/than, affect/effect,
+//! peace/piece, weather/whether, principal/principle, and 360 more sets), judged by the words
+//! around it, not by the word alone.
 //!
 //! **Why it matters.** A spell checker passes every one of these, because each is a real word;
 //! a reader does not. They are the slips graders circle most, and they make careful work look
@@ -16,13 +16,26 @@
 //!                                            ^^^ did you mean `to`?
 //! The policy had an affect on the peasants.   → effect
 //! Its clear that the party was divided.       → It's
+//! She ate a peace of the cake.                → piece
 //! ```
 //!
-//! Each pattern looks at the neighbouring words (a determiner, a modal verb, a comparative, a
-//! subject pronoun, a preposition) and fires only where the other reading is impossible or
-//! nearly so. Where a context is strong but not watertight the diagnostic is advice. Correct uses
-//! stay silent: "too much", "I too have", "its own", "after all it's", "the effect of affect on
-//! memory", "to effect change", "cut loose", "except for".
+//! Two families of detectors, one file each:
+//!
+//! - grammatical detectors (`its.rs`, `to_too.rs`, `there.rs`, `then_than.rs`, `were_where.rs`,
+//!   `your.rs`, `whose.rs`, `affect.rs`, `lose.rs`, `accept.rs`, `of.rs`) look at the
+//!   neighbouring words' parts of speech (a determiner, a modal, a comparative, a subject
+//!   pronoun, a preposition) and fire only where the other reading is impossible or nearly so;
+//!   they judge the contractions and function words that statistics cannot ("could of", "its
+//!   + verb");
+//! - the context model (`model.rs`) judges every other set of `rules/confusable/sets.txt`: it
+//!   scores each member of the set between the written word's neighbours with bigram counts
+//!   from Google Books (`rules/confusable/context.txt`) and reports the word when another
+//!   member wins by more than the set's threshold, calibrated on held-out text for a precision
+//!   of at least 0.99. Sets whose evidence is thin speak as advice or stay silent.
+//!
+//! Where a context is strong but not watertight the diagnostic is advice. Correct uses stay
+//! silent: "too much", "I too have", "its own", "after all it's", "the effect of affect on
+//! memory", "to effect change", "cut loose", "except for", "a piece of", "in the past".
 //!
 //! **Options.** None.
 
@@ -407,3 +420,92 @@ impl Rule for Confusable {
     }
 }
 
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::doc::Document;
+
+    /// The words the rule flags in `text`, each with its first suggestion.
+    pub(crate) fn run(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text(text);
+        let config = Config::default();
+        let cx = Context::new(&doc, &config, &META);
+        let mut out = Vec::new();
+        Confusable.check(&cx, &mut out);
+        out.iter()
+            .map(|d| {
+                let s = d.suggestions.first().cloned().unwrap_or_default();
+                (doc.slice(d.span).to_string(), s)
+            })
+            .collect()
+    }
+
+    /// A `test:` line of rules/confusable/sets.txt: the text with every `[wrong->right]` put
+    /// back to `wrong`, and the (wrong, right) pairs the rule must report.
+    fn parse_test(line: &str) -> (String, Vec<(String, String)>) {
+        let mut text = String::new();
+        let mut want = Vec::new();
+        let mut rest = line;
+        while let Some(a) = rest.find('[') {
+            text.push_str(&rest[..a]);
+            let b = rest[a..].find(']').expect("unclosed [") + a;
+            let (wrong, right) = rest[a + 1..b].split_once("->").expect("[wrong->right]");
+            text.push_str(wrong);
+            want.push((wrong.to_string(), right.to_string()));
+            rest = &rest[b + 1..];
+        }
+        text.push_str(rest);
+        (text, want)
+    }
+
+    #[test]
+    fn the_sets_file_tests_pass() {
+        let data = include_str!("../../../../rules/confusable/sets.txt");
+        let mut failures = Vec::new();
+        let mut n = 0;
+        for line in data.lines() {
+            let Some(t) = line.strip_prefix("test:") else {
+                continue;
+            };
+            n += 1;
+            let (text, want) = parse_test(t.trim());
+            let got = run(&text);
+            if got != want {
+                failures.push(format!("{t}\n    want {want:?}\n    got  {got:?}"));
+            }
+        }
+        assert!(n >= 40, "only {n} tests");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_set_line_is_well_formed() {
+        let data = include_str!("../../../../rules/confusable/sets.txt");
+        let mut sets = 0;
+        for line in data.lines() {
+            if let Some(s) = line.strip_prefix("set:") {
+                let members: Vec<&str> = s.split_whitespace().collect();
+                assert!(members.len() >= 2, "{line}");
+                assert!(
+                    members.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '\'')),
+                    "{line}"
+                );
+                sets += 1;
+            } else {
+                assert!(
+                    line.is_empty() || line.starts_with('#') || line.starts_with("test:"),
+                    "unknown line: {line}"
+                );
+            }
+        }
+        assert!(sets >= 200, "{sets} sets");
+    }
+
+    #[test]
+    fn names_and_compounds_are_left_alone() {
+        assert!(run("We met Principle Skinner at noon.").is_empty());
+        assert!(run("The well-known peace-keeping force left.").is_empty());
+    }
+}

@@ -22,6 +22,10 @@ use std::sync::OnceLock;
 /// Google Books, counted over different spans); `build.py` uses the same constant.
 const R: f64 = 60.0;
 
+/// A verdict from one neighbour only (the other is punctuation or the sentence edge) must win
+/// by this much more than the set's threshold; `build.py` calibrates with the same rule.
+const ONE_SIDED: f64 = 2.0;
+
 /// How a set speaks when its threshold is passed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -56,6 +60,13 @@ pub struct Model {
     udef: f64,
     sets: Vec<Set>,
     of_word: HashMap<&'static str, Vec<usize>>,
+}
+
+/// Whether the model judges `w` where it is written: not a function word or a small number
+/// word, whose use two words of context cannot decide ("that our hypothesis", "by and large");
+/// the grammatical detectors judge those. `build.py` calibrates with the same rule.
+fn judged_as_written(w: &str) -> bool {
+    !crate::lexicon::is_function_word(w) && !matches!(w, "one" | "two" | "four")
 }
 
 static DATA: &str = include_str!("../../../../rules/confusable/context.txt");
@@ -220,13 +231,16 @@ impl Model {
                 best = Some((a, s - s0));
             }
         }
+        if left.is_none() || right.is_none() {
+            best = best.map(|(a, m)| (a, m - ONE_SIDED));
+        }
         best
     }
 
     /// The verdict on `w` (lowercase) between `left` and `right`: the member its context calls
     /// for when that member wins by more than its set's threshold.
     pub fn judge(&self, w: &str, left: Option<&str>, right: Option<&str>) -> Option<Verdict> {
-        if left.is_none() && right.is_none() {
+        if left.is_none() && right.is_none() || !judged_as_written(w) {
             return None;
         }
         let mut out: Option<(Verdict, f64)> = None;
@@ -269,9 +283,11 @@ mod tests {
     #[test]
     fn context_decides() {
         let m = Model::get();
-        let v = m.judge("then", Some("taller"), Some("her")).expect("then → than");
-        assert_eq!(v.word, "than");
-        assert!(m.judge("than", Some("taller"), Some("her")).is_none());
+        let v = m.judge("peace", Some("a"), Some("of")).expect("peace → piece");
+        assert_eq!(v.word, "piece");
+        assert!(m.judge("piece", Some("a"), Some("of")).is_none());
+        // Function words as written are the grammatical detectors' to judge.
+        assert!(m.judge("then", Some("taller"), Some("her")).is_none());
         let v = m.judge("affect", Some("an"), Some("on")).expect("affect → effect");
         assert_eq!(v.word, "effect");
         assert!(m.judge("effect", Some("an"), Some("on")).is_none());
@@ -292,9 +308,10 @@ mod tests {
         assert!(Model::parse("T loud 1.0 a b\nN 10 1").is_err());
         assert!(Model::parse("T warning 1.0 a\nN 10 1").is_err());
         assert!(Model::parse("U a 3").is_err());
-        let m = Model::parse("N 1000 5\nU a 10\nU b 10\nB x a 9\nT warning 0.5 a b").unwrap();
+        let m = Model::parse("N 1000 5\nU ab 10\nU bc 10\nB x ab 9\nB ab y 9\nT warning 0.5 ab bc")
+            .unwrap();
         assert_eq!(m.sets().len(), 1);
-        assert_eq!(m.judge("b", Some("x"), None).map(|v| v.word), Some("a"));
+        assert_eq!(m.judge("bc", Some("x"), Some("y")).map(|v| v.word), Some("ab"));
     }
 }
 

@@ -56,3 +56,19 @@ impl Confusable {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("Trotsky could of stayed in Moscow.");
+        assert_eq!(got, [("of".to_string(), "have".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("Most of the delegates could have stayed.").is_empty());
+    }
+}

@@ -160,3 +160,19 @@ impl Confusable {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("The harvest of 1932 was smaller then the harvest of 1930.");
+        assert_eq!(got, [("then".to_string(), "than".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("The output was higher than expected, and then it fell.").is_empty());
+    }
+}

@@ -149,3 +149,19 @@ impl Confusable {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("The peasants resented the seizure of there land.");
+        assert_eq!(got, [("there".to_string(), "their".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("Their leaders were there when it happened, and they're still remembered.").is_empty());
+    }
+}

@@ -188,3 +188,20 @@ impl Confusable {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("Lenin chose not too due to his illness.");
+        assert_eq!(got, [("too".to_string(), "to".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("The policy was too harsh, and the peasants suffered too.").is_empty());
+        assert!(run("I too have read the letters.").is_empty());
+    }
+}

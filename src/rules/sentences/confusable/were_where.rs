@@ -91,3 +91,19 @@ impl Confusable {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("Historians still argue about were the order came from.");
+        assert_eq!(got, [("were".to_string(), "where".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("Where were the delegates when the vote was taken?").is_empty());
+    }
+}

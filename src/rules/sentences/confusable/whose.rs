@@ -75,3 +75,20 @@ impl Confusable {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("Bukharin, who's ideas shaped the NEP, fell in 1929.");
+        assert_eq!(got, [("who's".to_string(), "whose".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("Whose letter was it?").is_empty());
+        assert!(run("Who's responsible for the famine?").is_empty());
+    }
+}

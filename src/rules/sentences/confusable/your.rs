@@ -99,3 +99,19 @@ impl Confusable {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn fires() {
+        let got = run("If your reading this, the archive is open.");
+        assert_eq!(got, [("your".to_string(), "you're".to_string())]);
+    }
+
+    #[test]
+    fn stays_silent() {
+        assert!(run("You're right that your argument needs a source.").is_empty());
+    }
+}
