@@ -3,7 +3,8 @@
 //!
 //! Run with `cargo bench --bench throughput`. Not a test: nothing here can fail on timing.
 
-use essaylint::rule::{self, Context};
+use essaylint::rule::Context;
+use essaylint::rules;
 use essaylint::{engine, Config, Document, Source};
 use std::time::{Duration, Instant};
 
@@ -61,7 +62,7 @@ fn breakdown(text: String, config: &Config) {
     let t = Instant::now();
     let doc = Document::build(Source::plain(text));
     let mut rows = vec![("document model".to_string(), t.elapsed())];
-    for r in rule::all() {
+    for r in rules::all() {
         let t = Instant::now();
         let mut out = Vec::new();
         r.check(&Context::new(&doc, config, r.meta()), &mut out);

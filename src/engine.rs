@@ -3,7 +3,8 @@
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, Source};
-use crate::rule::{self, Context};
+use crate::rule::Context;
+use crate::rules;
 use crate::stats::Stats;
 
 /// The result of linting one text.
@@ -29,7 +30,7 @@ pub fn check(source: Source, config: &Config) -> Report {
 /// Runs every enabled rule over the document; diagnostics come back sorted by position.
 pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for r in rule::all() {
+    for r in rules::all() {
         let meta = r.meta();
         let level = config.level(meta.name, meta.category);
         let forced = match level {

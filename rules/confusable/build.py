@@ -34,9 +34,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 R = 60.0  # bigram counts are on a scale about 60 times the unigram counts' (see header)
 GRID = [x / 4 for x in range(0, 61)]  # thresholds tried, in natural-log units
 ALARM_PER_WORD = 2e-5  # at most this many false alarms per running word of text, per set
-MAX_FALSE_RATE = 0.003  # and at most this share of a set's correct uses
+MAX_FALSE_RATE = 0.0015  # and at most this share of a set's correct uses
 MIN_CORRECT = 30
-ONE_SIDED = 2.0  # a verdict from one neighbour only must win by this much more
+ONE_SIDED = 2.5  # a verdict from one informative neighbour must win by this much more
 # A function word (or a small number word) as written is left to the grammatical detectors:
 # two words of context cannot see the syntax that decides it ("that our hypothesis" against
 # "that are", "by and large" against "buy"). The model judges only content words as written
@@ -96,6 +96,12 @@ class Model:
 
     def best_alt(self, members, w, left, right):
         """The member that would replace `w` and by what margin (None when no evidence)."""
+        # A side informs only if some member was seen with it there; a verdict on one
+        # informative side must win by ONE_SIDED more.
+        if left and not any(self.pair(left, a)[1] for a in members):
+            left = None
+        if right and not any(self.pair(a, right)[1] for a in members):
+            right = None
         s0, _ = self.score(w, left, right)
         best = None
         for a in members:

@@ -1,63 +1,63 @@
-//! # dialect-mix
-//!
-//! **What it does.** Works out which spelling standard the essay follows from its own words —
-//! American (color, organize), British (colour, organise), British Oxford (colour, organize),
-//! Canadian (colour, organize, center or centre) or Australian (colour, organise, program) — by
-//! majority, and reports each word spelled the way another standard spells it, naming the
-//! words that decided the majority. Families covered: -our/-or, -ise/-ize with every derived
-//! form (organisation, realised), -yse/-yze, -re/-er, -ll-/-l- (travelled, cancelled),
-//! -ogue/-og, -ence/-ense, and single words (grey/gray, aluminium, sceptical, jewellery,
-//! pyjamas, cheque, tyre, programme, …): the table is VARCON (part of SCOWL), through the
-//! `varcon` crate.
-//!
-//! **Why it matters.** Either standard is right; mixing them in one essay is not, and readers
-//! and markers notice.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The colour of the flag and the organisation of the parade showed the neighbourhood's
-//! pride. Every color had a meaning.
-//!             ^^^^^ `color` is American spelling; this essay otherwise follows British
-//!                   spelling: `colour`
-//! ```
-//!
-//! A spelling that is right in the winning standard is never reported: "favour" beside
-//! "organizational" and "realizing" is consistent Canadian or Oxford spelling. A word used in
-//! several senses (check, cheque; practice, practise as noun and verb) counts only where every
-//! sense agrees. Quotations are the source's spelling and are neither counted nor reported;
-//! nor are capitalised words in mid-sentence (names: "World Health Organization"). With no
-//! clear majority (a tie) nothing is reported here; two spellings of one word are then left to
-//! `inconsistent-spelling`.
-//!
-//! Severity: nothing is reported on a thin majority (a lead of less than two words), advice on
-//! a lead of two, a warning when the majority is clear (a lead of three and at least three
-//! deciding words). With `dialect = "en-US"` (or en-GB, en-GB-oxford, en-CA, en-AU) in the
-//! configuration, that standard is used instead of the majority, every other spelling is a
-//! warning, and `--fix` applies the standard's spelling.
-//!
-//! **Options.** None; see `dialect` in the configuration.
-
+crate::rule::declare_rule! {
+    /// # dialect-mix
+    ///
+    /// **What it does.** Works out which spelling standard the essay follows from its own words —
+    /// American (color, organize), British (colour, organise), British Oxford (colour, organize),
+    /// Canadian (colour, organize, center or centre) or Australian (colour, organise, program) — by
+    /// majority, and reports each word spelled the way another standard spells it, naming the
+    /// words that decided the majority. Families covered: -our/-or, -ise/-ize with every derived
+    /// form (organisation, realised), -yse/-yze, -re/-er, -ll-/-l- (travelled, cancelled),
+    /// -ogue/-og, -ence/-ense, and single words (grey/gray, aluminium, sceptical, jewellery,
+    /// pyjamas, cheque, tyre, programme, …): the table is VARCON (part of SCOWL), through the
+    /// `varcon` crate.
+    ///
+    /// **Why it matters.** Either standard is right; mixing them in one essay is not, and readers
+    /// and markers notice.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The colour of the flag and the organisation of the parade showed the neighbourhood's
+    /// pride. Every color had a meaning.
+    ///             ^^^^^ `color` is American spelling; this essay otherwise follows British
+    ///                   spelling: `colour`
+    /// ```
+    ///
+    /// A spelling that is right in the winning standard is never reported: "favour" beside
+    /// "organizational" and "realizing" is consistent Canadian or Oxford spelling. A word used in
+    /// several senses (check, cheque; practice, practise as noun and verb) counts only where every
+    /// sense agrees. Quotations are the source's spelling and are neither counted nor reported;
+    /// nor are capitalised words in mid-sentence (names: "World Health Organization"). With no
+    /// clear majority (a tie) nothing is reported here; two spellings of one word are then left to
+    /// `inconsistent-spelling`.
+    ///
+    /// Severity: nothing is reported on a thin majority (a lead of less than two words), advice on
+    /// a lead of two, a warning when the majority is clear (a lead of three and at least three
+    /// deciding words). With `dialect = "en-US"` (or en-GB, en-GB-oxford, en-CA, en-AU) in the
+    /// configuration, that standard is used instead of the majority, every other spelling is a
+    /// warning, and `--fix` applies the standard's spelling.
+    ///
+    /// **Options.** None; see `dialect` in the configuration.
+    ///
+    /// **Fix safety.** Safe, and offered only when `dialect` is set in the configuration: the word is
+    /// replaced by its spelling in that dialect (the same word, same case). Without a configured
+    /// dialect the majority is a guess, so only a suggestion is given.
+    pub struct DialectMix {
+        name: "dialect-mix",
+        category: Spelling,
+        severity: Warning,
+        summary: "American and British (or other) spellings mixed in one essay",
+        fix: Safe,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
 use crate::lexicon::spell::variants::{self, Info};
 use crate::lexicon::spell::FastMap;
 use crate::lexicon::spell::{self, Shape};
-use crate::rule::{Context, Rule, RuleMeta};
+use crate::rule::{Context, Rule};
 use crate::rules::spelling::scan;
-use crate::{rule_source, Category, Severity};
-
-pub struct DialectMix;
-
-static META: RuleMeta = RuleMeta {
-    name: "dialect-mix",
-    category: Category::Spelling,
-    severity: Severity::Warning,
-    summary: "American and British (or other) spellings mixed in one essay",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::Severity;
 
 /// The dialect evidence of a document.
 pub struct Analysis<'d> {
@@ -183,10 +183,6 @@ fn names(bits: u8) -> String {
 }
 
 impl Rule for DialectMix {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let sc = scan::Scan::new(doc);

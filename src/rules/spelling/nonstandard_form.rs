@@ -1,45 +1,45 @@
-//! # nonstandard-form
-//!
-//! **What it does.** Finds word forms that exist in speech but that a careful reader marks in
-//! writing, and gives the standard form: regularised past tenses of irregular verbs ("creeped"
-//! for crept, "sweared" for swore), "alot" for a lot, "irregardless" for regardless,
-//! "hisself" for himself.
-//!
-//! **Why it matters.** Some of these forms are in dictionaries (as nonstandard), so a spelling
-//! checker passes them, but in an essay they read as mistakes.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Through the factionalism of these debates, Stalin creeped his way up through the system,
-//!                                                   ^^^^^^^ `creeped` is nonstandard; the past tense of creep is `crept`
-//! ```
-//!
-//! "Creeped out" is idiomatic and stays silent. Informal forms such as "alright" and "anyways"
-//! are advice rather than warnings. The list is `rules/spelling/nonstandard.txt`.
-//!
-//! **Options.** None. A form the essay means to use can be accepted with `accept = [...]`.
-
+crate::rule::declare_rule! {
+    /// # nonstandard-form
+    ///
+    /// **What it does.** Finds word forms that exist in speech but that a careful reader marks in
+    /// writing, and gives the standard form: regularised past tenses of irregular verbs ("creeped"
+    /// for crept, "sweared" for swore), "alot" for a lot, "irregardless" for regardless,
+    /// "hisself" for himself.
+    ///
+    /// **Why it matters.** Some of these forms are in dictionaries (as nonstandard), so a spelling
+    /// checker passes them, but in an essay they read as mistakes.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Through the factionalism of these debates, Stalin creeped his way up through the system,
+    ///                                                   ^^^^^^^ `creeped` is nonstandard; the past tense of creep is `crept`
+    /// ```
+    ///
+    /// "Creeped out" is idiomatic and stays silent. Informal forms such as "alright" and "anyways"
+    /// are advice rather than warnings. The list is `rules/spelling/nonstandard.txt`.
+    ///
+    /// **Options.** None. A form the essay means to use can be accepted with `accept = [...]`.
+    ///
+    /// **Fix safety.** Safe: the nonstandard form is replaced by the standard one (`grinded` →
+    /// `ground`). Forms that are sometimes right (advice) and words inside quotations get a
+    /// suggestion, not a fix.
+    pub struct NonstandardForm {
+        name: "nonstandard-form",
+        category: Spelling,
+        severity: Warning,
+        summary: "a nonstandard word form (\"creeped\" for crept, \"alot\")",
+        fix: Safe,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::lexicon;
 use crate::lexicon::spell;
 use crate::lexicon::spell::FastMap;
-use crate::rule::{Context, Rule, RuleMeta};
+use crate::rule::{Context, Rule};
 use crate::rules::spelling::scan;
-use crate::{rule_source, Category, Severity};
+use crate::Severity;
 use std::sync::OnceLock;
-
-pub struct NonstandardForm;
-
-static META: RuleMeta = RuleMeta {
-    name: "nonstandard-form",
-    category: Category::Spelling,
-    severity: Severity::Warning,
-    summary: "a nonstandard word form (\"creeped\" for crept, \"alot\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 /// One entry of the nonstandard list.
 #[derive(Debug)]
@@ -85,10 +85,6 @@ pub fn lookup(lower: &str) -> Option<&'static Entry> {
 }
 
 impl Rule for NonstandardForm {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let sc = scan::Scan::new(doc);

@@ -219,7 +219,10 @@ mod tests {
 
     #[test]
     fn stays_silent() {
-        assert!(run("The effect of the famine was lasting; it will affect the region for decades.").is_empty());
+        assert!(run(
+            "The effect of the famine was lasting; it will affect the region for decades."
+        )
+        .is_empty());
         assert!(run("Reforms were meant to effect change.").is_empty());
     }
 }

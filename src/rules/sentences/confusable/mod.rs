@@ -1,43 +1,55 @@
-//! # confusable
-//!
-//! **What it does.** Finds a real word written for another one: a homophone, a near-homophone or
-//! a word writers mix up (to/too/two, its/it's, their/there/they're, then/than, affect/effect,
-//! peace/piece, weather/whether, principal/principle, and 360 more sets), judged by the words
-//! around it, not by the word alone.
-//!
-//! **Why it matters.** A spell checker passes every one of these, because each is a real word;
-//! a reader does not. They are the slips graders circle most, and they make careful work look
-//! careless.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Lenin could have intervened, but chose not too due to his illness.
-//!                                            ^^^ did you mean `to`?
-//! The policy had an affect on the peasants.   → effect
-//! Its clear that the party was divided.       → It's
-//! She ate a peace of the cake.                → piece
-//! ```
-//!
-//! Two families of detectors, one file each:
-//!
-//! - grammatical detectors (`its.rs`, `to_too.rs`, `there.rs`, `then_than.rs`, `were_where.rs`,
-//!   `your.rs`, `whose.rs`, `affect.rs`, `lose.rs`, `accept.rs`, `of.rs`) look at the
-//!   neighbouring words' parts of speech (a determiner, a modal, a comparative, a subject
-//!   pronoun, a preposition) and fire only where the other reading is impossible or nearly so;
-//!   they judge the contractions and function words that statistics cannot ("could of", "its
-//!   + verb");
-//! - the context model (`model.rs`) judges every other set of `rules/confusable/sets.txt`: it
-//!   scores each member of the set between the written word's neighbours with bigram counts
-//!   from Google Books (`rules/confusable/context.txt`) and reports the word when another
-//!   member wins by more than the set's threshold, calibrated on held-out text for a precision
-//!   of at least 0.99. Sets whose evidence is thin speak as advice or stay silent.
-//!
-//! Where a context is strong but not watertight the diagnostic is advice. Correct uses stay
-//! silent: "too much", "I too have", "its own", "after all it's", "the effect of affect on
-//! memory", "to effect change", "cut loose", "except for", "a piece of", "in the past".
-//!
-//! **Options.** None.
+crate::rule::declare_rule! {
+    /// # confusable
+    ///
+    /// **What it does.** Finds a real word written for another one: a homophone, a near-homophone or
+    /// a word writers mix up (to/too/two, its/it's, their/there/they're, then/than, affect/effect,
+    /// peace/piece, weather/whether, principal/principle, and 360 more sets), judged by the words
+    /// around it, not by the word alone.
+    ///
+    /// **Why it matters.** A spell checker passes every one of these, because each is a real word;
+    /// a reader does not. They are the slips graders circle most, and they make careful work look
+    /// careless.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Lenin could have intervened, but chose not too due to his illness.
+    ///                                            ^^^ did you mean `to`?
+    /// The policy had an affect on the peasants.   → effect
+    /// Its clear that the party was divided.       → It's
+    /// She ate a peace of the cake.                → piece
+    /// ```
+    ///
+    /// Two families of detectors, one file each:
+    ///
+    /// - grammatical detectors (`its.rs`, `to_too.rs`, `there.rs`, `then_than.rs`, `were_where.rs`,
+    ///   `your.rs`, `whose.rs`, `affect.rs`, `lose.rs`, `accept.rs`, `of.rs`) look at the
+    ///   neighbouring words' parts of speech (a determiner, a modal, a comparative, a subject
+    ///   pronoun, a preposition) and fire only where the other reading is impossible or nearly so;
+    ///   they judge the contractions and function words that statistics cannot ("could of", "its
+    ///   + verb");
+    /// - the context model (`model.rs`) judges every other set of `rules/confusable/sets.txt`: it
+    ///   scores each member of the set between the written word's neighbours with bigram counts
+    ///   from Google Books (`rules/confusable/context.txt`) and reports the word when another
+    ///   member wins by more than the set's threshold, calibrated on held-out text for a precision
+    ///   of at least 0.99. Sets whose evidence is thin speak as advice or stay silent.
+    ///
+    /// Where a context is strong but not watertight the diagnostic is advice. Correct uses stay
+    /// silent: "too much", "I too have", "its own", "after all it's", "the effect of affect on
+    /// memory", "to effect change", "cut loose", "except for", "a piece of", "in the past".
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the rule judges from the context around the word and can be
+    /// wrong on an unusual sentence, so the other word is only suggested.
+    pub struct Confusable {
+        name: "confusable",
+        category: Sentences,
+        severity: Warning,
+        summary: "a real word written for another: to/too, its/it's, then/than, peace/piece, …",
+        fix: None,
+    }
+}
 
 mod accept;
 mod affect;
@@ -56,8 +68,8 @@ use super::ctx::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_capitalized, TokenKind};
 use crate::lexicon::pos::{self, *};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 /// The words around token `i`: the next (`n1`, its text `w1`), the one after (`n2`), and the
 /// previous (`p`, its text `wp`). Every pair's test starts from these.
@@ -82,18 +94,6 @@ impl<'a> Around<'a> {
         }
     }
 }
-
-pub struct Confusable;
-
-static META: RuleMeta = RuleMeta {
-    name: "confusable",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "a word confused with a near-homophone (to/too, its/it's, then/than, …)",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 /// A finding: the replacement for the token, and whether the context makes it certain.
 struct Hit {
@@ -312,12 +312,7 @@ fn finite_at(s: &Sent, k: Option<usize>) -> bool {
         )
 }
 
-
 impl Rule for Confusable {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for s in Sent::prose(doc) {
@@ -420,7 +415,6 @@ impl Rule for Confusable {
     }
 }
 
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -431,7 +425,7 @@ pub(crate) mod tests {
     pub(crate) fn run(text: &str) -> Vec<(String, String)> {
         let doc = Document::from_text(text);
         let config = Config::default();
-        let cx = Context::new(&doc, &config, &META);
+        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&Confusable));
         let mut out = Vec::new();
         Confusable.check(&cx, &mut out);
         out.iter()
@@ -489,13 +483,20 @@ pub(crate) mod tests {
                 let members: Vec<&str> = s.split_whitespace().collect();
                 assert!(members.len() >= 2, "{line}");
                 assert!(
-                    members.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '\'')),
+                    members
+                        .iter()
+                        .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '\'')),
                     "{line}"
                 );
                 sets += 1;
             } else {
                 assert!(
-                    line.is_empty() || line.starts_with('#') || line.starts_with("test:"),
+                    line.is_empty()
+                        || line.starts_with('#')
+                        || line.starts_with("test:")
+                        || line
+                            .strip_prefix("keep:")
+                            .is_some_and(|k| k.split_whitespace().count() == 2),
                     "unknown line: {line}"
                 );
             }

@@ -22,9 +22,10 @@ use std::sync::OnceLock;
 /// Google Books, counted over different spans); `build.py` uses the same constant.
 const R: f64 = 60.0;
 
-/// A verdict from one neighbour only (the other is punctuation or the sentence edge) must win
-/// by this much more than the set's threshold; `build.py` calibrates with the same rule.
-const ONE_SIDED: f64 = 2.0;
+/// A verdict from one informative neighbour only (the other is punctuation, the sentence edge,
+/// or a word no member was seen beside) must win by this much more than the set's threshold;
+/// `build.py` calibrates with the same rule.
+const ONE_SIDED: f64 = 2.5;
 
 /// How a set speaks when its threshold is passed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +71,22 @@ fn judged_as_written(w: &str) -> bool {
 }
 
 static DATA: &str = include_str!("../../../../rules/confusable/context.txt");
+static SETS: &str = include_str!("../../../../rules/confusable/sets.txt");
+
+/// The `keep:` bigrams of sets.txt: terms of art in which a member is right.
+fn kept(a: &str, b: &str) -> bool {
+    static K: OnceLock<std::collections::HashSet<(&'static str, &'static str)>> = OnceLock::new();
+    K.get_or_init(|| {
+        SETS.lines()
+            .filter_map(|l| l.strip_prefix("keep:"))
+            .filter_map(|l| {
+                let mut f = l.split_whitespace();
+                Some((f.next()?, f.next()?))
+            })
+            .collect()
+    })
+    .contains(&(a, b))
+}
 
 impl Model {
     /// The model compiled into the binary, parsed on first use.
@@ -220,6 +237,10 @@ impl Model {
         left: Option<&str>,
         right: Option<&str>,
     ) -> Option<(&'static str, f64)> {
+        // A side informs only if some member was seen with it there; a verdict on one
+        // informative side must win by ONE_SIDED more.
+        let left = left.filter(|l| set.members.iter().any(|a| self.pair(l, a).1));
+        let right = right.filter(|r| set.members.iter().any(|a| self.pair(a, r).1));
         let (s0, _) = self.score(w, left, right);
         let mut best: Option<(&'static str, f64)> = None;
         for &a in &set.members {
@@ -241,6 +262,9 @@ impl Model {
     /// for when that member wins by more than its set's threshold.
     pub fn judge(&self, w: &str, left: Option<&str>, right: Option<&str>) -> Option<Verdict> {
         if left.is_none() && right.is_none() || !judged_as_written(w) {
+            return None;
+        }
+        if left.is_some_and(|l| kept(l, w)) || right.is_some_and(|r| kept(w, r)) {
             return None;
         }
         let mut out: Option<(Verdict, f64)> = None;
@@ -275,7 +299,10 @@ mod tests {
         assert!(m.sets().len() >= 200, "{} sets", m.sets().len());
         for s in m.sets() {
             for w in &s.members {
-                assert!(m.unigram(w) > m.udef || m.ids.contains_key(w), "{w} has no count");
+                assert!(
+                    m.unigram(w) > m.udef || m.ids.contains_key(w),
+                    "{w} has no count"
+                );
             }
         }
     }
@@ -283,12 +310,16 @@ mod tests {
     #[test]
     fn context_decides() {
         let m = Model::get();
-        let v = m.judge("peace", Some("a"), Some("of")).expect("peace → piece");
+        let v = m
+            .judge("peace", Some("a"), Some("of"))
+            .expect("peace → piece");
         assert_eq!(v.word, "piece");
         assert!(m.judge("piece", Some("a"), Some("of")).is_none());
         // Function words as written are the grammatical detectors' to judge.
         assert!(m.judge("then", Some("taller"), Some("her")).is_none());
-        let v = m.judge("affect", Some("an"), Some("on")).expect("affect → effect");
+        let v = m
+            .judge("affect", Some("an"), Some("on"))
+            .expect("affect → effect");
         assert_eq!(v.word, "effect");
         assert!(m.judge("effect", Some("an"), Some("on")).is_none());
         assert!(m.judge("then", None, None).is_none());
@@ -311,7 +342,10 @@ mod tests {
         let m = Model::parse("N 1000 5\nU ab 10\nU bc 10\nB x ab 9\nB ab y 9\nT warning 0.5 ab bc")
             .unwrap();
         assert_eq!(m.sets().len(), 1);
-        assert_eq!(m.judge("bc", Some("x"), Some("y")).map(|v| v.word), Some("ab"));
+        assert_eq!(
+            m.judge("bc", Some("x"), Some("y")).map(|v| v.word),
+            Some("ab")
+        );
     }
 }
 
@@ -345,7 +379,9 @@ impl Confusable {
         }
         // Part of a hyphenated compound or a name with an apostrophe: no plain neighbours.
         let (p, n) = (s.prev(i), s.next(i));
-        let joined = |k: Option<usize>| s.is_punct(k) && matches!(s.raw(k.unwrap_or(i)), "-" | "'" | "’" | "/");
+        let joined = |k: Option<usize>| {
+            s.is_punct(k) && matches!(s.raw(k.unwrap_or(i)), "-" | "'" | "’" | "/")
+        };
         if joined(p) || joined(n) {
             return None;
         }

@@ -162,6 +162,9 @@ mod tests {
 
     #[test]
     fn stays_silent() {
-        assert!(run("Their leaders were there when it happened, and they're still remembered.").is_empty());
+        assert!(
+            run("Their leaders were there when it happened, and they're still remembered.")
+                .is_empty()
+        );
     }
 }
