@@ -5,7 +5,7 @@
 
 use essaylint::rule::Context;
 use essaylint::rules;
-use essaylint::{engine, Config, Document, Source};
+use essaylint::{engine, Config, Source};
 use std::time::{Duration, Instant};
 
 fn peak_rss_kib() -> Option<u64> {
@@ -60,7 +60,7 @@ fn main() {
 /// Where the time goes: building the model, then each rule on its own.
 fn breakdown(text: String, config: &Config) {
     let t = Instant::now();
-    let doc = Document::build(Source::plain(text));
+    let doc = essaylint::analysis::build(Source::plain(text));
     let mut rows = vec![("document model".to_string(), t.elapsed())];
     for r in rules::all() {
         let t = Instant::now();

@@ -340,7 +340,7 @@ mod tests {
     fn overlapping_fixes_are_skipped() {
         let text = "abcdefgh";
         let diags = vec![d(0, 3, "X"), d(2, 4, "Y"), d(5, 6, "Z"), d(7, 9, "bad")];
-        let (chosen, skipped) = select(&Document::from_text(text), &diags);
+        let (chosen, skipped) = select(&crate::analysis::from_text(text), &diags);
         assert_eq!(chosen.len(), 2);
         assert_eq!(skipped, 2);
         assert_eq!(apply(text, &chosen), "XdeZgh");
@@ -349,14 +349,14 @@ mod tests {
     #[test]
     fn insertions_at_one_place_clash() {
         let diags = vec![d(2, 2, "x"), d(2, 2, "y"), d(2, 3, "z")];
-        let (chosen, _) = select(&Document::from_text("abcd"), &diags);
+        let (chosen, _) = select(&crate::analysis::from_text("abcd"), &diags);
         assert_eq!(chosen.len(), 1);
     }
 
     #[test]
     fn non_char_boundary_edit_skipped() {
         let diags = vec![d(1, 2, "x")];
-        let (chosen, skipped) = select(&Document::from_text("é"), &diags);
+        let (chosen, skipped) = select(&crate::analysis::from_text("é"), &diags);
         assert!(chosen.is_empty());
         assert_eq!(skipped, 1);
     }
@@ -394,7 +394,7 @@ mod tests {
             at(Applicability::Unsafe, 2),
             at(Applicability::DisplayOnly, 4),
         ];
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let (safe, _) = select(&doc, &diags);
         assert_eq!(apply(text, &safe), "Xbcdefgh");
         let (unsafe_too, _) = select_at(&doc, &diags, Applicability::Unsafe);

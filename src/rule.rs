@@ -7,6 +7,7 @@
 //! also names the rule, its category, default severity, summary, fix availability and typed
 //! options with their defaults. The rule then implements [`Rule::check`].
 
+use crate::analysis::{self, Analyses};
 use crate::config::{Config, OptValue};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::doc::{Document, Span};
@@ -261,16 +262,85 @@ pub trait Rule: Declared + Send + Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// What a rule sees: the document, the configuration, and its own declaration.
+/// What a rule sees: the document, the configuration, its own declaration, and the shared
+/// analyses of the document (`cx.scan()`, `cx.words()`, …), each computed at most once per
+/// document however many rules ask.
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub config: &'a Config,
     pub meta: &'static RuleMeta,
+    analyses: Shared<'a>,
+}
+
+/// The analyses a context reads: the engine's, shared by every rule, or a context's own.
+enum Shared<'a> {
+    Borrowed(&'a Analyses<'a>),
+    Owned(Box<Analyses<'a>>),
 }
 
 impl<'a> Context<'a> {
+    /// A context with analyses of its own (for a rule run alone, as in a test).
     pub fn new(doc: &'a Document, config: &'a Config, meta: &'static RuleMeta) -> Self {
-        Context { doc, config, meta }
+        Context {
+            doc,
+            config,
+            meta,
+            analyses: Shared::Owned(Box::new(Analyses::new(doc, config))),
+        }
+    }
+
+    /// A context reading analyses shared with other rules (what the engine does).
+    pub fn with_analyses(analyses: &'a Analyses<'a>, meta: &'static RuleMeta) -> Self {
+        Context {
+            doc: analyses.doc(),
+            config: analyses.config(),
+            meta,
+            analyses: Shared::Borrowed(analyses),
+        }
+    }
+
+    /// The shared analyses of the document.
+    pub fn analyses(&self) -> &Analyses<'a> {
+        match &self.analyses {
+            Shared::Borrowed(a) => a,
+            Shared::Owned(a) => a,
+        }
+    }
+
+    /// Per-token facts for the spelling rules (see [`analysis::scan`]).
+    pub fn scan(&self) -> &analysis::scan::Scan {
+        self.analyses().scan()
+    }
+
+    /// Word forms, lemmas and counts (see [`analysis::words`]).
+    pub fn words(&self) -> &analysis::words::Words {
+        self.analyses().words()
+    }
+
+    /// Citations indexed by sentence (see [`analysis::citations::coverage`]).
+    pub fn cite_index(&self) -> &analysis::citations::coverage::CiteIndex {
+        self.analyses().cite_index()
+    }
+
+    /// The dialect evidence and the essay's dialect (see [`analysis::dialect`]).
+    pub fn dialect(&self) -> &analysis::dialect::Analysis<'a> {
+        self.analyses().dialect()
+    }
+
+    /// The essay's names, grouped by spelling (see [`analysis::names`]).
+    pub fn names(&self) -> &analysis::names::Analysis {
+        self.analyses().names()
+    }
+
+    /// The first passive verb group of each sentence, indexed like `doc.sentences`.
+    pub fn passives(&self) -> &[Option<analysis::passive::Passive>] {
+        self.analyses().passives()
+    }
+
+    /// Every sentence of running prose, as a token view with lowercase text and tags (see
+    /// [`analysis::sentence`]).
+    pub fn sentences(&self) -> impl Iterator<Item = analysis::sentence::Sent<'a>> + 'a {
+        analysis::sentence::Sent::prose(self.doc)
     }
 
     /// A diagnostic of this rule at its default severity.

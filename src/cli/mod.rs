@@ -223,7 +223,7 @@ fn table(
         return 2;
     };
     match input::read_file(path, None) {
-        Ok(src) => print(&render(&essaylint::Document::build(src), &config)),
+        Ok(src) => print(&render(&essaylint::analysis::build(src), &config)),
         Err(e) => {
             eprintln!("essaylint: {}: {}", path.display(), describe(&e, path));
             2

@@ -32,8 +32,8 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::{covering, head, is_candidate_quote, CiteIndex};
-use crate::citations::{detect_family, Family};
+use crate::analysis::citations::coverage::{covering, head, is_candidate_quote};
+use crate::analysis::citations::{detect_family, Family};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Context, Rule};
 
@@ -46,12 +46,12 @@ impl Rule for CitationPage {
         ) {
             return;
         }
-        let idx = CiteIndex::new(doc);
+        let idx = cx.cite_index();
         for q in &doc.quotations {
             if !q.closed || !is_candidate_quote(doc, q, 4) {
                 continue;
             }
-            let cov = covering(doc, &idx, q.span, q.closed);
+            let cov = covering(doc, idx, q.span, q.closed);
             if cov.is_empty() {
                 continue;
             }

@@ -37,7 +37,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use crate::citations::{CiteSource, CiteStyle, Family, NearMiss, SourceForm};
+use crate::analysis::citations::{CiteSource, CiteStyle, Family, NearMiss, SourceForm};
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Context, Rule};
 use crate::Severity;
@@ -88,14 +88,15 @@ impl Rule for MissingReference {
                 .iter()
                 .any(|s| s.key.is_some() && s.reference.is_some())
         });
-        let numeric = crate::citations::detect_family(doc, cx.config) == Some(Family::Numeric);
+        let numeric =
+            crate::analysis::citations::detect_family(doc, cx.config) == Some(Family::Numeric);
         let mut reported: HashSet<String> = HashSet::new();
         // How often each source is cited, counted once.
         let mut times_of: HashMap<String, usize> = HashMap::new();
         for c in &doc.citations {
             for s in &c.sources {
                 *times_of
-                    .entry(crate::citations::fold_name(&s.label()))
+                    .entry(crate::analysis::citations::fold_name(&s.label()))
                     .or_default() += 1;
             }
         }
@@ -121,7 +122,7 @@ impl Rule for MissingReference {
                     continue;
                 }
                 let label = s.label();
-                let id = crate::citations::fold_name(&label);
+                let id = crate::analysis::citations::fold_name(&label);
                 if !reported.insert(id.clone()) {
                     continue;
                 }

@@ -41,7 +41,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use crate::citations::{
+use crate::analysis::citations::{
     detect_family, family_counts, title_words, Citation, CiteStyle, Family, SourceForm,
 };
 use crate::diagnostic::Diagnostic;

@@ -39,7 +39,7 @@ crate::rule::declare_rule! {
         },
     }
 }
-use crate::citations::fold_name;
+use crate::analysis::citations::fold_name;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Span, TokenKind};
 use crate::lexicon;
@@ -210,7 +210,7 @@ fn names_a_source(doc: &Document, s: &crate::doc::Sentence) -> bool {
     toks.clone().any(|i| {
         i > s.tokens.start + 1
             && doc.tokens[i].is_word()
-            && crate::citations::lists::is_signal_verb(doc.lower(i))
+            && crate::analysis::citations::lists::is_signal_verb(doc.lower(i))
             && (i - 2..i).any(|k| {
                 k > s.tokens.start
                     && doc.tokens[k].is_word()

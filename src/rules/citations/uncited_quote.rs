@@ -44,9 +44,8 @@ crate::rule::declare_rule! {
         },
     }
 }
-use super::{
+use crate::analysis::citations::coverage::{
     covering, head, is_candidate_quote, is_dialogue, named_source_cited_nearby, names_known_author,
-    CiteIndex,
 };
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Quotation, Span};
@@ -98,16 +97,16 @@ impl Rule for UncitedQuote {
         let o = Self::options(cx);
         let doc = cx.doc;
         let min = o.min_words.max(1) as usize;
-        let idx = CiteIndex::new(doc);
+        let idx = cx.cite_index();
         let cites_at_all = doc.citations.iter().any(|c| c.certain) || !doc.references.is_empty();
         for q in &doc.quotations {
             if !is_candidate_quote(doc, q, min) {
                 continue;
             }
-            if !covering(doc, &idx, q.span, q.closed).is_empty() {
+            if !covering(doc, idx, q.span, q.closed).is_empty() {
                 continue;
             }
-            if named_source_cited_nearby(doc, &idx, q.span) || is_dialogue(doc, q) {
+            if named_source_cited_nearby(doc, idx, q.span) || is_dialogue(doc, q) {
                 continue;
             }
             let severity = if cites_at_all {
@@ -156,7 +155,9 @@ impl Rule for UncitedQuote {
                 end += 1;
             }
             let span = Span::new(p.span.start, doc.paragraphs[end].span.end);
-            if super::cites_starting_in(doc, span).any(|i| span.contains(doc.citations[i].span)) {
+            if crate::analysis::citations::coverage::cites_starting_in(doc, span)
+                .any(|i| span.contains(doc.citations[i].span))
+            {
                 continue;
             }
             // Attribution line after it ("—Shakespeare") or a citation right after.

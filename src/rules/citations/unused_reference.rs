@@ -36,7 +36,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use crate::citations::{fold_name, CiteStyle};
+use crate::analysis::citations::{fold_name, CiteStyle};
 use crate::diagnostic::Diagnostic;
 use crate::doc::ParagraphKind;
 use crate::rule::{Context, Rule};
@@ -94,7 +94,7 @@ impl Rule for UnusedReference {
             }
             let named = r.authors.iter().any(|a| {
                 if r.corporate {
-                    let ws = crate::citations::title_words(a);
+                    let ws = crate::analysis::citations::title_words(a);
                     !ws.is_empty()
                         && ws.iter().filter(|w| words.contains(*w)).count() * 2 > ws.len().max(1)
                 } else {
@@ -106,7 +106,7 @@ impl Rule for UnusedReference {
             });
             let titled = r.authors.is_empty()
                 && r.title.as_deref().is_some_and(|t| {
-                    let ws = crate::citations::title_words(t);
+                    let ws = crate::analysis::citations::title_words(t);
                     !ws.is_empty()
                         && ws.iter().filter(|w| words.contains(*w)).count() * 5 >= ws.len() * 3
                 });

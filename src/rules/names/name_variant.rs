@@ -87,8 +87,8 @@ crate::rule::declare_rule! {
         fix: Safe,
     }
 }
+use crate::analysis::names::{self, FindingKind, Right};
 use crate::diagnostic::Diagnostic;
-use crate::names::{self, FindingKind, Right};
 use crate::rule::{Context, Rule};
 use crate::Severity;
 
@@ -116,7 +116,7 @@ fn uses(n: usize) -> String {
 
 impl Rule for NameVariant {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let a = names::analyze(cx.doc, cx.config);
+        let a = cx.names();
         let sp = &a.names.spellings;
         for f in &a.findings {
             let wrong = &sp[f.wrong as usize];

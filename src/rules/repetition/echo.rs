@@ -52,7 +52,7 @@ crate::rule::declare_rule! {
         },
     }
 }
-use super::words::{Words, NONE, SENTENCE_START};
+use crate::analysis::words::{Words, NONE, SENTENCE_START};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon;
@@ -88,8 +88,8 @@ impl Rule for Echo {
         let o = Self::options(cx);
         let doc = cx.doc;
         let window = o.window.clamp(1, 200) as usize;
-        let w = Words::new(doc);
-        let (eligible_lemma, adverb) = eligible_lemmas(&w);
+        let w = cx.words();
+        let (eligible_lemma, adverb) = eligible_lemmas(w);
 
         // Paragraph-level use counts, reset per paragraph: lemma → uses in this paragraph.
         let mut para_count: Vec<u32> = vec![0; w.lemmas.len()];
@@ -119,7 +119,7 @@ impl Rule for Echo {
                         continue;
                     }
                     let lid = w.lemma[j] as usize;
-                    if !eligible_lemma[lid] || !eligible_token(doc, &w, j) {
+                    if !eligible_lemma[lid] || !eligible_token(doc, w, j) {
                         continue;
                     }
                     let (i, oi) = last[lid];
@@ -138,13 +138,13 @@ impl Rule for Echo {
                     if si_prev + 1 < si {
                         continue;
                     }
-                    if !worth_reporting(doc, &w, &adverb, (i, j), between, window, si_prev == si) {
+                    if !worth_reporting(doc, w, &adverb, (i, j), between, window, si_prev == si) {
                         continue;
                     }
                     if para_count[lid] >= 3 && !adverb[lid] {
                         continue; // the paragraph's subject
                     }
-                    if reported.contains(&i) || deliberate(doc, &w, i, j, between) {
+                    if reported.contains(&i) || deliberate(doc, w, i, j, between) {
                         continue;
                     }
                     reported.insert(j);

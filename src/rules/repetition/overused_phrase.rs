@@ -66,7 +66,7 @@ crate::rule::declare_rule! {
         },
     }
 }
-use super::words::{Words, NONE};
+use crate::analysis::words::{Words, NONE};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_capitalized, Document, TokenKind};
 use crate::lexicon;
@@ -222,7 +222,7 @@ impl Rule for OverusedPhrase {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let o = Self::options(cx);
         let doc = cx.doc;
-        let w = Words::new(doc);
+        let w = cx.words();
         let per_k = o.per_thousand.max(0.0);
         let min_count = o.min_count.max(2) as usize;
         let threshold = min_count.max((w.prose_words as f64 * per_k / 1000.0).ceil() as usize);
@@ -254,7 +254,7 @@ impl Rule for OverusedPhrase {
                 run.push(i);
                 continue;
             }
-            collect(doc, &w, &run, &mut phrases, &mut possessive_uses);
+            collect(doc, w, &run, &mut phrases, &mut possessive_uses);
             run.clear();
             if i < n_tok && w.own_prose(i) && doc.tokens[i].kind == TokenKind::Word {
                 run.push(i);
@@ -264,10 +264,10 @@ impl Rule for OverusedPhrase {
         let mut cands: Vec<Candidate> = phrases
             .into_values()
             .filter(|c| c.starts.len() >= threshold)
-            .filter(|c| !is_eponym(doc, &w, c, &possessive_uses))
+            .filter(|c| !is_eponym(doc, w, c, &possessive_uses))
             .collect();
         cands.extend(
-            stock_uses(doc, &w)
+            stock_uses(doc, w)
                 .into_iter()
                 .filter(|c| c.starts.len() >= needed(c)),
         );

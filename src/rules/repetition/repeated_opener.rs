@@ -39,7 +39,7 @@ crate::rule::declare_rule! {
         },
     }
 }
-use super::words::{Words, CITED, NONE, QUOTED};
+use crate::analysis::words::{Words, CITED, NONE, QUOTED};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Sentence, TokenKind};
 use crate::rule::{Context, Rule};
@@ -125,7 +125,7 @@ impl Rule for RepeatedOpener {
         let o = Self::options(cx);
         let doc = cx.doc;
         let min_run = o.min_run.max(2) as usize;
-        let w = Words::new(doc);
+        let w = cx.words();
 
         // Runs of sentences within a paragraph.
         let mut para_openers: Vec<(u64, Span)> = Vec::new();
@@ -136,7 +136,7 @@ impl Rule for RepeatedOpener {
             let openers: Vec<Option<(u64, Span)>> = p
                 .sentences
                 .clone()
-                .map(|si| opener(doc, &w, &doc.sentences[si]))
+                .map(|si| opener(doc, w, &doc.sentences[si]))
                 .collect();
             if p.sentences.len() >= 2 {
                 if let Some(Some(o)) = openers.first() {

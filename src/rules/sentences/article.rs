@@ -34,7 +34,7 @@ crate::rule::declare_rule! {
         fix: Safe,
     }
 }
-use super::ctx::{match_case, Sent};
+use crate::analysis::sentence::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
 use crate::lexicon::{self, pos};

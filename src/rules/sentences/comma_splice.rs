@@ -49,10 +49,10 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::clauses::{
+use crate::analysis::clauses::{
     clause_taking, reporting_verb, segment, sure_finite, verb_after_noun, Segment,
 };
-use super::ctx::Sent;
+use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
 use crate::lexicon::pos::{self, *};

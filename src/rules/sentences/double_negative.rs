@@ -41,7 +41,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::ctx::{match_case, Sent};
+use crate::analysis::sentence::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Span, TokenKind};
 use crate::lexicon::pos::*;
@@ -409,10 +409,9 @@ impl Rule for DoubleNegative {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::doc::Document;
 
     fn run(text: &str) -> Vec<String> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let config = Config::default();
         let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&DoubleNegative));
         let mut out = Vec::new();

@@ -32,8 +32,8 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::clauses::may_be_finite;
-use super::ctx::Sent;
+use crate::analysis::clauses::may_be_finite;
+use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{ParagraphKind, Span, TokenKind};
 use crate::rule::{Context, Rule};

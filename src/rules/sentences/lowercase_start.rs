@@ -220,7 +220,7 @@ mod tests {
     use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, Severity)> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let config = Config::default();
         let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseStart));
         let mut out = Vec::new();

@@ -34,8 +34,8 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::clauses::{has_subordinator, segment, sure_finite, Segment};
-use super::ctx::Sent;
+use crate::analysis::clauses::{has_subordinator, segment, sure_finite, Segment};
+use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
 use crate::rule::{Context, Rule};

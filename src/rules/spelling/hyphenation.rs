@@ -33,13 +33,13 @@ crate::rule::declare_rule! {
         fix: Safe,
     }
 }
+use crate::analysis::scan;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon;
 use crate::lexicon::spell;
 use crate::lexicon::spell::FastMap;
 use crate::rule::{Context, Rule};
-use crate::rules::spelling::scan;
 use crate::Severity;
 use std::sync::OnceLock;
 
@@ -110,7 +110,7 @@ const LINKING: &[&str] = &[
 impl Rule for Hyphenation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let sc = scan::Scan::new(doc);
+        let sc = cx.scan();
         let map = compounds();
         let n = doc.tokens.len();
         let mut i = 0;
@@ -123,8 +123,8 @@ impl Rule for Hyphenation {
             let mut matched = None;
             if let Some(list) = map.get(key) {
                 for c in list {
-                    if let Some(end) = match_open(doc, &sc, i, &c.parts) {
-                        if accept_match(doc, &sc, i, end, c) {
+                    if let Some(end) = match_open(doc, sc, i, &c.parts) {
+                        if accept_match(doc, sc, i, end, c) {
                             matched = Some((end, c.hyphenated(), c.attr));
                             break;
                         }
@@ -132,7 +132,7 @@ impl Rule for Hyphenation {
                 }
             }
             if matched.is_none() && LOOSE_PREFIXES.contains(&key) {
-                matched = loose_prefix(doc, &sc, i, key);
+                matched = loose_prefix(doc, sc, i, key);
             }
             let Some((end, hyph, attr)) = matched else {
                 i += 1;

@@ -43,13 +43,13 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
+use crate::analysis::scan;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon::spell::{self, variants, Shape};
 use crate::lexicon::spell::{FastMap, FastSet};
 use crate::lexicon::{self};
 use crate::rule::{Context, Rule};
-use crate::rules::spelling::{dialect_mix, scan};
 use crate::Span;
 use std::sync::OnceLock;
 
@@ -100,11 +100,11 @@ impl<'d> Forms<'d> {
 impl Rule for InconsistentSpelling {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let sc = scan::Scan::new(doc);
+        let sc = cx.scan();
         let mut groups: Vec<(String, Forms)> = Vec::new();
-        hyphen_groups(doc, &sc, &mut groups);
-        variant_groups(cx, doc, &sc, &mut groups);
-        capital_groups(doc, &sc, &mut groups);
+        hyphen_groups(doc, sc, &mut groups);
+        variant_groups(cx, doc, sc, &mut groups);
+        capital_groups(doc, sc, &mut groups);
         for (what, g) in groups {
             report(cx, &what, g, out);
         }
@@ -201,12 +201,12 @@ fn hyphen_groups<'d>(doc: &'d Document, sc: &scan::Scan, groups: &mut Vec<(Strin
 
 /// archaeology / archeology: two spellings of one sense that dialect-mix does not report.
 fn variant_groups<'d>(
-    cx: &Context<'_>,
+    cx: &Context<'d>,
     doc: &'d Document,
-    sc: &scan::Scan,
+    _sc: &scan::Scan,
     groups: &mut Vec<(String, Forms<'d>)>,
 ) {
-    let a = dialect_mix::analyse(doc, sc, cx.config.dialect.as_deref());
+    let a = cx.dialect();
     let mut done: FastSet<&str> = FastSet::default();
     let mut order: Vec<&str> = Vec::new();
     for &(_, key, _) in &a.occurrences {

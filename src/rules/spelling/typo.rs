@@ -61,13 +61,14 @@ crate::rule::declare_rule! {
         fix: Safe,
     }
 }
+use crate::analysis::scan;
 use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
+use crate::lexicon::nonstandard;
 use crate::lexicon::spell::FastMap;
 use crate::lexicon::spell::{self, Budget, Known, Shape};
 use crate::lexicon::{self};
 use crate::rule::{Context, Rule};
-use crate::rules::spelling::{nonstandard, scan};
 use crate::Severity;
 
 /// What is known of one lowercase word across the document.
@@ -211,7 +212,7 @@ impl Rule for Typo {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         spell::prewarm();
         let doc = cx.doc;
-        let sc = scan::Scan::new(doc);
+        let sc = cx.scan();
         let n = doc.tokens.len();
 
         // Pass 1: count every checkable word by its lowercase form and shape.

@@ -61,91 +61,10 @@ crate::rule::declare_rule! {
         },
     }
 }
+use crate::analysis::passive::Passive;
 use crate::diagnostic::Diagnostic;
-use crate::doc::{Document, ParagraphKind, Sentence, Span, TokenKind};
-use crate::lexicon::{self, pos};
+use crate::doc::ParagraphKind;
 use crate::rule::{Context, Rule};
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-fn adjectival(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        lexicon::lines(include_str!(
-            "../../../rules/style/adjectival_participles.txt"
-        ))
-        .flat_map(str::split_whitespace)
-        .collect()
-    })
-    .contains(w)
-}
-
-/// A passive verb group found in a sentence.
-#[derive(Clone, Copy, Debug)]
-pub struct Passive {
-    /// From the form of "be" to the participle.
-    pub span: Span,
-    /// The participle's token index.
-    pub participle: usize,
-    /// A by-agent follows ("by the committee").
-    pub agent: bool,
-}
-
-/// The first passive verb group of a sentence, if any.
-pub fn first_passive(doc: &Document, s: &Sentence) -> Option<Passive> {
-    let r = s.tokens.clone();
-    let mut i = r.start;
-    while i < r.end {
-        if doc.tokens[i].kind != TokenKind::Word
-            || !matches!(
-                doc.lower(i),
-                "am" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
-        {
-            i += 1;
-            continue;
-        }
-        // Skip adverbs between: "was quickly taken", "is not often seen".
-        let mut j = i + 1;
-        let mut skipped = 0;
-        while j < r.end && skipped < 3 && doc.tokens[j].kind == TokenKind::Word {
-            let w = doc.lower(j);
-            let t = pos::tags(w);
-            let adverb = (t & (pos::ADV | pos::NEG | pos::ADV_DEGREE) != 0
-                && t & (pos::VERB_PART | pos::MAY_PAST) == 0)
-                || (w.ends_with("ly") && w.len() > 4 && t & pos::MAY_PAST == 0);
-            if !adverb {
-                break;
-            }
-            j += 1;
-            skipped += 1;
-        }
-        if j >= r.end || doc.tokens[j].kind != TokenKind::Word {
-            i += 1;
-            continue;
-        }
-        let w = doc.lower(j);
-        let t = pos::tags(w);
-        let participle = t & pos::VERB_PART != 0
-            || (t & pos::MAY_PAST != 0 && w.ends_with("ed") && t & pos::ADJ == 0);
-        if participle && t & pos::BE == 0 && w != "had" {
-            let agent = (j + 1..r.end.min(j + 8)).any(|k| doc.lower(k) == "by");
-            let state = adjectival(w) || (w.starts_with("un") && w.ends_with("ed"));
-            // "is used to", "is supposed to" are not passives of action.
-            if (!state || agent)
-                && !(matches!(w, "used" | "supposed") && j + 1 < r.end && doc.lower(j + 1) == "to")
-            {
-                return Some(Passive {
-                    span: Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end),
-                    participle: j,
-                    agent,
-                });
-            }
-        }
-        i = j.max(i + 1);
-    }
-    None
-}
 
 /// A heading that opens a methods section, where the passive is the convention.
 fn is_methods_heading(title: &str) -> bool {
@@ -188,12 +107,12 @@ impl Rule for PassiveVoice {
             }
             let mut found = Vec::new();
             let mut n = 0;
-            for s in &doc.sentences[para.sentences.clone()] {
-                if !doc.is_prose(s) {
+            for si in para.sentences.clone() {
+                if !doc.is_prose(&doc.sentences[si]) {
                     continue;
                 }
                 n += 1;
-                if let Some(p) = first_passive(doc, s) {
+                if let Some(p) = cx.passives()[si] {
                     found.push(p);
                 }
             }
@@ -256,13 +175,14 @@ mod tests {
     use super::*;
 
     fn passive(t: &str) -> Option<String> {
-        let d = Document::from_text(t);
-        first_passive(&d, &d.sentences[0]).map(|p| d.slice(p.span).to_string())
+        let d = crate::analysis::from_text(t);
+        crate::analysis::passive::first_passive(&d, &d.sentences[0])
+            .map(|p| d.slice(p.span).to_string())
     }
 
     #[test]
     fn one_note_per_passive_paragraph_with_related_spans() {
-        let d = Document::from_text(
+        let d = crate::analysis::from_text(
             "The letters were hidden. The matter was decided by the committee. Stalin rose. \
              The opposition was crushed.\n\nStalin rose. Trotsky fled. The party grew.",
         );

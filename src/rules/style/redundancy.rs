@@ -33,11 +33,11 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
+use crate::analysis::sentence::match_case;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Span, TokenKind};
 use crate::lexicon;
 use crate::rule::{Context, Rule};
-use crate::rules::sentences::ctx::match_case;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -192,10 +192,9 @@ impl Rule for Redundancy {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::doc::Document;
 
     fn run(text: &str) -> Vec<(String, String)> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let config = Config::default();
         let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&Redundancy));
         let mut out = Vec::new();

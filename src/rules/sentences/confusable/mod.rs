@@ -64,7 +64,7 @@ mod were_where;
 mod whose;
 mod your;
 
-use super::ctx::{match_case, Sent};
+use crate::analysis::sentence::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_capitalized, TokenKind};
 use crate::lexicon::pos::{self, *};

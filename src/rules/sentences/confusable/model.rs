@@ -350,7 +350,7 @@ mod tests {
 }
 
 use super::{Confusable, Hit};
-use crate::rules::sentences::ctx::Sent;
+use crate::analysis::sentence::Sent;
 
 /// A neighbour that gives context: a plain lowercase-able word (not a number, a symbol or a
 /// name in capitals mid-sentence).
