@@ -53,9 +53,13 @@ pub struct Verdict {
 }
 
 pub struct Model {
-    ids: HashMap<&'static str, u32>,
+    /// Every word with a count, sorted; a word's index is its id.
+    words: Vec<&'static str>,
+    /// Unigram counts by id (0 for a word seen only in bigrams).
     uni: Vec<f64>,
-    bi: HashMap<(u32, u32), f64>,
+    /// Bigrams as sorted keys `left << 32 | right`, with their counts.
+    keys: Vec<u64>,
+    counts: Vec<f64>,
     total: f64,
     floor: f64,
     udef: f64,
@@ -70,7 +74,6 @@ fn judged_as_written(w: &str) -> bool {
     !crate::lexicon::is_function_word(w) && !matches!(w, "one" | "two" | "four")
 }
 
-static DATA: &str = include_str!("../../../../rules/confusable/context.txt");
 static SETS: &str = include_str!("../../../../rules/confusable/sets.txt");
 
 /// The `keep:` bigrams of sets.txt: terms of art in which a member is right.
@@ -88,19 +91,53 @@ fn kept(a: &str, b: &str) -> bool {
     .contains(&(a, b))
 }
 
+/// Little-endian f64s from bytes.
+fn f64s(b: &[u8]) -> Vec<f64> {
+    b.chunks_exact(8)
+        .map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes")))
+        .collect()
+}
+
 impl Model {
-    /// The model compiled into the binary, parsed on first use.
+    /// The model compiled into the binary: the tables `build.rs` sorted at compile time,
+    /// read on first use.
     pub fn get() -> &'static Model {
         static M: OnceLock<Model> = OnceLock::new();
-        M.get_or_init(|| Model::parse(DATA).expect("rules/confusable/context.txt is well formed"))
+        M.get_or_init(|| {
+            let words = include_str!(concat!(env!("OUT_DIR"), "/cm_words.txt"));
+            let uni = include_bytes!(concat!(env!("OUT_DIR"), "/cm_uni.bin"));
+            let keys = include_bytes!(concat!(env!("OUT_DIR"), "/cm_keys.bin"));
+            let counts = include_bytes!(concat!(env!("OUT_DIR"), "/cm_counts.bin"));
+            let meta = include_str!(concat!(env!("OUT_DIR"), "/cm_meta.txt"));
+            let mut m = Model::parse(meta).expect("rules/confusable/context.txt is well formed");
+            m.words = words.split('\n').collect();
+            m.uni = f64s(uni);
+            m.keys = keys
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+                .collect();
+            m.counts = f64s(counts);
+            m.udef = m
+                .uni
+                .iter()
+                .copied()
+                .filter(|&c| c > 0.0)
+                .fold(f64::MAX, f64::min);
+            if m.udef == f64::MAX {
+                m.udef = 1.0;
+            }
+            m
+        })
     }
 
-    /// Parse the data format described in the header of `context.txt`.
+    /// Parse the data format described in the header of `context.txt` (the compiled-in model
+    /// is the same data, sorted by `build.rs`).
     pub fn parse(text: &'static str) -> Result<Model, String> {
         let mut m = Model {
-            ids: HashMap::new(),
+            words: Vec::new(),
             uni: Vec::new(),
-            bi: HashMap::new(),
+            keys: Vec::new(),
+            counts: Vec::new(),
             total: 0.0,
             floor: 0.0,
             udef: f64::MAX,
@@ -111,11 +148,13 @@ impl Model {
             s.and_then(|s| s.parse::<f64>().ok())
                 .ok_or_else(|| format!("line {line}: expected a number"))
         };
+        let mut unigrams: Vec<(&'static str, f64)> = Vec::new();
+        let mut bigrams: Vec<(&'static str, &'static str, f64)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let n = n + 1;
             let mut f = line.split_ascii_whitespace();
             match f.next() {
-                None | Some("#") => {}
+                None => {}
                 Some(c) if c.starts_with('#') => {}
                 Some("N") => {
                     m.total = num(f.next(), n)?;
@@ -123,17 +162,12 @@ impl Model {
                 }
                 Some("U") => {
                     let w = f.next().ok_or(format!("line {n}: no word"))?;
-                    let c = num(f.next(), n)?;
-                    let id = m.id(w);
-                    m.uni[id as usize] = c;
-                    m.udef = m.udef.min(c);
+                    unigrams.push((w, num(f.next(), n)?));
                 }
                 Some("B") => {
                     let a = f.next().ok_or(format!("line {n}: no word"))?;
                     let b = f.next().ok_or(format!("line {n}: no word"))?;
-                    let c = num(f.next(), n)?;
-                    let k = (m.id(a), m.id(b));
-                    m.bi.insert(k, c);
+                    bigrams.push((a, b, num(f.next(), n)?));
                 }
                 Some("T") => {
                     let level = match f.next() {
@@ -162,19 +196,35 @@ impl Model {
         if m.total <= 0.0 || m.floor <= 0.0 {
             return Err("no `N total floor` record".into());
         }
+        let mut words: Vec<&'static str> = unigrams.iter().map(|u| u.0).collect();
+        words.extend(bigrams.iter().flat_map(|&(a, b, _)| [a, b]));
+        words.sort_unstable();
+        words.dedup();
+        m.words = words;
+        m.uni = vec![0.0; m.words.len()];
+        for (w, c) in unigrams {
+            let id = m.id(w).expect("a listed word");
+            m.uni[id as usize] = c;
+            m.udef = m.udef.min(c);
+        }
+        let mut keyed: Vec<(u64, f64)> = bigrams
+            .iter()
+            .map(|&(a, b, c)| {
+                let (x, y) = (m.id(a).expect("listed"), m.id(b).expect("listed"));
+                (u64::from(x) << 32 | u64::from(y), c)
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|k| k.0);
+        m.keys = keyed.iter().map(|k| k.0).collect();
+        m.counts = keyed.iter().map(|k| k.1).collect();
         if m.udef == f64::MAX {
             m.udef = 1.0;
         }
         Ok(m)
     }
 
-    fn id(&mut self, w: &'static str) -> u32 {
-        let next = self.ids.len() as u32;
-        let id = *self.ids.entry(w).or_insert(next);
-        if id as usize >= self.uni.len() {
-            self.uni.push(0.0);
-        }
-        id
+    fn id(&self, w: &str) -> Option<u32> {
+        self.words.binary_search(&w).ok().map(|i| i as u32)
     }
 
     /// The sets, in the order of the data file.
@@ -192,17 +242,20 @@ impl Model {
     }
 
     fn unigram(&self, w: &str) -> f64 {
-        match self.ids.get(w) {
-            Some(&id) if self.uni[id as usize] > 0.0 => self.uni[id as usize],
+        match self.id(w) {
+            Some(id) if self.uni[id as usize] > 0.0 => self.uni[id as usize],
             _ => self.udef,
         }
     }
 
     /// The count of the bigram `a b`, and whether it was seen; a missing one is estimated.
     fn pair(&self, a: &str, b: &str) -> (f64, bool) {
-        if let (Some(&x), Some(&y)) = (self.ids.get(a), self.ids.get(b)) {
-            if let Some(&c) = self.bi.get(&(x, y)) {
-                return (c, true);
+        if let (Some(x), Some(y)) = (self.id(a), self.id(b)) {
+            if let Ok(k) = self
+                .keys
+                .binary_search(&(u64::from(x) << 32 | u64::from(y)))
+            {
+                return (self.counts[k], true);
             }
         }
         let est = R * self.unigram(a) * self.unigram(b) / self.total;
@@ -299,10 +352,7 @@ mod tests {
         assert!(m.sets().len() >= 200, "{} sets", m.sets().len());
         for s in m.sets() {
             for w in &s.members {
-                assert!(
-                    m.unigram(w) > m.udef || m.ids.contains_key(w),
-                    "{w} has no count"
-                );
+                assert!(m.id(w).is_some(), "{w} has no count");
             }
         }
     }
@@ -323,6 +373,19 @@ mod tests {
         assert_eq!(v.word, "effect");
         assert!(m.judge("effect", Some("an"), Some("on")).is_none());
         assert!(m.judge("then", None, None).is_none());
+    }
+
+    #[test]
+    fn the_compiled_tables_match_the_text() {
+        let text = include_str!("../../../../rules/confusable/context.txt");
+        let parsed = Model::parse(text).unwrap();
+        let built = Model::get();
+        assert_eq!(parsed.words, built.words);
+        assert_eq!(parsed.keys, built.keys);
+        assert_eq!(parsed.counts, built.counts);
+        assert_eq!(parsed.uni, built.uni);
+        assert_eq!(parsed.udef, built.udef);
+        assert_eq!(parsed.sets.len(), built.sets.len());
     }
 
     #[test]
