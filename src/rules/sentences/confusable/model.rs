@@ -342,6 +342,52 @@ impl Model {
     }
 }
 
+use super::{Confusable, Hit};
+use crate::analysis::sentence::Sent;
+
+/// A neighbour that gives context: a plain lowercase-able word (not a number, a symbol or a
+/// name in capitals mid-sentence).
+fn context_word<'a>(s: &Sent<'a>, k: Option<usize>) -> Option<&'a str> {
+    if !s.is_word(k) {
+        return None;
+    }
+    let w = s.wo(k);
+    w.bytes().all(|b| b.is_ascii_alphabetic()).then_some(w)
+}
+
+impl Confusable {
+    /// The statistical detector: token `i` judged by the context model against the members of
+    /// its confusion sets.
+    pub(super) fn by_context(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
+        let model = Model::get();
+        model.of_word.get(w)?;
+        let raw = s.raw(i);
+        // A capital mid-sentence is a name or a title ("Principal Skinner", "The Sun"); a word
+        // in capitals is an acronym or a shout.
+        if !s.is_first_word(i) && raw.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if raw.len() > 1 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        // Part of a hyphenated compound or a name with an apostrophe: no plain neighbours.
+        let (p, n) = (s.prev(i), s.next(i));
+        let joined = |k: Option<usize>| {
+            s.is_punct(k) && matches!(s.raw(k.unwrap_or(i)), "-" | "'" | "’" | "/")
+        };
+        if joined(p) || joined(n) {
+            return None;
+        }
+        let left = context_word(s, p);
+        let right = context_word(s, n);
+        let v = model.judge(w, left, right)?;
+        Some(Hit {
+            repl: v.word,
+            sure: v.sure,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,51 +455,5 @@ mod tests {
             m.judge("bc", Some("x"), Some("y")).map(|v| v.word),
             Some("ab")
         );
-    }
-}
-
-use super::{Confusable, Hit};
-use crate::analysis::sentence::Sent;
-
-/// A neighbour that gives context: a plain lowercase-able word (not a number, a symbol or a
-/// name in capitals mid-sentence).
-fn context_word<'a>(s: &Sent<'a>, k: Option<usize>) -> Option<&'a str> {
-    if !s.is_word(k) {
-        return None;
-    }
-    let w = s.wo(k);
-    w.bytes().all(|b| b.is_ascii_alphabetic()).then_some(w)
-}
-
-impl Confusable {
-    /// The statistical detector: token `i` judged by the context model against the members of
-    /// its confusion sets.
-    pub(super) fn by_context(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
-        let model = Model::get();
-        model.of_word.get(w)?;
-        let raw = s.raw(i);
-        // A capital mid-sentence is a name or a title ("Principal Skinner", "The Sun"); a word
-        // in capitals is an acronym or a shout.
-        if !s.is_first_word(i) && raw.chars().next().is_some_and(char::is_uppercase) {
-            return None;
-        }
-        if raw.len() > 1 && raw.chars().all(|c| c.is_ascii_uppercase()) {
-            return None;
-        }
-        // Part of a hyphenated compound or a name with an apostrophe: no plain neighbours.
-        let (p, n) = (s.prev(i), s.next(i));
-        let joined = |k: Option<usize>| {
-            s.is_punct(k) && matches!(s.raw(k.unwrap_or(i)), "-" | "'" | "’" | "/")
-        };
-        if joined(p) || joined(n) {
-            return None;
-        }
-        let left = context_word(s, p);
-        let right = context_word(s, n);
-        let v = model.judge(w, left, right)?;
-        Some(Hit {
-            repl: v.word,
-            sure: v.sure,
-        })
     }
 }
