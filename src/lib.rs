@@ -12,6 +12,7 @@ pub mod engine;
 pub mod fix;
 pub mod input;
 pub mod lexicon;
+pub mod lsp;
 pub mod output;
 pub mod rule;
 pub mod rules;

@@ -1,5 +1,7 @@
 //! Command-line parsing, file discovery, and printing. The only part of essaylint that prints.
 
+mod lsp;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use essaylint::config::Config;
 use essaylint::diagnostic::Applicability;
@@ -28,7 +30,11 @@ enum Command {
     /// Check essays and report what an editor would mark.
     Check(CheckArgs),
     /// List every rule: name, category, default severity, summary.
-    Rules,
+    Rules {
+        /// Print the rule table in Markdown (as in the README), with each rule's fix.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print a rule's full documentation.
     Explain {
         /// The rule's name, as `essaylint rules` lists it.
@@ -45,6 +51,8 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp,
     /// Show each cited source, the lines citing it, and the works-cited entry it matches.
     Citations {
         /// The essay to read.
@@ -161,7 +169,8 @@ pub fn run() -> i32 {
         Command::Check(args) => check(args),
         Command::Extract(args) => extract(args),
         Command::Citations { path, config } => citations(&path, config.as_deref()),
-        Command::Rules => {
+        Command::Rules { markdown: true } => print(&rules::markdown_table()),
+        Command::Rules { markdown: false } => {
             let mut out = String::new();
             for r in rules::all() {
                 let m = r.meta();
@@ -198,6 +207,7 @@ pub fn run() -> i32 {
             }
         },
         Command::Names { path, config } => names(&path, config.as_deref()),
+        Command::Lsp => lsp::run(),
     }
 }
 

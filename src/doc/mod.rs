@@ -97,6 +97,22 @@ pub enum ParagraphKind {
     Reference,
 }
 
+impl ParagraphKind {
+    /// Prose: running text, list items and block quotations (not headings or works-cited
+    /// entries). The one "is prose" test; [`ParagraphKind::is_own_prose`] leaves out quotations.
+    pub fn is_prose(self) -> bool {
+        matches!(
+            self,
+            ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
+        )
+    }
+
+    /// The writer's own prose: running text and list items (not block quotations).
+    pub fn is_own_prose(self) -> bool {
+        matches!(self, ParagraphKind::Body | ParagraphKind::ListItem)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Paragraph {
     pub span: Span,
@@ -266,10 +282,7 @@ impl Document {
 
     /// True if the sentence is running prose (not a heading or works-cited entry).
     pub fn is_prose(&self, s: &Sentence) -> bool {
-        matches!(
-            self.paragraphs[s.paragraph].kind,
-            ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
-        )
+        self.paragraphs[s.paragraph].kind.is_prose()
     }
 
     /// The sentences of running prose (not headings or works-cited entries).

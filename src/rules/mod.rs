@@ -36,6 +36,30 @@ pub fn find(name: &str) -> Option<&'static dyn Rule> {
     all().iter().copied().find(|r| r.meta().name == name)
 }
 
+/// The rule table in Markdown, as `essaylint rules --markdown` prints it and the README holds
+/// it: name, category, default severity, fix, summary.
+pub fn markdown_table() -> String {
+    let mut out =
+        String::from("| rule | category | default | fix | summary |\n|---|---|---|---|---|\n");
+    for r in all() {
+        let m = r.meta();
+        out.push_str(&format!(
+            "| `{}` | {} | {}{} | {} | {} |\n",
+            m.name,
+            m.category,
+            m.severity,
+            if m.default_off {
+                " (off by default)"
+            } else {
+                ""
+            },
+            m.fix.map_or("—", |a| a.as_str()),
+            m.summary.replace('|', "\\|"),
+        ));
+    }
+    out
+}
+
 /// Checks the configuration's `[rules]` entries against the registry: every name is a rule or a
 /// category, only rules take option tables, and every option is one the rule declares, of its
 /// declared type. The first problem is returned, naming the file and line.

@@ -5,7 +5,7 @@
 
 use crate::analysis::citations::fold_name;
 use crate::doc::citation::Citation;
-use crate::doc::{Document, ParagraphKind, Quotation, QuoteKind, Span, TokenKind};
+use crate::doc::{Document, Quotation, QuoteKind, Span, TokenKind};
 use crate::lexicon;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -180,10 +180,7 @@ pub fn is_candidate_quote(doc: &Document, q: &Quotation, min_words: usize) -> bo
     if q.depth != 0 {
         return false;
     }
-    if !matches!(
-        doc.paragraphs[q.paragraph].kind,
-        ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
-    ) {
+    if !doc.paragraphs[q.paragraph].kind.is_prose() {
         return false;
     }
     if q.kind == QuoteKind::Single {

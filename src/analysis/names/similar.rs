@@ -338,7 +338,7 @@ fn rules() -> &'static [Rule] {
             "/rules/names/transliteration.txt"
         )))
         .filter_map(|l| {
-            let (from, to) = l.split_once('=')?;
+            let (from, to) = l.split_once("->")?;
             let (mut from, to) = (from.trim(), to.trim());
             let start = from.starts_with('^');
             let inner = from.starts_with('_');

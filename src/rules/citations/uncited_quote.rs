@@ -59,36 +59,7 @@ fn introduced_as_writing(doc: &Document, q: &Quotation) -> bool {
     let from = open.saturating_sub(6).max(p.tokens.start);
     (from..open).any(|i| {
         let l = doc.lower(i);
-        matches!(
-            l,
-            "writes"
-                | "wrote"
-                | "written"
-                | "states"
-                | "stated"
-                | "argues"
-                | "argued"
-                | "claims"
-                | "claimed"
-                | "notes"
-                | "noted"
-                | "asserts"
-                | "asserted"
-                | "according"
-                | "declares"
-                | "declared"
-                | "explains"
-                | "explained"
-                | "observes"
-                | "observed"
-                | "contends"
-                | "suggests"
-                | "suggested"
-                | "describes"
-                | "described"
-                | "remarks"
-                | "remarked"
-        )
+        crate::lexicon::in_list!("citations/writing_verbs.txt", l)
     })
 }
 

@@ -436,41 +436,30 @@ pub(crate) mod tests {
             .collect()
     }
 
-    /// A `test:` line of rules/confusable/sets.txt: the text with every `[wrong->right]` put
-    /// back to `wrong`, and the (wrong, right) pairs the rule must report.
-    fn parse_test(line: &str) -> (String, Vec<(String, String)>) {
-        let mut text = String::new();
-        let mut want = Vec::new();
-        let mut rest = line;
-        while let Some(a) = rest.find('[') {
-            text.push_str(&rest[..a]);
-            let b = rest[a..].find(']').expect("unclosed [") + a;
-            let (wrong, right) = rest[a + 1..b].split_once("->").expect("[wrong->right]");
-            text.push_str(wrong);
-            want.push((wrong.to_string(), right.to_string()));
-            rest = &rest[b + 1..];
-        }
-        text.push_str(rest);
-        (text, want)
-    }
-
     #[test]
     fn the_sets_file_tests_pass() {
         let data = include_str!("../../../../rules/confusable/sets.txt");
-        let mut failures = Vec::new();
-        let mut n = 0;
+        // (text, the (wrong, right) pairs it must report; none for a silent test)
+        let mut tests: Vec<(&str, Vec<(String, String)>)> = Vec::new();
         for line in data.lines() {
-            let Some(t) = line.strip_prefix("test:") else {
-                continue;
-            };
-            n += 1;
-            let (text, want) = parse_test(t.trim());
-            let got = run(&text);
-            if got != want {
-                failures.push(format!("{t}\n    want {want:?}\n    got  {got:?}"));
+            if let Some(t) = line.strip_prefix("test:") {
+                tests.push((t.trim(), Vec::new()));
+            } else if let Some(t) = line.strip_prefix("test-silent:") {
+                tests.push((t.trim(), Vec::new()));
+            } else if let Some(e) = line.strip_prefix("expect:") {
+                let (a, b) = e.split_once("->").expect("expect: wrong -> right");
+                let last = tests.last_mut().expect("expect: after a test");
+                last.1.push((a.trim().to_string(), b.trim().to_string()));
             }
         }
-        assert!(n >= 40, "only {n} tests");
+        let mut failures = Vec::new();
+        for (text, want) in &tests {
+            let got = run(text);
+            if &got != want {
+                failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+            }
+        }
+        assert!(tests.len() >= 40, "only {} tests", tests.len());
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
@@ -494,6 +483,9 @@ pub(crate) mod tests {
                     line.is_empty()
                         || line.starts_with('#')
                         || line.starts_with("test:")
+                        || line.starts_with("test-silent:")
+                        || line.starts_with("expect:")
+                        || line.starts_with("rule:")
                         || line
                             .strip_prefix("keep:")
                             .is_some_and(|k| k.split_whitespace().count() == 2),
