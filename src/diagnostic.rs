@@ -48,17 +48,19 @@ pub enum Category {
     Citations,
     Sentences,
     Grammar,
+    Capitalisation,
     Style,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Spelling,
         Category::Names,
         Category::Repetition,
         Category::Citations,
         Category::Sentences,
         Category::Grammar,
+        Category::Capitalisation,
         Category::Style,
     ];
     pub fn as_str(self) -> &'static str {
@@ -69,6 +71,7 @@ impl Category {
             Category::Citations => "citations",
             Category::Sentences => "sentences",
             Category::Grammar => "grammar",
+            Category::Capitalisation => "capitalisation",
             Category::Style => "style",
         }
     }

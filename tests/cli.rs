@@ -81,6 +81,7 @@ fn json_report_follows_the_schema() {
             "citations",
             "sentences",
             "grammar",
+            "capitalisation",
             "style"
         ]
         .contains(&d["category"].as_str().unwrap()));
