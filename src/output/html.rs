@@ -244,9 +244,9 @@ fn tables(out: &mut String, doc: &Document) {
         if body.is_empty() {
             continue;
         }
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<details class=\"table\" open><summary>{title}</summary><pre>{}</pre></details>\n",
+            "<details class=\"table\" open><summary>{title}</summary><pre>{}</pre></details>",
             esc(body)
         );
     }
