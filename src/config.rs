@@ -11,6 +11,7 @@
 //! accept = ["smychka", "kulak"]
 //! accept-file = "words.txt"    # one word per line, relative to this file
 //! names = ["Kamenev"]
+//! max-input-size = "50 MB"     # the most essaylint reads of one input (bytes, kB, MB, GB)
 //!
 //! [rules]
 //! passive-voice = "off"        # a rule name or a category: off, advice, warning, error
@@ -104,6 +105,8 @@ pub struct Config {
     /// Canonical spellings of names.
     pub names: Vec<String>,
     accept_file: Option<String>,
+    /// The input size limit in bytes (`max-input-size`); `None` for the default.
+    pub max_input: Option<u64>,
     levels: HashMap<String, Level>,
     options: HashMap<String, HashMap<String, OptValue>>,
     entries: Vec<RuleEntry>,
@@ -207,11 +210,15 @@ impl Config {
         }
         if let Some(file) = c.accept_file.take() {
             let p = path.parent().unwrap_or(Path::new(".")).join(&file);
-            let words = std::fs::read_to_string(&p).map_err(|e| ConfigError {
+            let cannot = |e: String| ConfigError {
                 path: shown.clone(),
                 line: 0,
                 message: format!("cannot read accept-file `{}`: {e}", p.display()),
-            })?;
+            };
+            // A regular file within the input size limit: `/dev/zero` must not eat the memory.
+            let bytes = crate::input::files::read_regular(&p, c.max_input_bytes())
+                .map_err(|e| cannot(e.to_string()))?;
+            let words = String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))?;
             c.accept.extend(
                 words
                     .lines()
@@ -292,6 +299,19 @@ impl Config {
                 "accept" => c.accept.extend(list()?),
                 "accept-file" => c.accept_file = Some(string("a path")?),
                 "names" => c.names.extend(list()?),
+                "max-input-size" => {
+                    let size = match (item.as_integer(), item.as_str()) {
+                        (Some(n), _) => u64::try_from(n).ok().filter(|&n| n > 0),
+                        (_, Some(s)) => parse_size(s),
+                        _ => None,
+                    };
+                    c.max_input = Some(size.ok_or_else(|| {
+                        err(
+                            kspan.clone(),
+                            "`max-input-size` must be a positive size: a number of bytes or a string such as \"50 MB\"".into(),
+                        )
+                    })?);
+                }
                 "rules" => {
                     let table = item
                         .as_table_like()
@@ -598,6 +618,11 @@ impl Config {
         self.options.get(rule).and_then(|m| m.get(key))
     }
 
+    /// The input size limit in bytes: `max-input-size`, or [`crate::input::DEFAULT_MAX_INPUT`].
+    pub fn max_input_bytes(&self) -> u64 {
+        self.max_input.unwrap_or(crate::input::DEFAULT_MAX_INPUT)
+    }
+
     /// True if the word is accepted by the configuration (case-insensitive).
     pub fn accepts(&self, word: &str) -> bool {
         self.accept
@@ -606,9 +631,46 @@ impl Config {
     }
 }
 
+/// "50 MB", "500kB", "2 GiB", "1000": a size in bytes; `None` if it is not one, or zero.
+fn parse_size(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let n: f64 = num.parse().ok()?;
+    let mult = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" | "bytes" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "kib" => 1024.0,
+        "mib" => 1024.0 * 1024.0,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    };
+    let v = n * mult;
+    (v.is_finite() && (1.0..1e15).contains(&v)).then_some(v as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn input_size_limit_parses() {
+        let c = Config::parse("max-input-size = \"2 MB\"\n", "x.toml").unwrap();
+        assert_eq!(c.max_input_bytes(), 2_000_000);
+        assert_eq!(parse_size("1.5kB"), Some(1500));
+        assert_eq!(parse_size("2 MiB"), Some(2 << 20));
+        for bad in [
+            "max-input-size = -1",
+            "max-input-size = \"lots\"",
+            "max-input-size = 0",
+        ] {
+            assert!(Config::parse(bad, "x.toml").is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn parses_levels_and_options() {

@@ -1,5 +1,6 @@
 //! Command-line parsing, file discovery, and printing. The only part of essaylint that prints.
 
+mod guard;
 mod lsp;
 mod select;
 
@@ -8,12 +9,12 @@ use essaylint::config::Config;
 use essaylint::diagnostic::Applicability;
 use essaylint::engine::{self, Report};
 use essaylint::fix;
-use essaylint::input::{self, Encoding, Format, InputError};
-use essaylint::output::{self, FileReport};
+use essaylint::input::{self, Format, InputError};
+use essaylint::output::{self, sanitize, FileReport};
 use essaylint::{rules, Category, Severity};
 use rayon::prelude::*;
 use select::{Configs, Selection};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -258,7 +259,10 @@ pub fn run() -> i32 {
                     .filter(|n| rules::find(n).is_some())
                     .map(|n| format!("; did you mean `{n}`?"))
                     .unwrap_or_default();
-                eprintln!("essaylint: no rule named `{name}`{hint} (see `essaylint rules`)");
+                eprintln!(
+                    "essaylint: no rule named `{}`{hint} (see `essaylint rules`)",
+                    sanitize::escape_line(&name)
+                );
                 2
             }
         },
@@ -294,9 +298,16 @@ fn table(
         return 2;
     };
     match input::read_file(path, None) {
-        Ok(src) => print(&render(&essaylint::analysis::build(src), &config)),
+        Ok(src) => print(&sanitize::escape(&render(
+            &essaylint::analysis::build(src),
+            &config,
+        ))),
         Err(e) => {
-            eprintln!("essaylint: {}: {}", path.display(), describe(&e, path));
+            eprintln!(
+                "essaylint: {}: {}",
+                sanitize::escape_line(&path.display().to_string()),
+                describe(&e, path)
+            );
             2
         }
     }
@@ -363,7 +374,9 @@ fn load_config(path: Option<&Path>) -> Option<Config> {
             rules::discover_config(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
         }
     };
-    config.map_err(|e| eprintln!("essaylint: {e}")).ok()
+    config
+        .map_err(|e| eprintln!("essaylint: {}", sanitize::escape(&e.to_string())))
+        .ok()
 }
 
 fn check(args: CheckArgs) -> i32 {
@@ -421,11 +434,11 @@ fn check(args: CheckArgs) -> i32 {
             });
         } else if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found);
+            failed |= !guard::walk(p, &mut found);
             if found.is_empty() {
                 eprintln!(
                     "essaylint: {}: no files to check in this folder (looked for .{})",
-                    p.display(),
+                    sanitize::escape_line(&p.display().to_string()),
                     EXTENSIONS.join(", .")
                 );
                 failed = true;
@@ -460,21 +473,29 @@ fn check(args: CheckArgs) -> i32 {
     if args.show_config {
         return print(&show_config(&inputs, &input_configs));
     }
-    // Standard input is read once, before the parallel work.
-    let stdin = if inputs.iter().any(|i| i.origin == Origin::Stdin) {
-        let mut buf = Vec::new();
-        match std::io::stdin().read_to_end(&mut buf) {
-            Ok(_) => Ok(buf),
-            Err(e) => Err(e),
-        }
+    // Standard input is read once, before the parallel work, within the input size limit.
+    let stdin = if let Some(k) = inputs.iter().position(|i| i.origin == Origin::Stdin) {
+        input::files::read_limited(std::io::stdin(), input_configs[k].max_input_bytes())
+            .map_err(|e| e.to_string())
     } else {
         Ok(Vec::new())
     };
 
+    // One file's failure, even a panic, never stops the others.
+    guard::install_panic_hook();
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
         .zip(input_configs.par_iter())
-        .map(|(inp, config)| process(inp, &stdin, forced, config, mode, threshold))
+        .map(|(inp, config)| {
+            guard::isolate(&sanitize::escape_line(&inp.shown), || {
+                process(inp, &stdin, forced, config, mode, threshold)
+            })
+            .unwrap_or_else(|note| Outcome {
+                done: None,
+                notes: vec![note],
+                failed: true,
+            })
+        })
         .collect();
 
     let mut reports: Vec<(String, Report)> = Vec::new();
@@ -482,7 +503,7 @@ fn check(args: CheckArgs) -> i32 {
     let mut fix_lines = String::new();
     for (inp, o) in inputs.iter().zip(outcomes) {
         for n in &o.notes {
-            eprintln!("essaylint: {n}");
+            eprintln!("essaylint: {}", sanitize::escape_line(n));
         }
         failed |= o.failed;
         if let Some(d) = o.done {
@@ -490,12 +511,12 @@ fn check(args: CheckArgs) -> i32 {
                 for c in &d.changes {
                     fix_lines.push_str(&format!(
                         "fixed {}:{}:{} {}: `{}` → `{}`\n",
-                        inp.shown,
+                        sanitize::escape_line(&inp.shown),
                         c.line,
                         c.column,
                         c.rule,
-                        c.before.replace('\n', "↵"),
-                        c.after.replace('\n', "↵")
+                        sanitize::escape(&c.before.replace('\n', "↵")),
+                        sanitize::escape(&c.after.replace('\n', "↵"))
                     ));
                 }
             }
@@ -709,28 +730,29 @@ fn plain_markdown(md: &str) -> String {
 /// Reads, checks and (with --fix or --diff) fixes one input.
 fn process(
     inp: &Input,
-    stdin: &std::io::Result<Vec<u8>>,
+    stdin: &Result<Vec<u8>, String>,
     forced: Option<Format>,
     config: &Config,
     mode: Mode,
     threshold: Applicability,
 ) -> Outcome {
+    #[cfg(debug_assertions)]
+    guard::test_panic(&inp.path);
     let mut o = Outcome::default();
     let shown = &inp.shown;
+    let limit = config.max_input_bytes();
     let bytes = if inp.origin == Origin::Stdin {
-        match stdin {
-            Ok(b) => Ok(b.clone()),
-            Err(e) => Err(InputError::Io(std::io::Error::new(e.kind(), e.to_string()))),
-        }
+        stdin.clone().map_err(InputError::Format)
     } else {
-        std::fs::read(&inp.path).map_err(InputError::Io)
+        // Regular files only (a FIFO or device named here is refused), within the size limit.
+        input::files::read_regular(&inp.path, limit)
     };
     let format = forced.or_else(|| {
         (inp.path.as_os_str() != "-")
             .then(|| Format::from_path(&inp.path))
             .flatten()
     });
-    let loaded = bytes.and_then(|b| input::load_bytes(&b, format).map(|l| (b, l)));
+    let loaded = bytes.and_then(|b| input::load_limited(&b, format, limit).map(|l| (b, l)));
     let (bytes, loaded) = match loaded {
         Ok(x) => x,
         Err(InputError::Empty) => {
@@ -749,11 +771,11 @@ fn process(
             return o;
         }
     };
-    let input::Loaded {
-        source,
-        format,
-        encoding,
-    } = loaded;
+    if let Some(n) = loaded.notice() {
+        o.notes.push(format!("{shown}: {n}"));
+    }
+    let encoder = loaded.encoder();
+    let input::Loaded { source, format, .. } = loaded;
     let fixing = mode != Mode::Check;
     if fixing && !format.is_text() {
         o.notes.push(format!(
@@ -797,7 +819,7 @@ fn process(
             done.diff = fix::diff(shown, &original, &out.text);
             done.changes = out.changes;
         } else {
-            match write_fixed(&inp.path, &bytes, &out.text, encoding) {
+            match write_fixed(&inp.path, &bytes, &out.text, &encoder) {
                 Ok(()) => {
                     o.notes.push(format!(
                         "{shown}: {} fix{} applied",
@@ -824,10 +846,21 @@ fn write_fixed(
     path: &Path,
     original: &[u8],
     text: &str,
-    enc: Option<Encoding>,
+    encoder: &input::Encoder,
 ) -> Result<(), String> {
-    let bytes = input::encoding::encode(text, enc.unwrap_or(Encoding::Utf8))?;
-    fix::write_atomic(path, original, &bytes).map_err(|e| e.to_string())
+    let bytes = encoder.encode(text)?;
+    // Never write what essaylint itself could not read back as the same text.
+    match input::load_bytes(&bytes, Some(encoder.format)) {
+        Ok(l) if l.source.text == text && l.encoding == encoder.encoding => {}
+        _ => {
+            return Err(
+                "the fixed text would not read back as the same text in the same encoding".into(),
+            )
+        }
+    }
+    essaylint::rewrite::write_fixed(path, original, &bytes)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Suppression comments naming neither a rule nor a category do nothing: say so.
@@ -850,11 +883,8 @@ fn extract(args: ExtractArgs) -> i32 {
     let forced = args.input_format.map(InFormat::format);
     let shown = args.path.display().to_string();
     let loaded = if args.path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        match std::io::stdin().read_to_end(&mut buf) {
-            Ok(_) => input::load_bytes(&buf, forced),
-            Err(e) => Err(InputError::Io(e)),
-        }
+        input::files::read_limited(std::io::stdin(), input::DEFAULT_MAX_INPUT)
+            .and_then(|buf| input::load_bytes(&buf, forced))
     } else {
         input::load_file(&args.path, forced)
     };
@@ -868,10 +898,18 @@ fn extract(args: ExtractArgs) -> i32 {
             if !t.ends_with('\n') {
                 t.push('\n');
             }
+            // The text as it is for a pipe or a file; on a terminal, no control characters.
+            if std::io::stdout().is_terminal() {
+                t = sanitize::escape(&t).into_owned();
+            }
             print(&t)
         }
         Err(e) => {
-            eprintln!("essaylint: {shown}: {}", describe(&e, &args.path));
+            eprintln!(
+                "essaylint: {}: {}",
+                sanitize::escape_line(&shown),
+                describe(&e, &args.path)
+            );
             2
         }
     }
@@ -890,34 +928,5 @@ fn describe(e: &InputError, path: &Path) -> String {
         }
         InputError::Io(_) if path.is_dir() => "is a folder".into(),
         other => other.to_string(),
-    }
-}
-
-/// Files under `dir` in a format essaylint reads, skipping hidden files and whatever
-/// `.gitignore`, `.ignore` and `.essaylintignore` files exclude (inside a Git repository or not).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let walker = ignore::WalkBuilder::new(dir)
-        .hidden(true)
-        .git_ignore(true)
-        .git_exclude(true)
-        .git_global(false)
-        .require_git(false)
-        .add_custom_ignore_filename(".essaylintignore")
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                if !e.file_type().is_some_and(|t| t.is_file()) {
-                    continue;
-                }
-                let p = e.into_path();
-                if Format::from_path(&p).is_some() {
-                    out.push(p);
-                } else if let Some(why) = input::unsupported(&p) {
-                    eprintln!("essaylint: {}: skipped: {why}", p.display());
-                }
-            }
-            Err(e) => eprintln!("essaylint: {}: {e}", dir.display()),
-        }
     }
 }

@@ -59,13 +59,14 @@ fn annotation(f: &FileReport<'_>, d: &Diagnostic) -> String {
         Severity::Warning => "warning",
         Severity::Advice => "notice",
     };
-    let mut msg = d.message.clone();
+    // The Actions log is a terminal: no control characters from the essay.
+    let mut msg = super::sanitize::escape(&d.message).into_owned();
     if let Some(s) = suggestion_text(d) {
-        msg.push_str(&format!(" ({s})"));
+        msg.push_str(&format!(" ({})", super::sanitize::escape(&s)));
     }
     format!(
         "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
-        property(f.path),
+        property(&super::sanitize::escape(f.path)),
         property(&format!("essaylint {}/{}", d.category, d.rule)),
         data(&msg),
     )

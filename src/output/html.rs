@@ -714,7 +714,7 @@ const CSS: &str = r#"
 :root{--ink:#1d2330;--mute:#5b6474;--line:#dde1e8;--paper:#fff;--bg:#f5f6f8;
 --spelling:#d13b3b;--spelling-bg:#ffe0e0;--names:#7b3fd0;--names-bg:#eee2ff;
 --repetition:#c46a00;--repetition-bg:#ffe9cc;--citations:#2463c7;--citations-bg:#dce9ff;
---sentences:#23845a;--sentences-bg:#daf3e4;--style:#0f7f86;--style-bg:#d7f1f2}
+--sentences:#23845a;--sentences-bg:#daf3e4;--capitalisation:#8a5a00;--capitalisation-bg:#f6ecd2;--style:#0f7f86;--style-bg:#d7f1f2}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 header.top{background:var(--paper);border-bottom:1px solid var(--line);padding:14px 28px}
@@ -752,6 +752,7 @@ mark.flash,li.flash{animation:flash 1.6s ease-out}
 .c-repetition{--c:var(--repetition);--c-bg:var(--repetition-bg)}.u-repetition{--u:var(--repetition)}
 .c-citations{--c:var(--citations);--c-bg:var(--citations-bg)}.u-citations{--u:var(--citations)}
 .c-sentences{--c:var(--sentences);--c-bg:var(--sentences-bg)}.u-sentences{--u:var(--sentences)}
+.c-capitalisation{--c:var(--capitalisation);--c-bg:var(--capitalisation-bg)}.u-capitalisation{--u:var(--capitalisation)}
 .c-style{--c:var(--style);--c-bg:var(--style-bg)}.u-style{--u:var(--style)}
 .diags{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .diags h3{font-size:14px;margin:0 0 8px;color:var(--mute);font-weight:600}

@@ -5,6 +5,7 @@ pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod sanitize;
 pub mod sarif;
 pub mod statistics;
 
