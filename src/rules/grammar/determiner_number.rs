@@ -118,6 +118,15 @@ impl Rule for DeterminerNumber {
                 {
                     continue;
                 }
+                // "a muscle contracts", "a disorder takes": after a noun a verb-capable -s word
+                // is the verb; "Lamps each contained": "each" floats after its noun.
+                if h > k + 1
+                    && g.t(h - 1).is_noun()
+                    && t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
+                    || w == "each" && k > 0 && (g.t(k - 1).is_noun() || g.t(k - 1) == Tag::PRP)
+                {
+                    continue;
+                }
                 // "each other's", "each others" is a different slip.
                 if hw == "others" {
                     continue;

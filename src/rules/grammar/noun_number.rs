@@ -230,6 +230,13 @@ fn judge_singular(
     if matches!(g.t(end), Tag::CC) || g.raw(end) == "(" {
         return;
     }
+    // "many note that", "many feel a sense": "many" as a pronoun before a verb.
+    if head == k + 1
+        && t & (pos::ANY_VERB | pos::MAY_VERB) != 0
+        && (matches!(g.t(end), Tag::DT | Tag::PRPS | Tag::PRP) || g.w(end) == "that")
+    {
+        return;
+    }
     let Some(pl) = inflect::plural_of(hw) else {
         return;
     };
