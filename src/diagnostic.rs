@@ -47,16 +47,20 @@ pub enum Category {
     Repetition,
     Citations,
     Sentences,
+    Grammar,
+    Capitalisation,
     Style,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 8] = [
         Category::Spelling,
         Category::Names,
         Category::Repetition,
         Category::Citations,
         Category::Sentences,
+        Category::Grammar,
+        Category::Capitalisation,
         Category::Style,
     ];
     pub fn as_str(self) -> &'static str {
@@ -66,6 +70,8 @@ impl Category {
             Category::Repetition => "repetition",
             Category::Citations => "citations",
             Category::Sentences => "sentences",
+            Category::Grammar => "grammar",
+            Category::Capitalisation => "capitalisation",
             Category::Style => "style",
         }
     }

@@ -146,6 +146,9 @@ pub struct Source {
     pub citations: Vec<Citation>,
     /// Byte ranges where diagnostics are suppressed, with the rules (empty = all rules).
     pub suppressions: Vec<(Span, Vec<String>)>,
+    /// What the reader could not read as the author probably meant, at the place it starts:
+    /// an unclosed maths, verbatim, code fence or disable region that swallows the rest.
+    pub notices: Vec<(Span, String)>,
 }
 
 impl Source {
@@ -179,6 +182,8 @@ pub struct Document {
     /// Index of the works-cited heading paragraph, if there is one.
     pub references_heading: Option<usize>,
     pub suppressions: Vec<(Span, Vec<String>)>,
+    /// The reader's notices (see [`Source::notices`]).
+    pub notices: Vec<(Span, String)>,
     line_starts: Vec<usize>,
     lower_cache: OnceLock<Vec<Box<str>>>,
 }
@@ -197,6 +202,7 @@ impl Document {
             blocks,
             citations: extra_citations,
             suppressions,
+            notices,
         } = source;
         let mut prose = match masked {
             Some(m) if m.len() == text.len() => m,
@@ -223,6 +229,7 @@ impl Document {
             references: Vec::new(),
             references_heading: None,
             suppressions,
+            notices,
             line_starts,
             lower_cache: OnceLock::new(),
         };

@@ -5,10 +5,13 @@
 //! `rule:` / `test:` / `test-silent:` lines naming the rule the file serves and example sentences
 //! it must (not) report; each file's header names its source and licence.
 
+pub mod chunk;
 pub mod data;
+pub mod inflect;
 pub mod lemma;
 pub mod nonstandard;
 pub mod spell;
+pub mod tagger;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -97,8 +100,47 @@ pub fn is_function_word(word: &str) -> bool {
         .contains(word)
 }
 
-/// Headings that open a works-cited list (lowercase, trimmed).
+/// Headings that open a works-cited list, as written or normalised (lowercase): also with an
+/// enumerator or appendix label before ("7. Reference", "G: Literature Cited", "APPENDIX 1:
+/// REFERENCES"), a parenthetical after ("References (Outside of Class)"), or two list names
+/// joined ("References and Bibliography").
 pub fn is_references_heading(title: &str) -> bool {
+    static LEAD: OnceLock<regex::Regex> = OnceLock::new();
+    static TAIL: OnceLock<regex::Regex> = OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:(?:appendix|annex|annexe|section|part)\s*(?:[0-9]+|[ivxlc]+|[a-z])?\s*[.:)\-–—]?\s*|(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])\s*[.:)\-–—]\s*|[0-9]+\s+)",
+        )
+        .expect("valid regex")
+    });
+    let tail =
+        TAIL.get_or_init(|| regex::Regex::new(r"\s*[(\[][^)\]]*[)\]]$").expect("valid regex"));
+    let t = title
+        .trim()
+        .trim_matches(|c: char| matches!(c, '#' | '*' | '_' | '=' | ' '))
+        .to_lowercase();
+    let t = t.trim_end_matches([':', '.', ' ']);
+    if is_list_name(t) {
+        return true;
+    }
+    let t = lead.replace(t, "");
+    let t = tail.replace(&t, "");
+    let t = t.trim().trim_end_matches([':', '.', ' ']);
+    if t.is_empty() {
+        return false;
+    }
+    let joined = t.contains([',', '&', '/', '+']) || t.contains(" and ");
+    is_list_name(t)
+        || (joined
+            && t.split([',', '&', '/', '+'])
+                .flat_map(|p| p.split(" and "))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .all(is_list_name))
+}
+
+/// The name of a works-cited list, lowercase.
+fn is_list_name(title: &str) -> bool {
     crate::lexicon::in_list!("common/references_headings.txt", title)
 }
 

@@ -1,10 +1,13 @@
 //! Output renderers: one file per format. Each returns the text to print; none prints.
 
+pub mod concise;
 pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod sanitize;
 pub mod sarif;
+pub mod statistics;
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::engine::Report;

@@ -298,6 +298,9 @@ fn compound(word: &str) -> bool {
         let (a, b) = word.split_at(k);
         !lexicon::is_function_word(a)
             && !lexicon::is_function_word(b)
+            // A suffix is not a word of a compound: "happyness" is happy + -ness, which
+            // spelling rules make "happiness" (see `derived`).
+            && !is_suffix_word(b)
             && check_us(a)
             && (check_us(b) || inflected(b))
             // A short part must be a common word (sea-grasses, not tel-phoned).
@@ -305,6 +308,13 @@ fn compound(word: &str) -> bool {
                 p.len() >= 4 || super::suggest::frequency_rank(p).is_some_and(|r| r < 20_000)
             })
     })
+}
+
+/// A suffix that is also a dictionary word (ness, less, ship, hood, like, wise, ful, ment).
+fn is_suffix_word(part: &str) -> bool {
+    let p = part.strip_suffix('s').unwrap_or(part);
+    matches!(p, "ful" | "fully" | "ment" | "ly")
+        || suffixes().iter().any(|&(s, _)| s == part || s == p)
 }
 
 /// Another national spelling of a dictionary word that the dictionaries lack (hemolymph for
@@ -415,6 +425,24 @@ pub fn is_archaic_spelling(lower: &str) -> bool {
             return true;
         }
     }
+    // y for i inside a stem (nyght, blyssyd, pylgrymages), where the letters up to the y are
+    // not a word of their own: "beautyful" (beauty + ful) and "studyed" are modern slips.
+    for (k, _) in b.iter().enumerate().filter(|(_, c)| **c == b'y') {
+        if !(1..b.len() - 1).contains(&k) || is_vowel(b[k - 1]) || is_vowel(b[k + 1]) {
+            continue;
+        }
+        if check(&lower[..=k]) {
+            continue;
+        }
+        let all: String = lower
+            .bytes()
+            .map(|c| if c == b'y' { 'i' } else { c as char })
+            .collect();
+        let one = format!("{}i{}", &lower[..k], &lower[k + 1..]);
+        if check(&one) || check(&all) {
+            return true;
+        }
+    }
     if let Some(stem) = lower.strip_suffix('e') {
         if stem.len() >= 3 && check(stem) {
             return true;
@@ -464,6 +492,12 @@ mod tests {
             "hopeing",
         ] {
             assert_eq!(classify(w), Known::Unknown, "{w}");
+        }
+        for w in ["nyght", "pylgrymages"] {
+            assert!(is_archaic_spelling(w), "{w}");
+        }
+        for w in ["beautyful", "studyed", "happyness"] {
+            assert!(!is_archaic_spelling(w), "{w}");
         }
         for w in ["pipetting", "hornworm"] {
             assert_ne!(classify(w), Known::Unknown, "{w}");

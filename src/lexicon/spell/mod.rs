@@ -91,10 +91,28 @@ pub fn known_misspelling(lower: &str) -> Option<&'static [&'static str]> {
         .filter(|c| !c.is_empty())
 }
 
-/// True for words people commonly mean to type: the 30,000 most frequent words of the
-/// frequency list, function words and prefixes. A rare dictionary word one slip away from an
-/// unknown word ("hornwort" for "hornworm") is weak evidence of a typo.
+/// True for words people commonly mean to type: the corrections in the known-misspelling
+/// lists (about 30,000 everyday and general academic words). A rare dictionary word one slip
+/// away from an unknown word ("hornwort" for "hornworm") is weak evidence of a typo.
 pub fn is_common_word(lower: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = FastSet::with_capacity_and_hasher(40_000, Default::default());
+        for v in typos_dict::WORD.map.values() {
+            for w in v.iter() {
+                set.insert(*w);
+            }
+        }
+        set
+    })
+    .contains(lower)
+        || lexicon::is_function_word(lower)
+        || is_prefix(lower)
+}
+
+/// True for the 30,000 most frequent words of the frequency list, and prefixes: the words the
+/// speller takes for what a writer meant to type.
+pub fn is_frequent_word(lower: &str) -> bool {
     suggest::is_frequent(lower) || is_prefix(lower)
 }
 

@@ -341,6 +341,27 @@ impl Rule for Typo {
             })
             .collect();
 
+        // Paragraphs of old text: two or more distinct early modern spellings (vnto, nyght,
+        // certaine) in one paragraph. Their other unknown words are old words or names too.
+        let para_of = |i: usize| {
+            let si = sc.sentence[i];
+            (si != usize::MAX).then(|| doc.sentences[si].paragraph)
+        };
+        let mut archaic_in_para: FastMap<usize, Vec<&str>> = FastMap::default();
+        for i in 0..n {
+            if strange[i] && shape_of[i] == Some(Shape::Lower) {
+                if let Some(p) = para_of(i) {
+                    let v = archaic_in_para.entry(p).or_default();
+                    if !v.contains(&doc.lower(i)) {
+                        v.push(doc.lower(i));
+                    }
+                }
+            }
+        }
+        let old_text = |i: usize| {
+            para_of(i).is_some_and(|p| archaic_in_para.get(&p).is_some_and(|v| v.len() >= 2))
+        };
+
         // Sentences with two or more unknown lowercase words.
         let mut unknown_in_sentence: FastMap<usize, u32> = FastMap::default();
         for i in 0..n {
@@ -368,8 +389,11 @@ impl Rule for Typo {
             if spell::known_misspelling(key).is_some() {
                 known_slips.insert(key, ());
             }
-            let alone = unknown_in_sentence.get(&si).copied().unwrap_or(0) <= 1;
-            if alone && !LATIN_ENDINGS.iter().any(|e| key.ends_with(e)) {
+            if !LATIN_ENDINGS.iter().any(|e| key.ends_with(e))
+                && !old_text(i)
+                && !slips.contains_key(key)
+                && clear_slip(key)
+            {
                 slips.insert(key, ());
             }
         }
@@ -417,7 +441,7 @@ impl Rule for Typo {
                 continue;
             }
             let neighbours = strange_neighbours(doc, &strange, i);
-            if neighbours >= 2 || edited_or_elided(doc, i) {
+            if neighbours >= 2 || edited_or_elided(doc, i) || sh != Shape::Lower && old_text(i) {
                 continue;
             }
             // An initialism written as a word: "Dna" or "dna" for DNA.
@@ -506,6 +530,12 @@ impl Rule for Typo {
             if needs_slip && cost > 1.0 {
                 continue;
             }
+            // A species name after its genus, far from every English word; a laugh or an
+            // interjection said twice.
+            if sh == Shape::Lower && cost > 2.0 && after_capitalised(doc, i) || reduplicated(doc, i)
+            {
+                continue;
+            }
             // "de novo", "du Laurens": a foreign particle, not a lowercased name.
             if capitalise && i > 0 && FOREIGN_PARTICLES.contains(&doc.lower(i - 1)) {
                 continue;
@@ -521,11 +551,13 @@ impl Rule for Typo {
                     .copied()
                     .unwrap_or(0)
                     >= 2
+                && cost > 1.0
                 && spell::known_misspelling(key).is_none();
             if sc.is(i, scan::QUOTED) && care == Care::Careful
                 || crowded
                 || in_parentheses_alone(doc, i)
                 || neighbours == 1
+                || old_text(i)
                 || sh != Shape::Lower && !sc.is(i, scan::INITIAL) && !needs_slip
             {
                 severity = Severity::Advice;
@@ -535,7 +567,11 @@ impl Rule for Typo {
             for s in suggestions.iter().take(5) {
                 d = d.suggest(spell::match_case(tok, s));
             }
-            if fix && !suggestions.is_empty() && !sc.is(i, scan::QUOTED) {
+            if fix
+                && severity == Severity::Warning
+                && !suggestions.is_empty()
+                && !sc.is(i, scan::QUOTED)
+            {
                 d = d.fix(span, spell::match_case(tok, &suggestions[0]));
             }
             if let Some(r) = related {
@@ -583,7 +619,8 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
             let fix = good.len() == 1;
             let mut suggestions = good;
             for s in spell::suggest(key, &used) {
-                if suggestions.len() >= 5 {
+                // Only close candidates beside a known correction.
+                if suggestions.len() >= 5 || s.cost > 1.0 {
                     break;
                 }
                 if !suggestions.contains(&s.word) {
@@ -609,11 +646,9 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     if len <= 2 || len <= 3 && !vowel || key.contains('\'') {
         return Verdict::Silent;
     }
-    // Only known capitalised, and a common word so (monday, english, january): the
-    // capitalisation rule reports it. A rare name ("reddy" for Reddy) is more likely a slip.
-    if spell::lookup::capitalised_only(key)
-        && spell::suggest::frequency_rank(key).is_some_and(|r| r < 30_000)
-    {
+    // Only known capitalised (america → America): the capitalisation rule
+    // `lowercase-proper` reports it.
+    if st.lower > 0 && spell::check(&spell::match_case("A", key)) {
         return Verdict::Silent;
     }
     let sugg = spell::suggest(key, &used);
@@ -622,14 +657,16 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     let cost = best.map_or(f32::MAX, |b| b.cost);
     let near = cost <= 2.0 || best.is_some_and(|b| b.phonetic && b.cost <= 3.0);
     if len <= 3
-        && !(cost <= 1.0 && best.is_some_and(|b| spell::is_common_word(&b.word.to_lowercase())))
+        && !(cost <= 1.0 && best.is_some_and(|b| spell::is_frequent_word(&b.word.to_lowercase())))
     {
         // A short word is an abbreviation unless it is one slip from a common word.
         return Verdict::Silent;
     }
     // A word used again and again that is near no English word is a term of the field
     // (smychka, logoi); a misspelling repeated is still a misspelling.
-    if count >= 2 && !near {
+    // In a carefully spelled document a repeated word that is not one slip from a word is a
+    // term too.
+    if count >= 2 && (!near || careful == Care::Careful && cost > 1.0) {
         return Verdict::Silent;
     }
     // In a carefully spelled document (few unknown words), a word two slips from the nearest
@@ -672,7 +709,13 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     Verdict::Report {
         severity,
         message,
-        suggestions: sugg.iter().take(5).map(|s| s.word.clone()).collect(),
+        // Candidates far behind the best (two slips' worth of score) are noise, not help.
+        suggestions: sugg
+            .iter()
+            .filter(|s| s.score <= sugg[0].score + SUGGEST_MARGIN)
+            .take(5)
+            .map(|s| s.word.clone())
+            .collect(),
         fix,
         related,
         capitalise: false,
@@ -683,6 +726,9 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
 /// How far ahead (in nats of score) the best correction must be of the next for `--fix` to
 /// apply it: about a factor of 50 in probability.
 const FIX_MARGIN: f32 = 4.0;
+
+/// Nats behind the best candidate beyond which a candidate is not suggested.
+const SUGGEST_MARGIN: f32 = 12.0;
 
 /// Endings of Latin and Greek inflection (bonum, implicatus, actiones, logoi): in a carefully
 /// spelled document a word with one of them is more likely a foreign term than a slip.
@@ -698,6 +744,27 @@ enum Care {
     Careful,
     /// 1.5% or more (two at least), or 0.4% known misspellings (three at least).
     Careless,
+}
+
+/// An unknown word one slip (error cost at most 1) from a lowercase dictionary word: the
+/// evidence of a careless document. Words far from every word (terms, foreign words) do not
+/// count.
+fn clear_slip(key: &str) -> bool {
+    spell::suggest(key, &|_| false)
+        .iter()
+        .any(|s| s.cost <= 1.0 && spell::shape(&s.word) == Shape::Lower)
+}
+
+/// The same word before or after (hee hee, tut tut, Chanos chanos): an interjection or a
+/// species name, not a slip.
+fn reduplicated(doc: &Document, i: usize) -> bool {
+    let same = |k: usize| doc.tokens[k].is_word() && doc.lower(k) == doc.lower(i);
+    i > 0 && same(i - 1) || i + 1 < doc.tokens.len() && same(i + 1)
+}
+
+/// A capitalised word just before (a genus: "Drosophila melanogaster", "Chanos chanos").
+fn after_capitalised(doc: &Document, i: usize) -> bool {
+    i > 0 && doc.tokens[i - 1].is_word() && spell::shape(doc.tok(i - 1)) == Shape::Title
 }
 
 /// A word alone in parentheses ("the outposts (statio)"): a term glossed, not a slip.
