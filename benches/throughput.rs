@@ -3,8 +3,9 @@
 //!
 //! Run with `cargo bench --bench throughput`. Not a test: nothing here can fail on timing.
 
-use essaylint::rule::{self, Context};
-use essaylint::{engine, Config, Document, Source};
+use essaylint::rule::Context;
+use essaylint::rules;
+use essaylint::{engine, Config, Source};
 use std::time::{Duration, Instant};
 
 fn peak_rss_kib() -> Option<u64> {
@@ -59,9 +60,9 @@ fn main() {
 /// Where the time goes: building the model, then each rule on its own.
 fn breakdown(text: String, config: &Config) {
     let t = Instant::now();
-    let doc = Document::build(Source::plain(text));
+    let doc = essaylint::analysis::build(Source::plain(text));
     let mut rows = vec![("document model".to_string(), t.elapsed())];
-    for r in rule::all() {
+    for r in rules::all() {
         let t = Instant::now();
         let mut out = Vec::new();
         r.check(&Context::new(&doc, config, r.meta()), &mut out);

@@ -1,6 +1,10 @@
 //! `essaylint.toml`: rules on and off, severities, options, dialect, citation style, and words
 //! or names to accept. Unknown keys are errors that name the file and line.
 //!
+//! This module is data only: it reads the file and keeps each `[rules]` entry with its line.
+//! Rule and option names are checked against the registry by `rules::validate`; the facade's
+//! `essaylint::load_config` / `discover_config` / `parse_config` read and validate in one step.
+//!
 //! ```toml
 //! dialect = "en-GB"            # en-US, en-GB, en-GB-oxford, en-CA, en-AU
 //! citation-style = "mla"       # mla, apa, chicago, numeric
@@ -18,7 +22,6 @@
 //! ```
 
 use crate::diagnostic::{Category, Severity};
-use crate::rule::{self, OptionKind};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -54,6 +57,35 @@ pub enum OptValue {
     Bool(bool),
     Str(String),
     List(Vec<String>),
+    /// A value of no option type (a table, a mixed list); the TOML type's name.
+    Other(String),
+}
+
+impl OptValue {
+    /// The value as JSON, for deserializing a rule's typed options.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            OptValue::Int(i) => (*i).into(),
+            OptValue::Float(f) => (*f).into(),
+            OptValue::Bool(b) => (*b).into(),
+            OptValue::Str(s) => s.as_str().into(),
+            OptValue::List(l) => l.clone().into(),
+            OptValue::Other(_) => serde_json::Value::Null,
+        }
+    }
+}
+
+/// One entry of the `[rules]` table as written: a rule or category name with a level, or a rule
+/// with a table of options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleEntry {
+    pub name: String,
+    /// 1-based line of the name.
+    pub line: usize,
+    /// The option keys of a table (not `level`), each with its line.
+    pub options: Vec<(String, usize)>,
+    /// Written as a table rather than a level string.
+    pub table: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -69,6 +101,9 @@ pub struct Config {
     accept_file: Option<String>,
     levels: HashMap<String, Level>,
     options: HashMap<String, HashMap<String, OptValue>>,
+    entries: Vec<RuleEntry>,
+    /// How the file is named in errors.
+    shown: String,
 }
 
 /// A configuration error, with the file and line it was found at.
@@ -107,7 +142,7 @@ impl Config {
         Ok(Config::default())
     }
 
-    /// Reads and validates a config file.
+    /// Reads a config file (see [`Config::parse`]; rule names are not checked here).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
@@ -136,17 +171,24 @@ impl Config {
     }
 
     /// Parses config text; `path` names it in errors. `accept-file` is resolved by [`Config::load`].
+    /// Keys, types and levels are checked; rule and option names are left to `rules::validate`.
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+        let line_of = |span: Option<std::ops::Range<usize>>| {
+            span.map_or(0, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            })
+        };
         let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
             path: path.to_string(),
-            line: span.map_or(0, |s| {
-                text[..s.start.min(text.len())].matches('\n').count() + 1
-            }),
+            line: line_of(span),
             message,
         };
         let doc = toml_edit::ImDocument::parse(text)
             .map_err(|e| err(e.span(), e.message().trim().to_string()))?;
-        let mut c = Config::default();
+        let mut c = Config {
+            shown: path.to_string(),
+            ..Config::default()
+        };
         let root = doc.as_table();
         for (key, item) in root.iter() {
             let kspan = root.key(key).and_then(|k| k.span());
@@ -201,7 +243,7 @@ impl Config {
                     let table = item
                         .as_table_like()
                         .ok_or_else(|| err(kspan.clone(), "`rules` must be a table".into()))?;
-                    c.parse_rules(table, &err)?;
+                    c.parse_rules(table, &err, &line_of)?;
                 }
                 _ => return Err(err(kspan, format!("unknown key `{key}`"))),
             }
@@ -213,16 +255,10 @@ impl Config {
         &mut self,
         table: &dyn toml_edit::TableLike,
         err: &dyn Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
+        line_of: &dyn Fn(Option<std::ops::Range<usize>>) -> usize,
     ) -> Result<(), ConfigError> {
         for (name, item) in table.iter() {
             let kspan = table.get_key_value(name).and_then(|(k, _)| k.span());
-            let rule = rule::find(name);
-            if rule.is_none() && Category::parse(name).is_none() {
-                return Err(err(
-                    kspan,
-                    format!("unknown rule or category `{name}` (see `essaylint rules`)"),
-                ));
-            }
             if let Some(s) = item.as_str() {
                 let level = Level::parse(s).ok_or_else(|| {
                     err(
@@ -231,6 +267,12 @@ impl Config {
                     )
                 })?;
                 self.levels.insert(name.to_string(), level);
+                self.entries.push(RuleEntry {
+                    name: name.to_string(),
+                    line: line_of(kspan),
+                    options: Vec::new(),
+                    table: false,
+                });
                 continue;
             }
             let Some(opts) = item.as_table_like() else {
@@ -239,13 +281,12 @@ impl Config {
                     format!("`{name}` must be a level string or a table of options"),
                 ));
             };
-            let Some(rule) = rule else {
-                return Err(err(
-                    kspan,
-                    format!("`{name}` is a category: it takes a level, not options"),
-                ));
+            let mut entry = RuleEntry {
+                name: name.to_string(),
+                line: line_of(kspan),
+                options: Vec::new(),
+                table: true,
             };
-            let meta = rule.meta();
             let mut map = HashMap::new();
             for (k, v) in opts.iter() {
                 let ospan = opts.get_key_value(k).and_then(|(key, _)| key.span());
@@ -259,43 +300,50 @@ impl Config {
                     self.levels.insert(name.to_string(), s);
                     continue;
                 }
-                let Some(decl) = meta.options.iter().find(|o| o.name == k) else {
-                    let known: Vec<&str> = meta.options.iter().map(|o| o.name).collect();
-                    return Err(err(
-                        ospan,
-                        format!(
-                            "unknown option `{k}` for rule `{name}` (it takes: level{}{})",
-                            if known.is_empty() { "" } else { ", " },
-                            known.join(", ")
-                        ),
-                    ));
+                let value = if let Some(i) = v.as_integer() {
+                    OptValue::Int(i)
+                } else if let Some(f) = v.as_float() {
+                    OptValue::Float(f)
+                } else if let Some(b) = v.as_bool() {
+                    OptValue::Bool(b)
+                } else if let Some(s) = v.as_str() {
+                    OptValue::Str(s.to_string())
+                } else if let Some(l) = v.as_array().and_then(|a| {
+                    a.iter()
+                        .map(|x| x.as_str().map(String::from))
+                        .collect::<Option<Vec<_>>>()
+                }) {
+                    OptValue::List(l)
+                } else {
+                    OptValue::Other(v.type_name().to_string())
                 };
-                let value = match decl.kind {
-                    OptionKind::Int => v.as_integer().map(OptValue::Int),
-                    OptionKind::Float => v
-                        .as_float()
-                        .or(v.as_integer().map(|i| i as f64))
-                        .map(OptValue::Float),
-                    OptionKind::Bool => v.as_bool().map(OptValue::Bool),
-                    OptionKind::Str => v.as_str().map(|s| OptValue::Str(s.to_string())),
-                    OptionKind::List => v.as_array().and_then(|a| {
-                        a.iter()
-                            .map(|x| x.as_str().map(String::from))
-                            .collect::<Option<Vec<_>>>()
-                            .map(OptValue::List)
-                    }),
-                };
-                let value = value.ok_or_else(|| {
-                    err(
-                        ospan.clone(),
-                        format!("option `{name}.{k}` must be {}", decl.kind.describe()),
-                    )
-                })?;
+                entry.options.push((k.to_string(), line_of(ospan)));
                 map.insert(k.to_string(), value);
             }
+            self.entries.push(entry);
             self.options.insert(name.to_string(), map);
         }
         Ok(())
+    }
+
+    /// The `[rules]` entries as written, in file order, for validation against the registry
+    /// (`rules::validate`).
+    pub fn rule_entries(&self) -> &[RuleEntry] {
+        &self.entries
+    }
+
+    /// An error at `line` of this configuration's file.
+    pub fn error(&self, line: usize, message: String) -> ConfigError {
+        ConfigError {
+            path: self.shown.clone(),
+            line,
+            message,
+        }
+    }
+
+    /// The options configured for a rule, if it has a table.
+    pub fn options_of(&self, rule: &str) -> Option<&HashMap<String, OptValue>> {
+        self.options.get(rule)
     }
 
     /// The level configured for a rule: its own setting, else its category's, else `None`.
@@ -367,13 +415,8 @@ mod tests {
             e.to_string().starts_with("x.toml:3: unknown key `colour`"),
             "{e}"
         );
-        let e = Config::parse("[rules]\nno-such-rule = \"off\"\n", "x.toml").unwrap_err();
+        let e = Config::parse("[rules]\nlong-sentence = \"loud\"\n", "x.toml").unwrap_err();
         assert_eq!(e.line, 2);
-        let e = Config::parse("[rules.long-sentence]\nmax-wrods = 3\n", "x.toml").unwrap_err();
-        assert_eq!(e.line, 2);
-        assert!(e.message.contains("max-words"), "{e}");
-        let e = Config::parse("[rules.long-sentence]\nmax-words = \"x\"\n", "x.toml").unwrap_err();
-        assert!(e.message.contains("integer"), "{e}");
         let e = Config::parse("dialect = \"en-XX\"\n", "x.toml").unwrap_err();
         assert!(e.message.contains("en-US"), "{e}");
         let e = Config::parse("accept = []\ndialect = = 3\n", "x.toml").unwrap_err();

@@ -95,6 +95,49 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// How safely a fix may be applied without a person reading it (ruff's model). Ordered from
+/// least to most safe, so `a >= Applicability::Unsafe` reads "at least unsafe-applicable".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Shown, never applied: the edit is a sketch a person must finish or judge.
+    DisplayOnly,
+    /// May change the meaning: shown by `--diff --unsafe`, applied by `--fix --unsafe`.
+    Unsafe,
+    /// Keeps the meaning: applied by `--fix`, shown by `--diff`.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+impl fmt::Display for Applicability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An automatic fix: edits that must be applied together, and how safe they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// True if the fix may be applied when fixes down to `threshold` are asked for.
+    pub fn applies_at(&self, threshold: Applicability) -> bool {
+        self.applicability != Applicability::DisplayOnly && self.applicability >= threshold
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub rule: &'static str,
@@ -105,8 +148,8 @@ pub struct Diagnostic {
     /// Replacement texts for `span`, best first.
     pub suggestions: Vec<String>,
     pub related: Vec<Related>,
-    /// A safe automatic fix, applied by `--fix`; `None` when a person must decide.
-    pub fix: Option<Vec<Edit>>,
+    /// An automatic fix (`--fix` applies the safe ones); `None` when a person must decide.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -147,12 +190,33 @@ impl Diagnostic {
         self
     }
 
-    /// A safe fix that replaces `span` with `replacement`.
-    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
-        self.fix.get_or_insert_with(Vec::new).push(Edit {
+    /// A safe fix that replaces `span` with `replacement` (another call adds an edit to it).
+    pub fn fix(self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix_with(Applicability::Safe, span, replacement)
+    }
+
+    /// A fix of the given applicability; edits added to one fix make it as safe as the least
+    /// safe of them.
+    pub fn fix_with(
+        mut self,
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        let fix = self.fix.get_or_insert_with(|| Fix {
+            edits: Vec::new(),
+            applicability,
+        });
+        fix.applicability = fix.applicability.min(applicability);
+        fix.edits.push(Edit {
             span,
             replacement: replacement.into(),
         });
         self
+    }
+
+    /// The fix's edits (empty without a fix).
+    pub fn edits(&self) -> &[Edit] {
+        self.fix.as_ref().map_or(&[], |f| &f.edits)
     }
 }

@@ -1,10 +1,12 @@
 //! Runs the enabled rules over a document and applies the configured levels.
 
+use crate::analysis::stats::Stats;
+use crate::analysis::{self, Analyses};
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, Source};
-use crate::rule::{self, Context};
-use crate::stats::Stats;
+use crate::rule::Context;
+use crate::rules;
 
 /// The result of linting one text.
 #[derive(Debug)]
@@ -14,11 +16,12 @@ pub struct Report {
     pub stats: Stats,
 }
 
-/// Builds the model of `source` and lints it.
+/// Builds the model of `source` (with its citations) and lints it.
 pub fn check(source: Source, config: &Config) -> Report {
-    let document = Document::build(source);
-    let diagnostics = lint(&document, config);
-    let stats = Stats::compute(&document);
+    let document = analysis::build(source);
+    let analyses = Analyses::new(&document, config);
+    let diagnostics = lint_with(&analyses);
+    let stats = Stats::compute_with(&document, analyses.passives());
     Report {
         document,
         diagnostics,
@@ -28,8 +31,14 @@ pub fn check(source: Source, config: &Config) -> Report {
 
 /// Runs every enabled rule over the document; diagnostics come back sorted by position.
 pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
+    lint_with(&Analyses::new(doc, config))
+}
+
+/// [`lint`] reading the shared analyses of `doc` (each computed once, whichever rule asks first).
+pub fn lint_with<'a>(analyses: &'a Analyses<'a>) -> Vec<Diagnostic> {
+    let (doc, config) = (analyses.doc(), analyses.config());
     let mut out = Vec::new();
-    for r in rule::all() {
+    for r in rules::all() {
         let meta = r.meta();
         let level = config.level(meta.name, meta.category);
         let forced = match level {
@@ -39,7 +48,7 @@ pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
             None => None,
         };
         let start = out.len();
-        r.check(&Context::new(doc, config, meta), &mut out);
+        r.check(&Context::with_analyses(analyses, meta), &mut out);
         if let Some(s) = forced {
             for d in &mut out[start..] {
                 d.severity = s;

@@ -1,14 +1,15 @@
-//! Safe automatic fixes: what `--fix` writes and `--diff` shows.
+//! Automatic fixes: what `--fix` writes and `--diff` shows.
 //!
-//! Only a diagnostic's [`Diagnostic::fix`] is applied: rules set it only where there is one right
-//! answer (a doubled word, a typo with a single correction, a spelling normalised to the
-//! configured dialect). Fixes whose edits overlap an edit already chosen are skipped, and so are
+//! Only a diagnostic's [`Diagnostic::fix`] is applied, and only as far as its
+//! [`Applicability`] allows: safe fixes (one right answer: a doubled word, a typo with a single
+//! correction, a spelling normalised to the configured dialect) by default, unsafe ones too with
+//! `--unsafe`, display-only ones never. Fixes whose edits overlap an edit already chosen are skipped, and so are
 //! edits that do not fit the text. After applying, the text is read and checked again and the new
 //! fixes applied, until nothing changes (at most [`MAX_ROUNDS`] rounds, and never back to a text
 //! already seen). Every edit written is reported as a [`Change`]; nothing else is changed.
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Edit};
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::doc::Document;
 use crate::engine::{self, Report};
 use crate::input::{self, Format};
@@ -54,6 +55,16 @@ pub struct Outcome {
 /// masked) and overlap no edit chosen before. Returns the chosen diagnostics and the number left
 /// out.
 pub fn select<'a>(doc: &Document, diags: &'a [Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
+    select_at(doc, diags, Applicability::Safe)
+}
+
+/// [`select`] for the fixes at least as safe as `threshold` ([`Applicability::Unsafe`] for
+/// `--unsafe`); display-only fixes are never chosen.
+pub fn select_at<'a>(
+    doc: &Document,
+    diags: &'a [Diagnostic],
+    threshold: Applicability,
+) -> (Vec<&'a Diagnostic>, usize) {
     let text = doc.text.as_str();
     // An edit may only touch prose: deleting or rewriting markup (a Markdown `**`, a LaTeX
     // command) would break the file, so a fix that reaches into it is left out.
@@ -69,14 +80,18 @@ pub fn select<'a>(doc: &Document, diags: &'a [Diagnostic]) -> (Vec<&'a Diagnosti
     let mut skipped = 0;
     let mut with_fix: Vec<&Diagnostic> = diags
         .iter()
-        .filter(|d| d.fix.as_ref().is_some_and(|e| !e.is_empty()))
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| !f.edits.is_empty() && f.applies_at(threshold))
+        })
         .collect();
     with_fix.sort_by_key(|d| {
-        let e = d.fix.as_deref().unwrap_or_default();
+        let e = d.edits();
         (e.iter().map(|e| e.span.start).min(), d.span.start)
     });
     for d in with_fix {
-        let edits = d.fix.as_deref().unwrap_or_default();
+        let edits = d.edits();
         let fits = edits.iter().all(|e| {
             e.span.start <= e.span.end
                 && e.span.end <= text.len()
@@ -110,10 +125,7 @@ fn clash(a: (usize, usize), b: (usize, usize)) -> bool {
 
 /// Applies the chosen fixes (as returned by [`select`]).
 pub fn apply(text: &str, chosen: &[&Diagnostic]) -> String {
-    let mut edits: Vec<&Edit> = chosen
-        .iter()
-        .flat_map(|d| d.fix.as_deref().unwrap_or_default())
-        .collect();
+    let mut edits: Vec<&Edit> = chosen.iter().flat_map(|d| d.edits()).collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -130,7 +142,7 @@ pub fn apply(text: &str, chosen: &[&Diagnostic]) -> String {
 /// its edits), before and after.
 fn describe(report: &Report, d: &Diagnostic, round: usize) -> Change {
     let text = &report.document.text;
-    let edits = d.fix.as_deref().unwrap_or_default();
+    let edits = d.edits();
     let start = edits
         .iter()
         .map(|e| e.span.start)
@@ -199,8 +211,14 @@ fn describe(report: &Report, d: &Diagnostic, round: usize) -> Change {
     }
 }
 
-/// Fixes `text` (read as `format`) until it is stable.
+/// Fixes `text` (read as `format`) with the safe fixes until it is stable.
 pub fn fix(text: String, format: Format, config: &Config) -> Outcome {
+    fix_at(text, format, config, Applicability::Safe)
+}
+
+/// [`fix`] with the fixes at least as safe as `threshold` (`--unsafe` passes
+/// [`Applicability::Unsafe`]).
+pub fn fix_at(text: String, format: Format, config: &Config, threshold: Applicability) -> Outcome {
     let mut report = engine::check(input::read_text(text, format), config);
     let mut changes = Vec::new();
     let mut skipped_total = 0;
@@ -208,7 +226,7 @@ pub fn fix(text: String, format: Format, config: &Config) -> Outcome {
     seen.insert(report.document.text.clone());
     for round in 1..=MAX_ROUNDS {
         let current = &report.document.text;
-        let (chosen, skipped) = select(&report.document, &report.diagnostics);
+        let (chosen, skipped) = select_at(&report.document, &report.diagnostics, threshold);
         if round == 1 {
             skipped_total = skipped;
         }
@@ -322,7 +340,7 @@ mod tests {
     fn overlapping_fixes_are_skipped() {
         let text = "abcdefgh";
         let diags = vec![d(0, 3, "X"), d(2, 4, "Y"), d(5, 6, "Z"), d(7, 9, "bad")];
-        let (chosen, skipped) = select(&Document::from_text(text), &diags);
+        let (chosen, skipped) = select(&crate::analysis::from_text(text), &diags);
         assert_eq!(chosen.len(), 2);
         assert_eq!(skipped, 2);
         assert_eq!(apply(text, &chosen), "XdeZgh");
@@ -331,14 +349,14 @@ mod tests {
     #[test]
     fn insertions_at_one_place_clash() {
         let diags = vec![d(2, 2, "x"), d(2, 2, "y"), d(2, 3, "z")];
-        let (chosen, _) = select(&Document::from_text("abcd"), &diags);
+        let (chosen, _) = select(&crate::analysis::from_text("abcd"), &diags);
         assert_eq!(chosen.len(), 1);
     }
 
     #[test]
     fn non_char_boundary_edit_skipped() {
         let diags = vec![d(1, 2, "x")];
-        let (chosen, skipped) = select(&Document::from_text("é"), &diags);
+        let (chosen, skipped) = select(&crate::analysis::from_text("é"), &diags);
         assert!(chosen.is_empty());
         assert_eq!(skipped, 1);
     }
@@ -356,6 +374,37 @@ mod tests {
             .diagnostics
             .iter()
             .all(|d| d.rule != "doubled-word"));
+    }
+
+    #[test]
+    fn applicability_gates_selection() {
+        let text = "abcdefgh";
+        let at = |a: Applicability, s: usize| {
+            Diagnostic::new(
+                "t",
+                Category::Style,
+                Severity::Advice,
+                Span::new(s, s + 1),
+                "m",
+            )
+            .fix_with(a, Span::new(s, s + 1), "X")
+        };
+        let diags = vec![
+            at(Applicability::Safe, 0),
+            at(Applicability::Unsafe, 2),
+            at(Applicability::DisplayOnly, 4),
+        ];
+        let doc = crate::analysis::from_text(text);
+        let (safe, _) = select(&doc, &diags);
+        assert_eq!(apply(text, &safe), "Xbcdefgh");
+        let (unsafe_too, _) = select_at(&doc, &diags, Applicability::Unsafe);
+        assert_eq!(apply(text, &unsafe_too), "XbXdefgh");
+        let (all, _) = select_at(&doc, &diags, Applicability::DisplayOnly);
+        assert_eq!(all.len(), 2, "display-only fixes are never applied");
+        // A fix is as safe as its least safe edit.
+        let mixed =
+            at(Applicability::Safe, 0).fix_with(Applicability::Unsafe, Span::new(3, 4), "Y");
+        assert_eq!(mixed.fix.unwrap().applicability, Applicability::Unsafe);
     }
 
     #[test]

@@ -16,8 +16,7 @@
 //!
 //! A rule named in a header must exist, so a renamed rule cannot make a fixture pass silently.
 
-use essaylint::config::Config;
-use essaylint::{engine, input, rule, Diagnostic};
+use essaylint::{engine, input, rules, Diagnostic};
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> Vec<PathBuf> {
@@ -73,7 +72,7 @@ fn run_fixture(path: &Path) -> Result<(), String> {
             format = Some(input::Format::parse(f.trim()).ok_or(format!("unknown format {f}"))?);
         }
     }
-    let config = Config::parse(&config_text, "fixture config").map_err(|e| e.to_string())?;
+    let config = rules::parse_config(&config_text, "fixture config").map_err(|e| e.to_string())?;
     let source = input::read_bytes(body.as_bytes(), format.unwrap_or(input::Format::Plain))
         .map_err(|e| e.to_string())?;
     let report = engine::check(source, &config);
@@ -87,7 +86,7 @@ fn run_fixture(path: &Path) -> Result<(), String> {
             .join("\n")
     };
     let of = |r: &str| -> Result<Vec<&Diagnostic>, String> {
-        if rule::find(r).is_none() {
+        if rules::find(r).is_none() {
             return Err(format!("no rule named `{r}`"));
         }
         Ok(diags.iter().filter(|d| d.rule == r).collect())

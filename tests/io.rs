@@ -145,7 +145,7 @@ fn markdown_spans_point_into_the_file() {
 fn latex_citations_reach_the_model() {
     let t = "\\begin{document}\nAs argued \\citep[see][pp.~4--5]{carr, deutscher1949}.\n\\end{document}";
     let src = essaylint::input::read_bytes(t.as_bytes(), essaylint::input::Format::Latex).unwrap();
-    let doc = essaylint::Document::build(src);
+    let doc = essaylint::analysis::build(src);
     assert_eq!(doc.citations.len(), 1);
     let c = &doc.citations[0];
     assert_eq!(c.style, essaylint::citations::CiteStyle::Latex);

@@ -3,7 +3,7 @@
 
 use essaylint::config::{Config, Level};
 use essaylint::output::{self, FileReport};
-use essaylint::{engine, rule, Severity, Source};
+use essaylint::{engine, rules, Severity, Source};
 
 mod common;
 use common::Rng;
@@ -109,7 +109,7 @@ const PIECES: &[&str] = &[
 
 fn lint_everything(text: &str) {
     let mut config = Config::default();
-    for r in rule::all() {
+    for r in rules::all() {
         config.set_level(r.meta().name, Level::On(Severity::Advice));
     }
     let report = engine::check(Source::plain(text), &config);
@@ -124,8 +124,30 @@ fn lint_everything(text: &str) {
         );
         for r in &d.related {
             assert!(
-                text.is_char_boundary(r.span.start) && text.is_char_boundary(r.span.end),
+                r.span.start <= r.span.end
+                    && r.span.end <= text.len()
+                    && text.is_char_boundary(r.span.start)
+                    && text.is_char_boundary(r.span.end),
                 "{d:?}"
+            );
+        }
+        for e in d.edits() {
+            assert!(
+                e.span.start <= e.span.end
+                    && e.span.end <= text.len()
+                    && text.is_char_boundary(e.span.start)
+                    && text.is_char_boundary(e.span.end),
+                "fix edit out of bounds or off a character boundary: {d:?}"
+            );
+        }
+        // A fix is never safer than its rule declares.
+        let declared = rules::find(d.rule).and_then(|r| r.meta().fix);
+        if let Some(f) = &d.fix {
+            assert!(
+                declared.is_some_and(|a| f.applicability <= a),
+                "{} fixes ({}) beyond its declaration ({declared:?})",
+                d.rule,
+                f.applicability
             );
         }
     }

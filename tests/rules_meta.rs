@@ -1,13 +1,13 @@
 //! Every rule is documented and named as the design requires.
 
-use essaylint::rule;
+use essaylint::rules;
 use std::collections::HashSet;
 
 #[test]
 fn every_rule_is_documented_and_unique() {
     let mut names = HashSet::new();
-    assert!(rule::all().len() >= 2);
-    for r in rule::all() {
+    assert!(rules::all().len() >= 2);
+    for r in rules::all() {
         let m = r.meta();
         assert!(names.insert(m.name), "duplicate rule name {}", m.name);
         assert!(
@@ -16,17 +16,46 @@ fn every_rule_is_documented_and_unique() {
             m.name
         );
         let docs = m.docs();
-        for section in ["What it does", "Why it matters", "Example", "Options"] {
+        for section in [
+            "What it does",
+            "Why it matters",
+            "Example",
+            "Options",
+            "Fix safety",
+        ] {
             assert!(docs.contains(section), "{}: docs lack `{section}`", m.name);
         }
         assert!(!m.summary.is_empty(), "{}: no summary", m.name);
-        for o in m.options {
+        for o in m.options() {
             assert!(
-                docs.contains(o.name),
+                docs.contains(&o.name),
                 "{}: option {} undocumented",
                 m.name,
                 o.name
             );
+            assert!(
+                !o.help.is_empty(),
+                "{}: option {} has no help",
+                m.name,
+                o.name
+            );
+        }
+        // A rule that declares no fix says so; one that fixes says how safely.
+        let safety = &docs[docs.find("Fix safety").unwrap()..];
+        match m.fix {
+            None => assert!(
+                safety.contains("No automatic fix"),
+                "{}: declares no fix but its Fix safety section does not say so",
+                m.name
+            ),
+            Some(a) => assert!(
+                !safety.contains("No automatic fix")
+                    && safety
+                        .to_lowercase()
+                        .contains(a.as_str().split('-').next().unwrap()),
+                "{}: declares {a} fixes but its Fix safety section does not say so",
+                m.name
+            ),
         }
     }
 }

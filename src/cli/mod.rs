@@ -2,11 +2,12 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use essaylint::config::Config;
+use essaylint::diagnostic::Applicability;
 use essaylint::engine::{self, Report};
 use essaylint::fix;
 use essaylint::input::{self, Encoding, Format, InputError};
 use essaylint::output::{self, FileReport};
-use essaylint::{rule, Category, Severity};
+use essaylint::{rules, Category, Severity};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -93,6 +94,10 @@ struct CheckArgs {
     /// Show the safe fixes as a unified diff, without writing anything.
     #[arg(long)]
     diff: bool,
+    /// With --fix or --diff: include the unsafe fixes (those that may change the meaning).
+    /// Display-only fixes are never applied.
+    #[arg(long = "unsafe")]
+    unsafe_fixes: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -158,7 +163,7 @@ pub fn run() -> i32 {
         Command::Citations { path, config } => citations(&path, config.as_deref()),
         Command::Rules => {
             let mut out = String::new();
-            for r in rule::all() {
+            for r in rules::all() {
                 let m = r.meta();
                 out.push_str(&format!(
                     "{:<26} {:<11} {:<8} {}{}\n",
@@ -175,7 +180,7 @@ pub fn run() -> i32 {
             }
             print(&out)
         }
-        Command::Explain { rule: name } => match rule::find(&name) {
+        Command::Explain { rule: name } => match rules::find(&name) {
             Some(r) => {
                 let m = r.meta();
                 let mut out = format!(
@@ -218,7 +223,7 @@ fn table(
         return 2;
     };
     match input::read_file(path, None) {
-        Ok(src) => print(&render(&essaylint::Document::build(src), &config)),
+        Ok(src) => print(&render(&essaylint::analysis::build(src), &config)),
         Err(e) => {
             eprintln!("essaylint: {}: {}", path.display(), describe(&e, path));
             2
@@ -282,8 +287,10 @@ enum Mode {
 /// printed (naming the file and line) and `None` returned.
 fn load_config(path: Option<&Path>) -> Option<Config> {
     let config = match path {
-        Some(p) => Config::load(p),
-        None => Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
+        Some(p) => rules::load_config(p),
+        None => {
+            rules::discover_config(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
+        }
     };
     config.map_err(|e| eprintln!("essaylint: {e}")).ok()
 }
@@ -299,6 +306,15 @@ fn check(args: CheckArgs) -> i32 {
         Mode::Diff
     } else {
         Mode::Check
+    };
+    if args.unsafe_fixes && mode == Mode::Check {
+        eprintln!("essaylint: --unsafe goes with --fix or --diff");
+        return 2;
+    }
+    let threshold = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
     };
     if mode == Mode::Fix && args.paths.iter().any(|p| p.as_os_str() == "-") {
         eprintln!(
@@ -354,7 +370,7 @@ fn check(args: CheckArgs) -> i32 {
 
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
-        .map(|inp| process(inp, &stdin, forced, &config, mode))
+        .map(|inp| process(inp, &stdin, forced, &config, mode, threshold))
         .collect();
 
     let mut reports: Vec<(String, Report)> = Vec::new();
@@ -461,6 +477,7 @@ fn process(
     forced: Option<Format>,
     config: &Config,
     mode: Mode,
+    threshold: Applicability,
 ) -> Outcome {
     let mut o = Outcome::default();
     let shown = &inp.shown;
@@ -519,7 +536,7 @@ fn process(
     }
 
     let original = source.text;
-    let out = fix::fix(original.clone(), format, config);
+    let out = fix::fix_at(original.clone(), format, config, threshold);
     warn_unknown_suppressions(&mut o, shown, &out.report);
     if out.skipped > 0 {
         o.notes.push(format!(
@@ -583,7 +600,7 @@ fn warn_unknown_suppressions(o: &mut Outcome, shown: &str, report: &Report) {
     let mut seen = std::collections::HashSet::new();
     for (span, names) in &doc.suppressions {
         for n in names {
-            if rule::find(n).is_none() && Category::parse(n).is_none() && seen.insert(n.clone()) {
+            if rules::find(n).is_none() && Category::parse(n).is_none() && seen.insert(n.clone()) {
                 let (line, _) = doc.line_col(span.start);
                 o.notes.push(format!(
                     "{shown}:{line}: an essaylint-disable comment names `{n}`, which is neither a rule nor a category (see `essaylint rules`)"

@@ -17,7 +17,9 @@ use std::sync::OnceLock;
 pub use quotes::{Group, GroupKind, Quotation, QuoteKind};
 pub use tokenize::is_apostrophe;
 
-use crate::citations::{Citation, Reference};
+pub mod citation;
+
+use citation::{Citation, Reference};
 
 /// A half-open byte range `[start, end)` into the document text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -210,7 +212,9 @@ impl Document {
         };
         segment::segment(&mut doc, &blocks);
         quotes::find_quotes_and_groups(&mut doc);
-        crate::citations::extract(&mut doc, extra_citations);
+        // The reader's citations wait here for the citation analysis (`analysis::build`),
+        // which finds the text's own, parses the works cited and links them.
+        doc.citations = extra_citations;
         doc
     }
 

@@ -17,7 +17,7 @@
 
 use super::mask::Mask;
 use super::InputError;
-use crate::citations::{Citation, CiteSource, CiteStyle};
+use crate::doc::citation::{Citation, CiteSource, CiteStyle};
 use crate::doc::{ParagraphKind, Source, Span};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};

@@ -14,7 +14,7 @@
 
 use super::mask::Mask;
 use super::suppress::{self, Collector};
-use crate::citations::{Citation, CiteSource, CiteStyle};
+use crate::doc::citation::{Citation, CiteSource, CiteStyle};
 use crate::doc::{ParagraphKind, Source, Span};
 
 const SECTIONS: &[&str] = &[
@@ -934,7 +934,6 @@ fn soften(text: &str, mask: &mut Mask) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Document;
 
     /// The prose view with runs of spaces collapsed.
     fn prose(t: &str) -> String {
@@ -975,7 +974,7 @@ mod tests {
     #[test]
     fn structure_as_blocks() {
         let t = "\\section{Introduction}\nSome text here.\n\\begin{itemize}\n\\item First point.\n\\item Second point.\n\\end{itemize}\n\\begin{quote}\nQuoted words.\n\\end{quote}\n";
-        let d = Document::build(read(t.to_string()));
+        let d = crate::analysis::build(read(t.to_string()));
         let kinds: Vec<_> = d
             .paragraphs
             .iter()
@@ -996,7 +995,7 @@ mod tests {
     #[test]
     fn lines_join_into_paragraphs() {
         let t = "One sentence.\nAnother one.\n% a comment\nA third.\n\nNew paragraph.";
-        let d = Document::build(read(t.to_string()));
+        let d = crate::analysis::build(read(t.to_string()));
         assert_eq!(d.paragraphs.len(), 2);
     }
 
@@ -1040,7 +1039,7 @@ mod tests {
             if let Some(m) = &s.masked {
                 assert_eq!(m.len(), t.len());
             }
-            let _ = Document::build(s);
+            let _ = crate::analysis::build(s);
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use super::mask::Mask;
 use super::suppress::{self, Collector};
-use crate::citations::{Citation, CiteSource, CiteStyle};
+use crate::doc::citation::{Citation, CiteSource, CiteStyle};
 use crate::doc::{ParagraphKind, Source, Span};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -205,7 +205,6 @@ fn kind_of(stack: &[Container]) -> ParagraphKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Document;
 
     fn prose(t: &str) -> String {
         read(t.to_string()).masked.unwrap()
@@ -240,7 +239,7 @@ mod tests {
                 ParagraphKind::BlockQuote
             ]
         );
-        let d = Document::build(s);
+        let d = crate::analysis::build(s);
         let kinds: Vec<_> = d.paragraphs.iter().map(|p| p.kind).collect();
         assert_eq!(kinds[0], ParagraphKind::Heading);
         assert_eq!(d.slice(d.paragraphs[1].span), "Text right after.");
@@ -250,7 +249,7 @@ mod tests {
     #[test]
     fn soft_breaks_join_a_paragraph() {
         let t = "One sentence here.\nAnother on the next line.\n\nNew paragraph.";
-        let d = Document::build(read(t.to_string()));
+        let d = crate::analysis::build(read(t.to_string()));
         assert_eq!(d.paragraphs.len(), 2);
         assert_eq!(d.sentences.len(), 3);
     }

@@ -4,6 +4,7 @@
 //! header names its source and licence.
 
 pub mod lemma;
+pub mod nonstandard;
 pub mod spell;
 
 use std::collections::{HashMap, HashSet};

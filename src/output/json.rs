@@ -56,7 +56,7 @@ pub fn diagnostic(doc: &Document, d: &Diagnostic) -> Value {
             let (span, line, column) = place(doc, r.span);
             json!({"span": span, "line": line, "column": column, "message": r.message})
         }).collect::<Vec<_>>(),
-        "fix": d.fix.as_ref().map(|edits| edits.iter().map(|e| json!({
+        "fix": d.fix.as_ref().map(|f| f.edits.iter().map(|e| json!({
             "span": {"start": e.span.start, "end": e.span.end},
             "replacement": e.replacement,
         })).collect::<Vec<_>>()),

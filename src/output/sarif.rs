@@ -10,13 +10,14 @@
 use super::{suggestion_text, FileReport};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::doc::{Document, Span};
-use crate::rule::{self, RuleMeta};
+use crate::rule::RuleMeta;
+use crate::rules;
 use serde_json::{json, Value};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn render(files: &[FileReport<'_>]) -> String {
-    let rules = rule::all();
+    let rules = rules::all();
     let index = |name: &str| rules.iter().position(|r| r.meta().name == name);
     let mut results = Vec::new();
     let mut artifacts = Vec::new();
@@ -60,7 +61,12 @@ pub fn render(files: &[FileReport<'_>]) -> String {
                         .collect(),
                 );
             }
-            if let Some(edits) = d.fix.as_ref().filter(|_| !f.is_extracted()) {
+            if let Some(edits) = d
+                .fix
+                .as_ref()
+                .filter(|_| !f.is_extracted())
+                .map(|x| &x.edits)
+            {
                 r["fixes"] = json!([{
                     "description": {"text": format!("{}: {}", d.rule, suggestion_text(d).unwrap_or_else(|| "apply the fix".into()))},
                     "artifactChanges": [{
@@ -237,7 +243,7 @@ mod tests {
 
     #[test]
     fn docs_become_help() {
-        let m = crate::rule::find("doubled-word").unwrap().meta();
+        let m = crate::rules::find("doubled-word").unwrap().meta();
         let v = rule_descriptor(m);
         let full = v["fullDescription"]["text"].as_str().unwrap();
         assert!(full.starts_with("Finds a word written twice"), "{full}");

@@ -1,6 +1,11 @@
-//! The rule registry: one module per category, one file per rule.
+//! The rule registry: one module per category, one file per rule. [`all`] lists every rule,
+//! [`find`] looks one up, and [`validate`] checks a configuration's `[rules]` tables against
+//! the rules' declarations.
 
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::Category;
 use crate::rule::Rule;
+use std::path::Path;
 use std::sync::OnceLock;
 
 pub mod citations;
@@ -24,4 +29,129 @@ pub fn all() -> &'static [&'static dyn Rule] {
         ]
         .concat()
     })
+}
+
+/// Looks a rule up by name.
+pub fn find(name: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|r| r.meta().name == name)
+}
+
+/// Checks the configuration's `[rules]` entries against the registry: every name is a rule or a
+/// category, only rules take option tables, and every option is one the rule declares, of its
+/// declared type. The first problem is returned, naming the file and line.
+pub fn validate(config: &Config) -> Result<(), ConfigError> {
+    for entry in config.rule_entries() {
+        let name = entry.name.as_str();
+        let rule = find(name);
+        if rule.is_none() && Category::parse(name).is_none() {
+            return Err(config.error(
+                entry.line,
+                format!("unknown rule or category `{name}` (see `essaylint rules`)"),
+            ));
+        }
+        if !entry.table {
+            continue;
+        }
+        let Some(rule) = rule else {
+            return Err(config.error(
+                entry.line,
+                format!("`{name}` is a category: it takes a level, not options"),
+            ));
+        };
+        let declared = rule.meta().options();
+        let values = config.options_of(name);
+        for (k, line) in &entry.options {
+            let Some(decl) = declared.iter().find(|o| &o.name == k) else {
+                let known: Vec<&str> = declared.iter().map(|o| o.name.as_str()).collect();
+                return Err(config.error(
+                    *line,
+                    format!(
+                        "unknown option `{k}` for rule `{name}` (it takes: level{}{})",
+                        if known.is_empty() { "" } else { ", " },
+                        known.join(", ")
+                    ),
+                ));
+            };
+            if !values
+                .and_then(|m| m.get(k))
+                .is_some_and(|v| decl.kind.accepts(v))
+            {
+                return Err(config.error(
+                    *line,
+                    format!("option `{name}.{k}` must be {}", decl.kind.describe()),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Parses configuration text and validates it against the registry.
+pub fn parse_config(text: &str, path: &str) -> Result<Config, ConfigError> {
+    let c = Config::parse(text, path)?;
+    validate(&c)?;
+    Ok(c)
+}
+
+/// Reads a configuration file and validates it against the registry.
+pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
+    let c = Config::load(path)?;
+    validate(&c)?;
+    Ok(c)
+}
+
+/// Finds the configuration for `dir` (see [`Config::discover`]) and validates it.
+pub fn discover_config(dir: &Path) -> Result<Config, ConfigError> {
+    let c = Config::discover(dir)?;
+    validate(&c)?;
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_tables_are_validated_with_lines() {
+        let e = parse_config("[rules]\nno-such-rule = \"off\"\n", "x.toml").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.to_string().starts_with("x.toml:2: unknown rule"), "{e}");
+        let e = parse_config("[rules.long-sentence]\nmax-wrods = 3\n", "x.toml").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("max-words"), "{e}");
+        let e = parse_config("[rules.long-sentence]\nmax-words = \"x\"\n", "x.toml").unwrap_err();
+        assert!(e.message.contains("integer"), "{e}");
+        let e = parse_config("[rules.spelling]\nx = 1\n", "x.toml").unwrap_err();
+        assert!(e.message.contains("is a category"), "{e}");
+        let e =
+            parse_config("[rules.overused-phrase]\nper-thousand = true\n", "x.toml").unwrap_err();
+        assert!(e.message.contains("a number"), "{e}");
+        let c = parse_config(
+            "[rules]\nspelling = \"off\"\n[rules.overused-phrase]\nper-thousand = 2\n",
+            "x.toml",
+        )
+        .unwrap();
+        assert!(c.options_of("overused-phrase").is_some());
+    }
+
+    #[test]
+    fn typed_options_read_defaults_and_configured_values() {
+        use crate::rule::RuleOptions;
+        use crate::rules::repetition::overused_phrase::OverusedPhraseOptions as O;
+        let d = O::from_config(&Config::default(), "overused-phrase");
+        assert_eq!((d.per_thousand, d.min_count), (3.5, 5));
+        let c = parse_config(
+            "[rules.overused-phrase]\nper-thousand = 2\nmin-count = 9\n",
+            "x.toml",
+        )
+        .unwrap();
+        let o = O::from_config(&c, "overused-phrase");
+        assert_eq!(
+            (o.per_thousand, o.min_count, o.stock_min_count),
+            (2.0, 9, 3)
+        );
+        let fields = O::fields();
+        assert_eq!(fields[0].name, "per-thousand");
+        assert_eq!(fields[0].default, "3.5");
+    }
 }

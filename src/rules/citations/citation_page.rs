@@ -1,49 +1,43 @@
-//! # citation-page
-//!
-//! **What it does.** Points at a direct quotation (four words or more) whose citation gives no
-//! page, line or other locator, when the essay's style expects one: MLA, APA and Chicago
-//! author-date all ask for the page of a quotation. A bare "(p. 45)" after a narrative
-//! citation counts as the page.
-//!
-//! **Why it matters.** A page lets the reader check the quoted words; without it the citation
-//! only says which book to search.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Cohen (1973) calls it “a new civil war against the countryside.”
-//!                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ cited without a page
-//! ```
-//!
-//! It is advice: some sources (web pages, lectures, handouts) have no pages. It stays silent for
-//! numeric and footnote styles, for sources whose entry is a web page, and for citations the
-//! parser is unsure of.
-//!
-//! **Options.** None.
-
-use super::{covering, head, is_candidate_quote, CiteIndex};
-use crate::citations::{detect_family, Family};
+crate::rule::declare_rule! {
+    /// # citation-page
+    ///
+    /// **What it does.** Points at a direct quotation (four words or more) whose citation gives no
+    /// page, line or other locator, when the essay's style expects one: MLA, APA and Chicago
+    /// author-date all ask for the page of a quotation. A bare "(p. 45)" after a narrative
+    /// citation counts as the page.
+    ///
+    /// **Why it matters.** A page lets the reader check the quoted words; without it the citation
+    /// only says which book to search.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Cohen (1973) calls it “a new civil war against the countryside.”
+    ///                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ cited without a page
+    /// ```
+    ///
+    /// It is advice: some sources (web pages, lectures, handouts) have no pages. It stays silent for
+    /// numeric and footnote styles, for sources whose entry is a web page, and for citations the
+    /// parser is unsure of.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct CitationPage {
+        name: "citation-page",
+        category: Citations,
+        severity: Advice,
+        summary: "a quotation cited without a page where the style expects one",
+        fix: None,
+    }
+}
+use crate::analysis::citations::coverage::{covering, head, is_candidate_quote};
+use crate::analysis::citations::{detect_family, Family};
 use crate::diagnostic::Diagnostic;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct CitationPage;
-
-static META: RuleMeta = RuleMeta {
-    name: "citation-page",
-    category: Category::Citations,
-    severity: Severity::Advice,
-    summary: "a quotation cited without a page where the style expects one",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
 
 impl Rule for CitationPage {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         if !matches!(
@@ -52,12 +46,12 @@ impl Rule for CitationPage {
         ) {
             return;
         }
-        let idx = CiteIndex::new(doc);
+        let idx = cx.cite_index();
         for q in &doc.quotations {
             if !q.closed || !is_candidate_quote(doc, q, 4) {
                 continue;
             }
-            let cov = covering(doc, &idx, q.span, q.closed);
+            let cov = covering(doc, idx, q.span, q.closed);
             if cov.is_empty() {
                 continue;
             }

@@ -1,54 +1,49 @@
-//! # missing-reference
-//!
-//! **What it does.** Reports an in-text citation whose author, title, key or number matches no
-//! entry of the works-cited list. Matching is tolerant (surnames with or without particles and
-//! accents, corporate authors and their acronyms, title words, "et al."); when an entry nearly
-//! matches, the message names it: a misspelt surname ("Ericcson" cited, "Ericsson" listed) or
-//! another year ("Brown 2001" cited, "Brown 2002" listed). Each source is reported once, at its
-//! first citation.
-//!
-//! When the essay cites sources but has no works-cited list at all, the cross-checks are
-//! skipped and one advice note says so.
-//!
-//! **Why it matters.** A citation is a promise that the reader can find the source in the list.
-//! A citation with no entry (or an entry under another spelling or year) breaks that promise,
-//! and graders check.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Jones agrees (Jonse 12).
-//!               ^^^^^^^^ “Jonse” matches no entry of the works-cited list; the list has “Jones”
-//! ```
-//!
-//! Citations the parser is unsure of ("(Smith)" with no page, abbreviations such as "(SBN 172)"),
-//! footnote markers and LaTeX or pandoc keys when the list has no keys are not reported.
-//!
-//! **Options.** None.
-
-use crate::citations::{CiteSource, CiteStyle, Family, NearMiss, SourceForm};
+crate::rule::declare_rule! {
+    /// # missing-reference
+    ///
+    /// **What it does.** Reports an in-text citation whose author, title, key or number matches no
+    /// entry of the works-cited list. Matching is tolerant (surnames with or without particles and
+    /// accents, corporate authors and their acronyms, title words, "et al."); when an entry nearly
+    /// matches, the message names it: a misspelt surname ("Ericcson" cited, "Ericsson" listed) or
+    /// another year ("Brown 2001" cited, "Brown 2002" listed). Each source is reported once, at its
+    /// first citation.
+    ///
+    /// When the essay cites sources but has no works-cited list at all, the cross-checks are
+    /// skipped and one advice note says so.
+    ///
+    /// **Why it matters.** A citation is a promise that the reader can find the source in the list.
+    /// A citation with no entry (or an entry under another spelling or year) breaks that promise,
+    /// and graders check.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Jones agrees (Jonse 12).
+    ///               ^^^^^^^^ “Jonse” matches no entry of the works-cited list; the list has “Jones”
+    /// ```
+    ///
+    /// Citations the parser is unsure of ("(Smith)" with no page, abbreviations such as "(SBN 172)"),
+    /// footnote markers and LaTeX or pandoc keys when the list has no keys are not reported.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the missing entry must be written by the writer; the
+    /// suggestion names the nearest entry, which may be the one meant under a misspelled name.
+    pub struct MissingReference {
+        name: "missing-reference",
+        category: Citations,
+        severity: Warning,
+        summary: "an in-text citation that matches no works-cited entry",
+        fix: None,
+    }
+}
+use crate::analysis::citations::{CiteSource, CiteStyle, Family, NearMiss, SourceForm};
 use crate::diagnostic::Diagnostic;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::{HashMap, HashSet};
 
-pub struct MissingReference;
-
-static META: RuleMeta = RuleMeta {
-    name: "missing-reference",
-    category: Category::Citations,
-    severity: Severity::Warning,
-    summary: "an in-text citation that matches no works-cited entry",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
-
 impl Rule for MissingReference {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let checkable = |style: CiteStyle| {
@@ -93,14 +88,15 @@ impl Rule for MissingReference {
                 .iter()
                 .any(|s| s.key.is_some() && s.reference.is_some())
         });
-        let numeric = crate::citations::detect_family(doc, cx.config) == Some(Family::Numeric);
+        let numeric =
+            crate::analysis::citations::detect_family(doc, cx.config) == Some(Family::Numeric);
         let mut reported: HashSet<String> = HashSet::new();
         // How often each source is cited, counted once.
         let mut times_of: HashMap<String, usize> = HashMap::new();
         for c in &doc.citations {
             for s in &c.sources {
                 *times_of
-                    .entry(crate::citations::fold_name(&s.label()))
+                    .entry(crate::analysis::citations::fold_name(&s.label()))
                     .or_default() += 1;
             }
         }
@@ -126,7 +122,7 @@ impl Rule for MissingReference {
                     continue;
                 }
                 let label = s.label();
-                let id = crate::citations::fold_name(&label);
+                let id = crate::analysis::citations::fold_name(&label);
                 if !reported.insert(id.clone()) {
                     continue;
                 }

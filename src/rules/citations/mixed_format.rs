@@ -1,55 +1,54 @@
-//! # mixed-format
-//!
-//! **What it does.** Reports citations whose form breaks the essay's own pattern:
-//!
-//! - a citation in another style family than the essay's (MLA "(Smith 45)" in an essay that
-//!   otherwise cites APA "(Smith, 1987, p. 45)"; numeric "[3]" beside author-date), judged
-//!   against the majority of its citations or the configured `citation-style`;
-//! - one source cited two ways: by title alone in one place and by author and title in another
-//!   ("(On Social Relations in Russia 668)" beside "(Engels, “On Social Relations in Russia”
-//!   672)"), or with its title quoted in one place and not in another;
-//! - author-date citations punctuated two ways ("(Smith 2001)" beside "(Jones, 2003)"), as
-//!   advice.
-//!
-//! The minority form is reported, pointing at an example of the majority. When two forms are
-//! used equally often, the one rarer in the essay as a whole is reported.
-//!
-//! **Why it matters.** Consistency is most of what a citation style asks. A reader who learns
-//! the essay's pattern stumbles on the exception, and graders mark every one.
-//!
-//! **Example.**
-//!
-//! ```text
-//! … its dependency on keeping the state alive (On Social Relations in Russia 668).
-//!                                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ cited by title
-//!                          alone here, by author and title on line 12
-//! ```
-//!
-//! Citations the parser is unsure of, bare pages "(69)", ibid. and LaTeX or pandoc keys do not
-//! count.
-//!
-//! **Options.** None (the essay's style can be set with `citation-style` in the configuration).
-
-use crate::citations::{
+crate::rule::declare_rule! {
+    /// # mixed-format
+    ///
+    /// **What it does.** Reports citations whose form breaks the essay's own pattern:
+    ///
+    /// - a citation in another style family than the essay's (MLA "(Smith 45)" in an essay that
+    ///   otherwise cites APA "(Smith, 1987, p. 45)"; numeric "[3]" beside author-date), judged
+    ///   against the majority of its citations or the configured `citation-style`;
+    /// - one source cited two ways: by title alone in one place and by author and title in another
+    ///   ("(On Social Relations in Russia 668)" beside "(Engels, “On Social Relations in Russia”
+    ///   672)"), or with its title quoted in one place and not in another;
+    /// - author-date citations punctuated two ways ("(Smith 2001)" beside "(Jones, 2003)"), as
+    ///   advice.
+    ///
+    /// The minority form is reported, pointing at an example of the majority. When two forms are
+    /// used equally often, the one rarer in the essay as a whole is reported.
+    ///
+    /// **Why it matters.** Consistency is most of what a citation style asks. A reader who learns
+    /// the essay's pattern stumbles on the exception, and graders mark every one.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// … its dependency on keeping the state alive (On Social Relations in Russia 668).
+    ///                                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ cited by title
+    ///                          alone here, by author and title on line 12
+    /// ```
+    ///
+    /// Citations the parser is unsure of, bare pages "(69)", ibid. and LaTeX or pandoc keys do not
+    /// count.
+    ///
+    /// **Options.** None (the essay's style can be set with `citation-style` in the configuration).
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct MixedFormat {
+        name: "mixed-format",
+        category: Citations,
+        severity: Warning,
+        summary: "citation styles mixed, or one source cited two ways",
+        fix: None,
+    }
+}
+use crate::analysis::citations::{
     detect_family, family_counts, title_words, Citation, CiteStyle, Family, SourceForm,
 };
 use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::{HashMap, HashSet};
-
-pub struct MixedFormat;
-
-static META: RuleMeta = RuleMeta {
-    name: "mixed-format",
-    category: Category::Citations,
-    severity: Severity::Warning,
-    summary: "citation styles mixed, or one source cited two ways",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 fn line(doc: &Document, c: &Citation) -> usize {
     doc.line_col(c.span.start).0
@@ -77,10 +76,6 @@ impl Shape {
 }
 
 impl Rule for MixedFormat {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let mut done: HashSet<usize> = HashSet::new();

@@ -1,54 +1,51 @@
-//! # uncited-claim
-//!
-//! **What it does.** Points at statistics and strong factual claims ("45 percent", "doubled",
-//! "three out of four", "one in five", "studies show", "according to experts") in a paragraph
-//! that cites nothing. At most one note per paragraph.
-//!
-//! **Why it matters.** A number or a "research shows" without a source asks the reader to take
-//! it on trust; graders ask "says who?". Citing it, or softening it, makes the argument hold.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Within four years coal and steel production doubled.
-//!                                             ^^^^^^^ a statistic with no source in this paragraph
-//! ```
-//!
-//! It is advice. Stay silent: paragraphs with any citation; the writer's own results (sentences
-//! with "we", "our", "I", "this study", "participants", "Table", "Figure"); sections headed
-//! Results, Methods, Materials, Procedure, Data, Findings, Abstract; and, by default, essays
-//! that cite nothing at all (a personal essay's numbers are its own).
-//!
-//! **Options.**
-//!
-//! - `only-when-citing` (boolean, default true): report only in essays that cite sources
-//!   somewhere.
-
-use crate::citations::fold_name;
+crate::rule::declare_rule! {
+    /// # uncited-claim
+    ///
+    /// **What it does.** Points at statistics and strong factual claims ("45 percent", "doubled",
+    /// "three out of four", "one in five", "studies show", "according to experts") in a paragraph
+    /// that cites nothing. At most one note per paragraph.
+    ///
+    /// **Why it matters.** A number or a "research shows" without a source asks the reader to take
+    /// it on trust; graders ask "says who?". Citing it, or softening it, makes the argument hold.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Within four years coal and steel production doubled.
+    ///                                             ^^^^^^^ a statistic with no source in this paragraph
+    /// ```
+    ///
+    /// It is advice. Stay silent: paragraphs with any citation; the writer's own results (sentences
+    /// with "we", "our", "I", "this study", "participants", "Table", "Figure"); sections headed
+    /// Results, Methods, Materials, Procedure, Data, Findings, Abstract; and, by default, essays
+    /// that cite nothing at all (a personal essay's numbers are its own).
+    ///
+    /// **Options.**
+    ///
+    /// - `only-when-citing` (boolean, default true): report only in essays that cite sources
+    ///   somewhere.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct UncitedClaim {
+        name: "uncited-claim",
+        category: Citations,
+        severity: Advice,
+        summary: "a statistic or strong factual claim in a paragraph that cites nothing",
+        fix: None,
+        options: UncitedClaimOptions {
+            /// report only in essays that cite sources somewhere
+            only_when_citing: bool = true,
+        },
+    }
+}
+use crate::analysis::citations::fold_name;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Span, TokenKind};
 use crate::lexicon;
-use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-pub struct UncitedClaim;
-
-static META: RuleMeta = RuleMeta {
-    name: "uncited-claim",
-    category: Category::Citations,
-    severity: Severity::Advice,
-    summary: "a statistic or strong factual claim in a paragraph that cites nothing",
-    source: rule_source!(),
-    options: &[RuleOption {
-        name: "only-when-citing",
-        kind: OptionKind::Bool,
-        default: "true",
-        help: "report only in essays that cite sources somewhere",
-    }],
-    default_off: false,
-};
 
 enum Pat {
     Num,
@@ -213,7 +210,7 @@ fn names_a_source(doc: &Document, s: &crate::doc::Sentence) -> bool {
     toks.clone().any(|i| {
         i > s.tokens.start + 1
             && doc.tokens[i].is_word()
-            && crate::citations::lists::is_signal_verb(doc.lower(i))
+            && crate::analysis::citations::lists::is_signal_verb(doc.lower(i))
             && (i - 2..i).any(|k| {
                 k > s.tokens.start
                     && doc.tokens[k].is_word()
@@ -229,14 +226,11 @@ fn names_a_source(doc: &Document, s: &crate::doc::Sentence) -> bool {
 }
 
 impl Rule for UncitedClaim {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let o = Self::options(cx);
         let doc = cx.doc;
         let cites_at_all = doc.citations.iter().any(|c| c.certain) || !doc.references.is_empty();
-        if cx.opt_bool("only-when-citing", true) && !cites_at_all {
+        if o.only_when_citing && !cites_at_all {
             return;
         }
         // Names of cited authors and listed authors: a sentence naming one has a source.

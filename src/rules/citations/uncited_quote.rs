@@ -1,59 +1,56 @@
-//! # uncited-quote
-//!
-//! **What it does.** Reports a direct quotation of four words or more with no citation in its
-//! sentence or the next, unless a signal phrase just before it names an author who is cited a
-//! sentence or two away. A quotation left open to the end of its paragraph is reported too (it
-//! usually means the citation, and the closing mark, were lost). Block quotations count.
-//!
-//! **Why it matters.** Quoting words without saying where they come from is the first thing a
-//! grader marks, and at worst it reads as plagiarism. Every quotation needs its source and, in
-//! MLA, APA and Chicago author-date, its page.
-//!
-//! **Example.**
-//!
-//! ```text
-//! She writes, “the French and Russian Revolutions shared certain important similarities
-//!             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ quotation without a citation
-//! ```
-//!
-//! Stay silent: short quotations used as terms or scare quotes ("kulak", the so-called
-//! "oppositions"), titles in title case ("Stalinism and Forced Collectivization"), mentions
-//! ("the phrase “…”", "a song titled “…”"), epigraphs with their attribution, and dialogue in
-//! narratives ("“I’m leaving,” she said"). In an essay that cites nothing at all, only
-//! quotations introduced as someone's writing ("she writes", "according to") are reported, and
-//! as advice: such an essay may be a narrative. Elsewhere it is a warning, except that a closed
-//! quotation whose signal phrase names an author the essay cites elsewhere ("As Skocpol
-//! writes, “…”") is advice: its source is known, only the citation in place is missing.
-//!
-//! **Options.**
-//!
-//! - `min-words` (integer, default 4): the shortest quotation that needs a citation.
-
-use super::{
+crate::rule::declare_rule! {
+    /// # uncited-quote
+    ///
+    /// **What it does.** Reports a direct quotation of four words or more with no citation in its
+    /// sentence or the next, unless a signal phrase just before it names an author who is cited a
+    /// sentence or two away. A quotation left open to the end of its paragraph is reported too (it
+    /// usually means the citation, and the closing mark, were lost). Block quotations count.
+    ///
+    /// **Why it matters.** Quoting words without saying where they come from is the first thing a
+    /// grader marks, and at worst it reads as plagiarism. Every quotation needs its source and, in
+    /// MLA, APA and Chicago author-date, its page.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// She writes, “the French and Russian Revolutions shared certain important similarities
+    ///             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ quotation without a citation
+    /// ```
+    ///
+    /// Stay silent: short quotations used as terms or scare quotes ("kulak", the so-called
+    /// "oppositions"), titles in title case ("Stalinism and Forced Collectivization"), mentions
+    /// ("the phrase “…”", "a song titled “…”"), epigraphs with their attribution, and dialogue in
+    /// narratives ("“I’m leaving,” she said"). In an essay that cites nothing at all, only
+    /// quotations introduced as someone's writing ("she writes", "according to") are reported, and
+    /// as advice: such an essay may be a narrative. Elsewhere it is a warning, except that a closed
+    /// quotation whose signal phrase names an author the essay cites elsewhere ("As Skocpol
+    /// writes, “…”") is advice: its source is known, only the citation in place is missing.
+    ///
+    /// **Options.**
+    ///
+    /// - `min-words` (integer, default 4): the shortest quotation that needs a citation.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct UncitedQuote {
+        name: "uncited-quote",
+        category: Citations,
+        severity: Warning,
+        summary: "a direct quotation with no citation nearby",
+        fix: None,
+        options: UncitedQuoteOptions {
+            /// the shortest quotation that needs a citation
+            min_words: i64 = 4,
+        },
+    }
+}
+use crate::analysis::citations::coverage::{
     covering, head, is_candidate_quote, is_dialogue, named_source_cited_nearby, names_known_author,
-    CiteIndex,
 };
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Quotation, Span};
-use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
-use crate::{rule_source, Category, Severity};
-
-pub struct UncitedQuote;
-
-static META: RuleMeta = RuleMeta {
-    name: "uncited-quote",
-    category: Category::Citations,
-    severity: Severity::Warning,
-    summary: "a direct quotation with no citation nearby",
-    source: rule_source!(),
-    options: &[RuleOption {
-        name: "min-words",
-        kind: OptionKind::Int,
-        default: "4",
-        help: "the shortest quotation that needs a citation",
-    }],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 /// "She writes", "according to", "states": the quotation is presented as someone's writing.
 fn introduced_as_writing(doc: &Document, q: &Quotation) -> bool {
@@ -96,23 +93,20 @@ fn introduced_as_writing(doc: &Document, q: &Quotation) -> bool {
 }
 
 impl Rule for UncitedQuote {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let o = Self::options(cx);
         let doc = cx.doc;
-        let min = cx.opt_int("min-words", 4).max(1) as usize;
-        let idx = CiteIndex::new(doc);
+        let min = o.min_words.max(1) as usize;
+        let idx = cx.cite_index();
         let cites_at_all = doc.citations.iter().any(|c| c.certain) || !doc.references.is_empty();
         for q in &doc.quotations {
             if !is_candidate_quote(doc, q, min) {
                 continue;
             }
-            if !covering(doc, &idx, q.span, q.closed).is_empty() {
+            if !covering(doc, idx, q.span, q.closed).is_empty() {
                 continue;
             }
-            if named_source_cited_nearby(doc, &idx, q.span) || is_dialogue(doc, q) {
+            if named_source_cited_nearby(doc, idx, q.span) || is_dialogue(doc, q) {
                 continue;
             }
             let severity = if cites_at_all {
@@ -161,7 +155,9 @@ impl Rule for UncitedQuote {
                 end += 1;
             }
             let span = Span::new(p.span.start, doc.paragraphs[end].span.end);
-            if super::cites_starting_in(doc, span).any(|i| span.contains(doc.citations[i].span)) {
+            if crate::analysis::citations::coverage::cites_starting_in(doc, span)
+                .any(|i| span.contains(doc.citations[i].span))
+            {
                 continue;
             }
             // Attribution line after it ("—Shakespeare") or a citation right after.

@@ -1,54 +1,49 @@
-//! # unused-reference
-//!
-//! **What it does.** Reports a works-cited entry that nothing in the essay cites: no in-text
-//! citation matches it, and its author's surname (or, for an entry without an author, its
-//! title) appears nowhere in the text.
-//!
-//! **Why it matters.** A list of works *cited* promises that each entry is used. An uncited
-//! entry is padding, or a sign that a citation was lost in revision.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Works Cited
-//! …
-//! Green, Tom. An Unused Book. 1990.
-//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ nothing in the essay cites this entry
-//! ```
-//!
-//! Under a "Works Cited", "References" or "Literature Cited" heading it is a warning; under
-//! "Bibliography", "Works Consulted" or "Sources", which may list works read but not cited, it
-//! is advice. When the essay uses footnotes (whose notes carry the sources) nothing is reported.
-//! When no in-text citation matches any entry, or more than half the entries are unused, one
-//! advice note replaces the list of warnings: the citations may be in a form essaylint does not
-//! read.
-//!
-//! **Options.** None.
-
-use crate::citations::{fold_name, CiteStyle};
+crate::rule::declare_rule! {
+    /// # unused-reference
+    ///
+    /// **What it does.** Reports a works-cited entry that nothing in the essay cites: no in-text
+    /// citation matches it, and its author's surname (or, for an entry without an author, its
+    /// title) appears nowhere in the text.
+    ///
+    /// **Why it matters.** A list of works *cited* promises that each entry is used. An uncited
+    /// entry is padding, or a sign that a citation was lost in revision.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Works Cited
+    /// …
+    /// Green, Tom. An Unused Book. 1990.
+    /// ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ nothing in the essay cites this entry
+    /// ```
+    ///
+    /// Under a "Works Cited", "References" or "Literature Cited" heading it is a warning; under
+    /// "Bibliography", "Works Consulted" or "Sources", which may list works read but not cited, it
+    /// is advice. When the essay uses footnotes (whose notes carry the sources) nothing is reported.
+    /// When no in-text citation matches any entry, or more than half the entries are unused, one
+    /// advice note replaces the list of warnings: the citations may be in a form essaylint does not
+    /// read.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct UnusedReference {
+        name: "unused-reference",
+        category: Citations,
+        severity: Warning,
+        summary: "a works-cited entry that nothing in the essay cites",
+        fix: None,
+    }
+}
+use crate::analysis::citations::{fold_name, CiteStyle};
 use crate::diagnostic::Diagnostic;
 use crate::doc::ParagraphKind;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::HashSet;
 
-pub struct UnusedReference;
-
-static META: RuleMeta = RuleMeta {
-    name: "unused-reference",
-    category: Category::Citations,
-    severity: Severity::Warning,
-    summary: "a works-cited entry that nothing in the essay cites",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
-
 impl Rule for UnusedReference {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         if doc.references.is_empty() {
@@ -99,7 +94,7 @@ impl Rule for UnusedReference {
             }
             let named = r.authors.iter().any(|a| {
                 if r.corporate {
-                    let ws = crate::citations::title_words(a);
+                    let ws = crate::analysis::citations::title_words(a);
                     !ws.is_empty()
                         && ws.iter().filter(|w| words.contains(*w)).count() * 2 > ws.len().max(1)
                 } else {
@@ -111,7 +106,7 @@ impl Rule for UnusedReference {
             });
             let titled = r.authors.is_empty()
                 && r.title.as_deref().is_some_and(|t| {
-                    let ws = crate::citations::title_words(t);
+                    let ws = crate::analysis::citations::title_words(t);
                     !ws.is_empty()
                         && ws.iter().filter(|w| words.contains(*w)).count() * 5 >= ws.len() * 3
                 });

@@ -1,49 +1,48 @@
-//! # doubled-word
-//!
-//! **What it does.** Finds a word written twice in a row ("the the"), ignoring case, line
-//! breaks and markup between the two, and proposes deleting the second.
-//!
-//! **Why it matters.** A doubled word is almost always a slip made while revising, and readers
-//! trip over it; spell checkers miss it because each word is spelled correctly.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The roots of Stalinism formed in the the early years.
-//!                                   ^^^^^^^ `the` is written twice
-//! ```
-//!
-//! Grammatical doubles stay silent: "she had had enough", "he said that that was wrong" (but
-//! not "that that this …"), "what it is is a trap", "what he did did matter", "gave her her
-//! book", "the can can hold water", "May may come", "to record record profits", and
-//! reduplications ("bye bye", "hee hee hee"). A word joined to its neighbour by a hyphen is
-//! part of a compound ("for for-profit", "opt-in in"). Two capitalised words in the middle of a
-//! sentence ("Sirhan Sirhan", "Walla Walla") are taken for a name, and a capitalised word
-//! followed by its lowercase self for a biological name ("Chanos chanos"), unless the word is
-//! a function word ("That is Will Will"). Numbers are not words here.
-//!
-//! **Options.** None. The fix (removing the second word) is safe and applied by `--fix`.
-
+crate::rule::declare_rule! {
+    /// # doubled-word
+    ///
+    /// **What it does.** Finds a word written twice in a row ("the the"), ignoring case, line
+    /// breaks and markup between the two, and proposes deleting the second.
+    ///
+    /// **Why it matters.** A doubled word is almost always a slip made while revising, and readers
+    /// trip over it; spell checkers miss it because each word is spelled correctly.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The roots of Stalinism formed in the the early years.
+    ///                                   ^^^^^^^ `the` is written twice
+    /// ```
+    ///
+    /// Grammatical doubles stay silent: "she had had enough", "he said that that was wrong" (but
+    /// not "that that this …"), "what it is is a trap", "what he did did matter", "gave her her
+    /// book", "the can can hold water", "May may come", "to record record profits", and
+    /// reduplications ("bye bye", "hee hee hee"). A word joined to its neighbour by a hyphen is
+    /// part of a compound ("for for-profit", "opt-in in"). Two capitalised words in the middle of a
+    /// sentence ("Sirhan Sirhan", "Walla Walla") are taken for a name, and a capitalised word
+    /// followed by its lowercase self for a biological name ("Chanos chanos"), unless the word is
+    /// a function word ("That is Will Will"). Numbers are not words here.
+    ///
+    /// **Options.** None. The fix (removing the second word) is safe and applied by `--fix`.
+    ///
+    /// **Fix safety.** Safe: the fix deletes the second copy and the space before it, which cannot
+    /// change what the sentence says; grammatical doubles (had had, that that) are never reported.
+    pub struct DoubledWord {
+        name: "doubled-word",
+        category: Repetition,
+        severity: Warning,
+        summary: "a word written twice in a row (\"the the\")",
+        fix: Safe,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_capitalized, Document, ParagraphKind, TokenKind};
 use crate::lexicon;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity, Span};
+use crate::rule::{Context, Rule};
+use crate::Span;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-pub struct DoubledWord;
-
-static META: RuleMeta = RuleMeta {
-    name: "doubled-word",
-    category: Category::Repetition,
-    severity: Severity::Warning,
-    summary: "a word written twice in a row (\"the the\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 fn allowed(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -81,10 +80,6 @@ fn joins(s: &str) -> bool {
 }
 
 impl Rule for DoubledWord {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         // The sentence of every token, to join a sentence broken by a single line break.

@@ -1,67 +1,65 @@
-//! # echo
-//!
-//! **What it does.** Finds a content word that comes back too soon, in the same or another
-//! form, and points at both uses. Words are matched by lemma, so wish, wishes and wished are
-//! one word. It reports what a careful editor marks:
-//!
-//! - the word in another form close together in one sentence: "specifically wished for the
-//!   wish", "whites grew afraid the growing population", "resulted in some results";
-//! - an adverb in -ly used twice in a sentence, or a few words into the next: "he ultimately
-//!   would lose favour …, Stalin ultimately becoming the sole leader";
-//! - the same word again two or three words on: "limited because of limited interaction".
-//!
-//! **Why it matters.** A word repeated at close range draws the ear: the reader notices the
-//! word instead of the thought, and the sentence sounds unrevised. Usually one of the two can
-//! go, or be replaced by a pronoun or a more exact word.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Stalin supported the NEP, and specifically wished for the wish that many Bukharinites held.
-//!                                                          ^^^^ `wish` echoes `wished` 2 words earlier
-//! ```
-//!
-//! Not echoes: a noun taken up again in the same or the next sentence (that is how prose keeps
-//! its subject in view); function words and light words (be, have, make, use, one, time, …);
-//! numbers; names and the essay's own terms (a word the essay uses many times, one of its most
-//! frequent content words, or one a paragraph keeps returning to); words inside quotations,
-//! citations, headings and block quotations; set phrases and parallel structures ("side by
-//! side", "from year to year", "boys will be boys", "on the one hand … on the other hand", "the
-//! first group … the second group", "real consequences for real people", "is spurred by … is
-//! spurred by").
-//!
-//! Another form of the word at most three words on, with no punctuation between, is a warning
-//! (it is almost always a slip); everything else is advice.
-//!
-//! **Options.**
-//!
-//! - `window` (integer, default 18): the most words between two uses of an adverb.
-
-use super::words::{Words, NONE, SENTENCE_START};
+crate::rule::declare_rule! {
+    /// # echo
+    ///
+    /// **What it does.** Finds a content word that comes back too soon, in the same or another
+    /// form, and points at both uses. Words are matched by lemma, so wish, wishes and wished are
+    /// one word. It reports what a careful editor marks:
+    ///
+    /// - the word in another form close together in one sentence: "specifically wished for the
+    ///   wish", "whites grew afraid the growing population", "resulted in some results";
+    /// - an adverb in -ly used twice in a sentence, or a few words into the next: "he ultimately
+    ///   would lose favour …, Stalin ultimately becoming the sole leader";
+    /// - the same word again two or three words on: "limited because of limited interaction".
+    ///
+    /// **Why it matters.** A word repeated at close range draws the ear: the reader notices the
+    /// word instead of the thought, and the sentence sounds unrevised. Usually one of the two can
+    /// go, or be replaced by a pronoun or a more exact word.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Stalin supported the NEP, and specifically wished for the wish that many Bukharinites held.
+    ///                                                          ^^^^ `wish` echoes `wished` 2 words earlier
+    /// ```
+    ///
+    /// Not echoes: a noun taken up again in the same or the next sentence (that is how prose keeps
+    /// its subject in view); function words and light words (be, have, make, use, one, time, …);
+    /// numbers; names and the essay's own terms (a word the essay uses many times, one of its most
+    /// frequent content words, or one a paragraph keeps returning to); words inside quotations,
+    /// citations, headings and block quotations; set phrases and parallel structures ("side by
+    /// side", "from year to year", "boys will be boys", "on the one hand … on the other hand", "the
+    /// first group … the second group", "real consequences for real people", "is spurred by … is
+    /// spurred by").
+    ///
+    /// Another form of the word at most three words on, with no punctuation between, is a warning
+    /// (it is almost always a slip); everything else is advice.
+    ///
+    /// **Options.**
+    ///
+    /// - `window` (integer, default 18): the most words between two uses of an adverb.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct Echo {
+        name: "echo",
+        category: Repetition,
+        severity: Warning,
+        summary: "a word repeated too soon, in another form or as an adverb (\"wished for the wish\")",
+        fix: None,
+        options: EchoOptions {
+            /// the most words between two uses of an adverb
+            window: i64 = 18,
+        },
+    }
+}
+use crate::analysis::words::{Words, NONE, SENTENCE_START};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon;
-use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-pub struct Echo;
-
-static META: RuleMeta = RuleMeta {
-    name: "echo",
-    category: Category::Repetition,
-    severity: Severity::Warning,
-    summary: "a word repeated too soon, in another form or as an adverb (\"wished for the wish\")",
-    source: rule_source!(),
-    options: &[RuleOption {
-        name: "window",
-        kind: OptionKind::Int,
-        default: "18",
-        help: "the most words between two uses of an adverb",
-    }],
-    default_off: false,
-};
 
 fn ignored(lemma: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -86,15 +84,12 @@ fn term_threshold(words: usize) -> u32 {
 const TOPIC_WORDS: usize = 12;
 
 impl Rule for Echo {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let o = Self::options(cx);
         let doc = cx.doc;
-        let window = cx.opt_int("window", 18).clamp(1, 200) as usize;
-        let w = Words::new(doc);
-        let (eligible_lemma, adverb) = eligible_lemmas(&w);
+        let window = o.window.clamp(1, 200) as usize;
+        let w = cx.words();
+        let (eligible_lemma, adverb) = eligible_lemmas(w);
 
         // Paragraph-level use counts, reset per paragraph: lemma → uses in this paragraph.
         let mut para_count: Vec<u32> = vec![0; w.lemmas.len()];
@@ -124,7 +119,7 @@ impl Rule for Echo {
                         continue;
                     }
                     let lid = w.lemma[j] as usize;
-                    if !eligible_lemma[lid] || !eligible_token(doc, &w, j) {
+                    if !eligible_lemma[lid] || !eligible_token(doc, w, j) {
                         continue;
                     }
                     let (i, oi) = last[lid];
@@ -143,13 +138,13 @@ impl Rule for Echo {
                     if si_prev + 1 < si {
                         continue;
                     }
-                    if !worth_reporting(doc, &w, &adverb, (i, j), between, window, si_prev == si) {
+                    if !worth_reporting(doc, w, &adverb, (i, j), between, window, si_prev == si) {
                         continue;
                     }
                     if para_count[lid] >= 3 && !adverb[lid] {
                         continue; // the paragraph's subject
                     }
-                    if reported.contains(&i) || deliberate(doc, &w, i, j, between) {
+                    if reported.contains(&i) || deliberate(doc, w, i, j, between) {
                         continue;
                     }
                     reported.insert(j);

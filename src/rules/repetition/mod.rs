@@ -6,7 +6,6 @@ pub mod doubled_word;
 pub mod echo;
 pub mod overused_phrase;
 pub mod repeated_opener;
-mod words;
 
 pub const RULES: &[&dyn Rule] = &[
     &doubled_word::DoubledWord,
@@ -23,7 +22,7 @@ mod tests {
     use crate::engine;
 
     fn lint(text: &str) -> (Document, Vec<Diagnostic>) {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let diags = engine::lint(&doc, &Config::default())
             .into_iter()
             .filter(|d| d.category == crate::Category::Repetition)

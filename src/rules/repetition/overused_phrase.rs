@@ -1,95 +1,79 @@
-//! # overused-phrase
-//!
-//! **What it does.** Finds a wording of two to five words that the essay keeps coming back to
-//! far more often than a writer means to, such as a name in the possessive with the same noun
-//! ("Stalin’s rise" seven times in 1,700 words) or the same noun phrase built on a name ("the
-//! rise of Stalin"). It reports the phrase once, at its first use, with every other use as a
-//! related location. Case and the apostrophe (’ or ') do not matter.
-//!
-//! It also finds a stock phrase or filler the writer leans on ("it is important to note that"
-//! four times, "when it comes to", "due to the fact that", "in terms of", "plays a major role"),
-//! from a list in `rules/repetition/stock_phrases.txt`. Each line of the list is one phrase,
-//! matched word by word on lowercase forms (’ folded), with `play|plays|played` giving the forms
-//! one word may take; all forms of a line count as one phrase.
-//!
-//! **Why it matters.** A phrase repeated every few paragraphs becomes a refrain: the reader
-//! starts to hear the wording instead of the argument. A pronoun ("his rise"), a synonym ("his
-//! ascent") or a restructured sentence keeps the idea without the echo.
-//!
-//! **Example.**
-//!
-//! ```text
-//! First, Stalin’s rise was not preordained or even predictable.
-//!        ^^^^^^^^^^^^^ “Stalin’s rise” is used 7 times in 1,697 words
-//! ```
-//!
-//! The threshold grows with the length of the essay: at least 5 uses, and at least 3.5 per
-//! 1,000 words. Not counted: the essay's terms (noun compounds such as "climate change",
-//! names such as "the Soviet Union", eponyms such as "Alzheimer’s disease" or "Newton’s
-//! laws"), phrases of function words only ("of the"), and wording inside quotations. A phrase
-//! inside a longer reported phrase is reported once. It is advice.
-//!
-//! A stock phrase needs fewer uses: at least 3, and at least 1.5 per 1,000 words (so 3 in a
-//! 2,000-word essay, 8 in 5,000 words). Phrases that good prose also uses freely, marked `+` in
-//! the list ("in order to", "as a result", "on the other hand"), need at least twice the
-//! minimum count (6) and 1.75 times the rate (about 2.6 per 1,000 words). Uses must be in the
-//! writer's own prose: quotations, citations, headings and works-cited entries do not count.
-//!
-//! **Options.**
-//!
-//! - `per-thousand` (number, default 3.5): uses per 1,000 words from which a phrase is
-//!   reported.
-//! - `min-count` (integer, default 5): the fewest uses ever reported.
-//! - `stock-per-thousand` (number, default 1.5): uses per 1,000 words from which a stock
-//!   phrase is reported (1.75 times this for the `+` phrases).
-//! - `stock-min-count` (integer, default 3): the fewest uses of a stock phrase ever reported
-//!   (twice this for the `+` phrases).
-
-use super::words::{Words, NONE};
+crate::rule::declare_rule! {
+    /// # overused-phrase
+    ///
+    /// **What it does.** Finds a wording of two to five words that the essay keeps coming back to
+    /// far more often than a writer means to, such as a name in the possessive with the same noun
+    /// ("Stalin’s rise" seven times in 1,700 words) or the same noun phrase built on a name ("the
+    /// rise of Stalin"). It reports the phrase once, at its first use, with every other use as a
+    /// related location. Case and the apostrophe (’ or ') do not matter.
+    ///
+    /// It also finds a stock phrase or filler the writer leans on ("it is important to note that"
+    /// four times, "when it comes to", "due to the fact that", "in terms of", "plays a major role"),
+    /// from a list in `rules/repetition/stock_phrases.txt`. Each line of the list is one phrase,
+    /// matched word by word on lowercase forms (’ folded), with `play|plays|played` giving the forms
+    /// one word may take; all forms of a line count as one phrase.
+    ///
+    /// **Why it matters.** A phrase repeated every few paragraphs becomes a refrain: the reader
+    /// starts to hear the wording instead of the argument. A pronoun ("his rise"), a synonym ("his
+    /// ascent") or a restructured sentence keeps the idea without the echo.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// First, Stalin’s rise was not preordained or even predictable.
+    ///        ^^^^^^^^^^^^^ “Stalin’s rise” is used 7 times in 1,697 words
+    /// ```
+    ///
+    /// The threshold grows with the length of the essay: at least 5 uses, and at least 3.5 per
+    /// 1,000 words. Not counted: the essay's terms (noun compounds such as "climate change",
+    /// names such as "the Soviet Union", eponyms such as "Alzheimer’s disease" or "Newton’s
+    /// laws"), phrases of function words only ("of the"), and wording inside quotations. A phrase
+    /// inside a longer reported phrase is reported once. It is advice.
+    ///
+    /// A stock phrase needs fewer uses: at least 3, and at least 1.5 per 1,000 words (so 3 in a
+    /// 2,000-word essay, 8 in 5,000 words). Phrases that good prose also uses freely, marked `+` in
+    /// the list ("in order to", "as a result", "on the other hand"), need at least twice the
+    /// minimum count (6) and 1.75 times the rate (about 2.6 per 1,000 words). Uses must be in the
+    /// writer's own prose: quotations, citations, headings and works-cited entries do not count.
+    ///
+    /// **Options.**
+    ///
+    /// - `per-thousand` (number, default 3.5): uses per 1,000 words from which a phrase is
+    ///   reported.
+    /// - `min-count` (integer, default 5): the fewest uses ever reported.
+    /// - `stock-per-thousand` (number, default 1.5): uses per 1,000 words from which a stock
+    ///   phrase is reported (1.75 times this for the `+` phrases).
+    /// - `stock-min-count` (integer, default 3): the fewest uses of a stock phrase ever reported
+    ///   (twice this for the `+` phrases).
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct OverusedPhrase {
+        name: "overused-phrase",
+        category: Repetition,
+        severity: Advice,
+        summary: "a phrase repeated far more often than a writer intends (\"Stalin’s rise\" ×7)",
+        fix: None,
+        options: OverusedPhraseOptions {
+            /// uses per 1,000 words from which a phrase is reported
+            per_thousand: f64 = 3.5,
+            /// the fewest uses ever reported
+            min_count: i64 = 5,
+            /// uses per 1,000 words from which a stock phrase ("in order to") is reported
+            stock_per_thousand: f64 = 1.5,
+            /// the fewest uses of a stock phrase ever reported
+            stock_min_count: i64 = 3,
+        },
+    }
+}
+use crate::analysis::words::{Words, NONE};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_capitalized, Document, TokenKind};
 use crate::lexicon;
-use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
-use crate::{rule_source, Category, Severity, Span};
+use crate::rule::{Context, Rule};
+use crate::Span;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
-
-pub struct OverusedPhrase;
-
-static META: RuleMeta = RuleMeta {
-    name: "overused-phrase",
-    category: Category::Repetition,
-    severity: Severity::Advice,
-    summary: "a phrase repeated far more often than a writer intends (\"Stalin’s rise\" ×7)",
-    source: rule_source!(),
-    options: &[
-        RuleOption {
-            name: "per-thousand",
-            kind: OptionKind::Float,
-            default: "3.5",
-            help: "uses per 1,000 words from which a phrase is reported",
-        },
-        RuleOption {
-            name: "min-count",
-            kind: OptionKind::Int,
-            default: "5",
-            help: "the fewest uses ever reported",
-        },
-        RuleOption {
-            name: "stock-per-thousand",
-            kind: OptionKind::Float,
-            default: "1.5",
-            help: "uses per 1,000 words from which a stock phrase (\"in order to\") is reported",
-        },
-        RuleOption {
-            name: "stock-min-count",
-            kind: OptionKind::Int,
-            default: "3",
-            help: "the fewest uses of a stock phrase ever reported",
-        },
-    ],
-    default_off: false,
-};
 
 /// Head nouns that make a possessive name an eponymous term (Alzheimer's disease).
 fn eponym_head(lemma: &str) -> bool {
@@ -235,18 +219,15 @@ fn stock_list() -> &'static StockList {
 const MAX_STOCK: usize = 8;
 
 impl Rule for OverusedPhrase {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let o = Self::options(cx);
         let doc = cx.doc;
-        let w = Words::new(doc);
-        let per_k = cx.opt_float("per-thousand", 3.5).max(0.0);
-        let min_count = cx.opt_int("min-count", 5).max(2) as usize;
+        let w = cx.words();
+        let per_k = o.per_thousand.max(0.0);
+        let min_count = o.min_count.max(2) as usize;
         let threshold = min_count.max((w.prose_words as f64 * per_k / 1000.0).ceil() as usize);
-        let stock_per_k = cx.opt_float("stock-per-thousand", 1.5).max(0.0);
-        let stock_min = cx.opt_int("stock-min-count", 3).max(2) as usize;
+        let stock_per_k = o.stock_per_thousand.max(0.0);
+        let stock_min = o.stock_min_count.max(2) as usize;
         let stock_threshold =
             stock_min.max((w.prose_words as f64 * stock_per_k / 1000.0).ceil() as usize);
         // Phrases good prose also uses freely: twice the count, 1.75 times the rate.
@@ -273,7 +254,7 @@ impl Rule for OverusedPhrase {
                 run.push(i);
                 continue;
             }
-            collect(doc, &w, &run, &mut phrases, &mut possessive_uses);
+            collect(doc, w, &run, &mut phrases, &mut possessive_uses);
             run.clear();
             if i < n_tok && w.own_prose(i) && doc.tokens[i].kind == TokenKind::Word {
                 run.push(i);
@@ -283,10 +264,10 @@ impl Rule for OverusedPhrase {
         let mut cands: Vec<Candidate> = phrases
             .into_values()
             .filter(|c| c.starts.len() >= threshold)
-            .filter(|c| !is_eponym(doc, &w, c, &possessive_uses))
+            .filter(|c| !is_eponym(doc, w, c, &possessive_uses))
             .collect();
         cands.extend(
-            stock_uses(doc, &w)
+            stock_uses(doc, w)
                 .into_iter()
                 .filter(|c| c.starts.len() >= needed(c)),
         );

@@ -1,52 +1,50 @@
-//! # repeated-opener
-//!
-//! **What it does.** Finds three or more sentences in a row, within a paragraph, that begin
-//! with the same word ("Stalin … Stalin … Stalin’s …"), and essays in which most paragraphs
-//! begin the same way ("However, …" paragraph after paragraph). Forms of one word count as the
-//! same opener (Stalin, Stalin’s). After an article the next word counts too, so "The study …
-//! The study … The study" is reported but "The results … The data … The sample" is not.
-//!
-//! **Why it matters.** Sentences that all start alike make prose monotonous and hide how the
-//! ideas relate; varying the openings (a subordinate clause, a transition, a different
-//! subject) gives the paragraph a shape.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Stalin purged the party. Stalin collectivised the farms. Stalin rewrote the history books.
-//!                                                          ^^^^^^ three sentences in a row begin with “Stalin”
-//! ```
-//!
-//! Headings, list items, block quotations and works-cited entries are not counted, nor are
-//! sentences that open with a number. It is advice.
-//!
-//! **Options.**
-//!
-//! - `min-run` (integer, default 3): how many sentences in a row make a run.
-
-use super::words::{Words, CITED, NONE, QUOTED};
+crate::rule::declare_rule! {
+    /// # repeated-opener
+    ///
+    /// **What it does.** Finds three or more sentences in a row, within a paragraph, that begin
+    /// with the same word ("Stalin … Stalin … Stalin’s …"), and essays in which most paragraphs
+    /// begin the same way ("However, …" paragraph after paragraph). Forms of one word count as the
+    /// same opener (Stalin, Stalin’s). After an article the next word counts too, so "The study …
+    /// The study … The study" is reported but "The results … The data … The sample" is not.
+    ///
+    /// **Why it matters.** Sentences that all start alike make prose monotonous and hide how the
+    /// ideas relate; varying the openings (a subordinate clause, a transition, a different
+    /// subject) gives the paragraph a shape.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Stalin purged the party. Stalin collectivised the farms. Stalin rewrote the history books.
+    ///                                                          ^^^^^^ three sentences in a row begin with “Stalin”
+    /// ```
+    ///
+    /// Headings, list items, block quotations and works-cited entries are not counted, nor are
+    /// sentences that open with a number. It is advice.
+    ///
+    /// **Options.**
+    ///
+    /// - `min-run` (integer, default 3): how many sentences in a row make a run.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct RepeatedOpener {
+        name: "repeated-opener",
+        category: Repetition,
+        severity: Advice,
+        summary: "consecutive sentences, or most paragraphs, that begin the same way",
+        fix: None,
+        options: RepeatedOpenerOptions {
+            /// how many sentences in a row make a run
+            min_run: i64 = 3,
+        },
+    }
+}
+use crate::analysis::words::{Words, CITED, NONE, QUOTED};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Sentence, TokenKind};
-use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
-use crate::{rule_source, Category, Severity, Span};
+use crate::rule::{Context, Rule};
+use crate::Span;
 use std::collections::HashMap;
-
-pub struct RepeatedOpener;
-
-static META: RuleMeta = RuleMeta {
-    name: "repeated-opener",
-    category: Category::Repetition,
-    severity: Severity::Advice,
-    summary: "consecutive sentences, or most paragraphs, that begin the same way",
-    source: rule_source!(),
-    options: &[RuleOption {
-        name: "min-run",
-        kind: OptionKind::Int,
-        default: "3",
-        help: "how many sentences in a row make a run",
-    }],
-    default_off: false,
-};
 
 /// Subject pronouns and demonstratives: an opener on their own ("We … We … We").
 fn is_subject_word(s: &str) -> bool {
@@ -123,14 +121,11 @@ fn opener(doc: &Document, w: &Words, s: &Sentence) -> Option<(u64, Span)> {
 }
 
 impl Rule for RepeatedOpener {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let o = Self::options(cx);
         let doc = cx.doc;
-        let min_run = cx.opt_int("min-run", 3).max(2) as usize;
-        let w = Words::new(doc);
+        let min_run = o.min_run.max(2) as usize;
+        let w = cx.words();
 
         // Runs of sentences within a paragraph.
         let mut para_openers: Vec<(u64, Span)> = Vec::new();
@@ -141,7 +136,7 @@ impl Rule for RepeatedOpener {
             let openers: Vec<Option<(u64, Span)>> = p
                 .sentences
                 .clone()
-                .map(|si| opener(doc, &w, &doc.sentences[si]))
+                .map(|si| opener(doc, w, &doc.sentences[si]))
                 .collect();
             if p.sentences.len() >= 2 {
                 if let Some(Some(o)) = openers.first() {

@@ -1,47 +1,47 @@
-//! # article
-//!
-//! **What it does.** Checks that "a" comes before a consonant sound and "an" before a vowel
-//! sound — by how the next word is *said*, not how it is spelled: "an hour", "a university",
-//! "a one-time offer", "an MBA", "an 8-year-old", "a European", "an FBI agent", "a UN report".
-//!
-//! **Why it matters.** The wrong article is one of the commonest slips left in revised text
-//! (the article often survives when the noun after it is changed), and readers hear it at once.
-//!
-//! **Example.**
-//!
-//! ```text
-//! It was an unique opportunity, a honest mistake, and a 8-hour day.
-//!        ^^ a           ^ an                        ^ an
-//! ```
-//!
-//! Acronyms are read letter by letter unless they are pronounced as words (NASA, NATO, OPEC);
-//! a wrong article before an acronym or a single letter is advice, since readings vary.
-//! Words said both ways ("a/an historic") pass. "Herb" follows the configured `dialect`: "an
-//! herb" in en-US and en-CA, "a herb" in en-GB and en-AU (advice); with no dialect set, both
-//! pass.
-//!
-//! **Options.** None.
-
-use super::ctx::{match_case, Sent};
+crate::rule::declare_rule! {
+    /// # article
+    ///
+    /// **What it does.** Checks that "a" comes before a consonant sound and "an" before a vowel
+    /// sound — by how the next word is *said*, not how it is spelled: "an hour", "a university",
+    /// "a one-time offer", "an MBA", "an 8-year-old", "a European", "an FBI agent", "a UN report".
+    ///
+    /// **Why it matters.** The wrong article is one of the commonest slips left in revised text
+    /// (the article often survives when the noun after it is changed), and readers hear it at once.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// It was an unique opportunity, a honest mistake, and a 8-hour day.
+    ///        ^^ a           ^ an                        ^ an
+    /// ```
+    ///
+    /// Acronyms are read letter by letter unless they are pronounced as words (NASA, NATO, OPEC);
+    /// a wrong article before an acronym or a single letter is advice, since readings vary.
+    /// Words said both ways ("a/an historic") pass. "Herb" follows the configured `dialect`: "an
+    /// herb" in en-US and en-CA, "a herb" in en-GB and en-AU (advice); with no dialect set, both
+    /// pass.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** Safe only when the sound of the next word is certain: `a` and `an` are swapped,
+    /// keeping the case. Where the pronunciation varies (an initialism, a dialect-dependent `h`) the
+    /// change is a suggestion only.
+    pub struct Article {
+        name: "article",
+        category: Sentences,
+        severity: Warning,
+        summary: "\"a\" before a vowel sound or \"an\" before a consonant sound",
+        fix: Safe,
+    }
+}
+use crate::analysis::sentence::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
 use crate::lexicon::{self, pos};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-pub struct Article;
-
-static META: RuleMeta = RuleMeta {
-    name: "article",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "\"a\" before a vowel sound or \"an\" before a consonant sound",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Sound {
@@ -207,10 +207,6 @@ fn sound_of(raw: &str, next_is_hyphen: bool) -> (Sound, bool) {
 }
 
 impl Rule for Article {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for s in Sent::prose(doc) {

@@ -1,64 +1,62 @@
-//! # comma-splice
-//!
-//! **What it does.** Finds two independent clauses joined by a comma alone: "Socialism came to
-//! mean the USSR was the leader, even foreign Communists were at Stalin's mercy." It is built
-//! for precision, so both halves must be unmistakable clauses:
-//!
-//! - the part before the comma is a main clause: it opens (at the sentence start, after a
-//!   semicolon, colon or dash, after a coordinating conjunction, or after a short introductory
-//!   phrase such as "In 1920," or "However,") with a subject — a pronoun, a noun phrase or a name —
-//!   followed by its finite verb; and nothing since the sentence start is subordinate: no "if",
-//!   "when", "while", "although", "because", "since", "as", "that", "whether", "once", "until",
-//!   "whereas", "every time", no relative word ("which", "who"), no participial or
-//!   prepositional opener ("With so much emphasis placed on…", "Given…", "Physically unable…"),
-//!   no reporting verb ("She tells the duke, I would…");
-//! - the part after it opens with a subject pronoun ("it", "he", "they", "this", "there") or a
-//!   short noun phrase with a determiner ("the economy", "each group", "even foreign
-//!   Communists") and a finite verb, perhaps after "however", "therefore" or "thus".
-//!
-//! Silent on reported speech ("…, she told me", "he said, it was"), asides ("it seems,", "I
-//! think,"), a clause-taking verb before the comma ("This means, we…"), quotations, short
-//! parallel clauses ("It is not the outcome, it is the motive"; "I came, I saw"), a series ending
-//! in "and" ("The room was cold, the food was bad, and the band left"), "It is one thing…, it is
-//! another…", and noun phrases with a participle ("The model used in economics, the rational
-//! actor model…").
-//!
-//! **Why it matters.** A comma cannot hold two sentences together; graders mark the comma splice
-//! as a sentence-boundary error. A full stop, a semicolon or a conjunction ("and", "but") fixes
-//! it.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Lenin distrusted Stalin, he wrote as much in his testament.
-//!                        ^ comma splice: use a full stop or a semicolon, or add a conjunction
-//! ```
-//!
-//! It is advice: a comma splice is sometimes a deliberate effect.
-//!
-//! **Options.** None.
-
-use super::clauses::{
+crate::rule::declare_rule! {
+    /// # comma-splice
+    ///
+    /// **What it does.** Finds two independent clauses joined by a comma alone: "Socialism came to
+    /// mean the USSR was the leader, even foreign Communists were at Stalin's mercy." It is built
+    /// for precision, so both halves must be unmistakable clauses:
+    ///
+    /// - the part before the comma is a main clause: it opens (at the sentence start, after a
+    ///   semicolon, colon or dash, after a coordinating conjunction, or after a short introductory
+    ///   phrase such as "In 1920," or "However,") with a subject — a pronoun, a noun phrase or a name —
+    ///   followed by its finite verb; and nothing since the sentence start is subordinate: no "if",
+    ///   "when", "while", "although", "because", "since", "as", "that", "whether", "once", "until",
+    ///   "whereas", "every time", no relative word ("which", "who"), no participial or
+    ///   prepositional opener ("With so much emphasis placed on…", "Given…", "Physically unable…"),
+    ///   no reporting verb ("She tells the duke, I would…");
+    /// - the part after it opens with a subject pronoun ("it", "he", "they", "this", "there") or a
+    ///   short noun phrase with a determiner ("the economy", "each group", "even foreign
+    ///   Communists") and a finite verb, perhaps after "however", "therefore" or "thus".
+    ///
+    /// Silent on reported speech ("…, she told me", "he said, it was"), asides ("it seems,", "I
+    /// think,"), a clause-taking verb before the comma ("This means, we…"), quotations, short
+    /// parallel clauses ("It is not the outcome, it is the motive"; "I came, I saw"), a series ending
+    /// in "and" ("The room was cold, the food was bad, and the band left"), "It is one thing…, it is
+    /// another…", and noun phrases with a participle ("The model used in economics, the rational
+    /// actor model…").
+    ///
+    /// **Why it matters.** A comma cannot hold two sentences together; graders mark the comma splice
+    /// as a sentence-boundary error. A full stop, a semicolon or a conjunction ("and", "but") fixes
+    /// it.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Lenin distrusted Stalin, he wrote as much in his testament.
+    ///                        ^ comma splice: use a full stop or a semicolon, or add a conjunction
+    /// ```
+    ///
+    /// It is advice: a comma splice is sometimes a deliberate effect.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a splice can be mended with a full stop, a semicolon or a
+    /// conjunction, and the writer chooses; a repair is only suggested.
+    pub struct CommaSplice {
+        name: "comma-splice",
+        category: Sentences,
+        severity: Advice,
+        summary: "two independent clauses joined by a comma alone",
+        fix: None,
+    }
+}
+use crate::analysis::clauses::{
     clause_taking, reporting_verb, segment, sure_finite, verb_after_noun, Segment,
 };
-use super::ctx::Sent;
+use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
 use crate::lexicon::pos::{self, *};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct CommaSplice;
-
-static META: RuleMeta = RuleMeta {
-    name: "comma-splice",
-    category: Category::Sentences,
-    severity: Severity::Advice,
-    summary: "two independent clauses joined by a comma alone",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
 
 const LINKERS: &[&str] = &[
     "however",
@@ -128,10 +126,6 @@ fn clause_opening(s: &Sent, mut k: usize) -> Option<usize> {
 }
 
 impl Rule for CommaSplice {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for s in Sent::prose(doc) {

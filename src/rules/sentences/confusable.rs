@@ -1,37 +1,48 @@
-//! # confusable
-//!
-//! **What it does.** Finds a word confused with a near-homophone — to/too/two, its/it's,
-//! their/there/they're, then/than, your/you're, whose/who's, affect/effect, lose/loose,
-//! were/where, accept/except, "could of" for "could have" — judged by the words around it, not
-//! by the word alone.
-//!
-//! **Why it matters.** A spell checker passes every one of these, because each is a real word;
-//! a reader does not. They are the slips graders circle most, and they make careful work look
-//! careless.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Lenin could have intervened, but chose not too due to his illness.
-//!                                            ^^^ did you mean `to`?
-//! The policy had an affect on the peasants.   → effect
-//! Its clear that the party was divided.       → It's
-//! ```
-//!
-//! Each pattern looks at the neighbouring words (a determiner, a modal verb, a comparative, a
-//! subject pronoun, a preposition) and fires only where the other reading is impossible or
-//! nearly so. Where a context is strong but not watertight the diagnostic is advice. Correct uses
-//! stay silent: "too much", "I too have", "its own", "after all it's", "the effect of affect on
-//! memory", "to effect change", "cut loose", "except for".
-//!
-//! **Options.** None.
-
-use super::ctx::{match_case, Sent};
+crate::rule::declare_rule! {
+    /// # confusable
+    ///
+    /// **What it does.** Finds a word confused with a near-homophone — to/too/two, its/it's,
+    /// their/there/they're, then/than, your/you're, whose/who's, affect/effect, lose/loose,
+    /// were/where, accept/except, "could of" for "could have" — judged by the words around it, not
+    /// by the word alone.
+    ///
+    /// **Why it matters.** A spell checker passes every one of these, because each is a real word;
+    /// a reader does not. They are the slips graders circle most, and they make careful work look
+    /// careless.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Lenin could have intervened, but chose not too due to his illness.
+    ///                                            ^^^ did you mean `to`?
+    /// The policy had an affect on the peasants.   → effect
+    /// Its clear that the party was divided.       → It's
+    /// ```
+    ///
+    /// Each pattern looks at the neighbouring words (a determiner, a modal verb, a comparative, a
+    /// subject pronoun, a preposition) and fires only where the other reading is impossible or
+    /// nearly so. Where a context is strong but not watertight the diagnostic is advice. Correct uses
+    /// stay silent: "too much", "I too have", "its own", "after all it's", "the effect of affect on
+    /// memory", "to effect change", "cut loose", "except for".
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the rule judges from the context around the word and can be
+    /// wrong on an unusual sentence, so the other word is only suggested.
+    pub struct Confusable {
+        name: "confusable",
+        category: Sentences,
+        severity: Warning,
+        summary: "a word confused with a near-homophone (to/too, its/it's, then/than, …)",
+        fix: None,
+    }
+}
+use crate::analysis::sentence::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_capitalized, TokenKind};
 use crate::lexicon::pos::{self, *};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 /// The words around token `i`: the next (`n1`, its text `w1`), the one after (`n2`), and the
 /// previous (`p`, its text `wp`). Every pair's test starts from these.
@@ -56,18 +67,6 @@ impl<'a> Around<'a> {
         }
     }
 }
-
-pub struct Confusable;
-
-static META: RuleMeta = RuleMeta {
-    name: "confusable",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "a word confused with a near-homophone (to/too, its/it's, then/than, …)",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 /// A finding: the replacement for the token, and whether the context makes it certain.
 struct Hit {
@@ -1731,10 +1730,6 @@ impl Confusable {
 }
 
 impl Rule for Confusable {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for s in Sent::prose(doc) {

@@ -1,53 +1,52 @@
-//! # double-negative
-//!
-//! **What it does.** Finds two negatives in one clause where standard English wants one: a
-//! negated verb ("didn't", "can't", "not", "never") followed in the same clause by "nothing",
-//! "nobody", "no one", "none", "nowhere", "no" + noun, "never" or a second "not" — "we didn't
-//! find nothing", "they never had no chance", "there wasn't nobody there", "you shouldn't not
-//! try" — a negative subject with a negative object ("Nobody told me nothing"), and a negated
-//! verb with "hardly", "scarcely" or "barely" ("couldn't hardly", "could not barely").
-//!
-//! **Why it matters.** In formal writing two negatives cancel out, or read as dialect; either
-//! way the sentence does not say what the writer meant, and graders mark it.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The archive didn't hold nothing from before 1930.
-//!             ^^^^^^^^^^^^^^^^^^^ double negative: use `anything` (or drop one negative)
-//! ```
-//!
-//! Correct English stays silent: a litotes ("not uncommon", "not unlike"), a negative that
-//! starts a clause of its own ("I can't believe nobody came", "he did not know nothing could be
-//! done"), "no" as a word ("couldn't say no", "won't take no for an answer"), a negated
-//! gerund or infinitive ("didn't like not having money"), fixed phrases ("not for nothing",
-//! "nothing but", "no longer", "no matter", "no doubt", "none other than", "cannot do
-//! nothing", "It is not nothing"), negatives in different clauses ("did not say that no one
-//! came"), "not every…"/"not all…", and quotations, where the words are the quoted speaker's.
-//!
-//! A doubled "not" ("can't not love it") is sometimes deliberate emphasis, so it is advice; the
-//! rest are warnings.
-//!
-//! **Options.** None.
-
-use super::ctx::{match_case, Sent};
+crate::rule::declare_rule! {
+    /// # double-negative
+    ///
+    /// **What it does.** Finds two negatives in one clause where standard English wants one: a
+    /// negated verb ("didn't", "can't", "not", "never") followed in the same clause by "nothing",
+    /// "nobody", "no one", "none", "nowhere", "no" + noun, "never" or a second "not" — "we didn't
+    /// find nothing", "they never had no chance", "there wasn't nobody there", "you shouldn't not
+    /// try" — a negative subject with a negative object ("Nobody told me nothing"), and a negated
+    /// verb with "hardly", "scarcely" or "barely" ("couldn't hardly", "could not barely").
+    ///
+    /// **Why it matters.** In formal writing two negatives cancel out, or read as dialect; either
+    /// way the sentence does not say what the writer meant, and graders mark it.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The archive didn't hold nothing from before 1930.
+    ///             ^^^^^^^^^^^^^^^^^^^ double negative: use `anything` (or drop one negative)
+    /// ```
+    ///
+    /// Correct English stays silent: a litotes ("not uncommon", "not unlike"), a negative that
+    /// starts a clause of its own ("I can't believe nobody came", "he did not know nothing could be
+    /// done"), "no" as a word ("couldn't say no", "won't take no for an answer"), a negated
+    /// gerund or infinitive ("didn't like not having money"), fixed phrases ("not for nothing",
+    /// "nothing but", "no longer", "no matter", "no doubt", "none other than", "cannot do
+    /// nothing", "It is not nothing"), negatives in different clauses ("did not say that no one
+    /// came"), "not every…"/"not all…", and quotations, where the words are the quoted speaker's.
+    ///
+    /// A doubled "not" ("can't not love it") is sometimes deliberate emphasis, so it is advice; the
+    /// rest are warnings.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the positive rewrite changes the wording and sometimes the
+    /// meaning, so it is only suggested.
+    pub struct DoubleNegative {
+        name: "double-negative",
+        category: Sentences,
+        severity: Warning,
+        summary: "two negatives in one clause (\"didn't see nothing\", \"couldn't hardly\")",
+        fix: None,
+    }
+}
+use crate::analysis::sentence::{match_case, Sent};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Span, TokenKind};
 use crate::lexicon::pos::*;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct DoubleNegative;
-
-static META: RuleMeta = RuleMeta {
-    name: "double-negative",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "two negatives in one clause (\"didn't see nothing\", \"couldn't hardly\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 /// Words at which a clause ends: the second negative after them is in another clause.
 fn clause_break(w: &str) -> bool {
@@ -261,10 +260,6 @@ impl DoubleNegative {
 }
 
 impl Rule for DoubleNegative {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for s in Sent::prose(doc) {
@@ -414,12 +409,11 @@ impl Rule for DoubleNegative {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::doc::Document;
 
     fn run(text: &str) -> Vec<String> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let config = Config::default();
-        let cx = Context::new(&doc, &config, &META);
+        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&DoubleNegative));
         let mut out = Vec::new();
         DoubleNegative.check(&cx, &mut out);
         out.iter().map(|d| doc.slice(d.span).to_string()).collect()

@@ -1,46 +1,41 @@
-//! # doubled-punctuation
-//!
-//! **What it does.** Reports punctuation written twice or two clashing marks in a row: ",,",
-//! ";;", "..", ",.", ".,", "?.", and "!!" or "??" (advice: emphasis that essays avoid).
-//!
-//! **Why it matters.** A doubled mark is a slip left by revising (a full stop added after
-//! "etc.", a comma left before a full stop); it catches the eye and looks careless.
-//!
-//! **Example.**
-//!
-//! ```text
-//! They purged the kulaks, the priests, the officers etc..
-//!                                                   ^^ one full stop is enough
-//! ```
-//!
-//! Silent on ellipses ("…", "..."), on "?!" and on a comma after an abbreviation ("e.g.,",
-//! "etc.,").
-//!
-//! **Options.** None.
-
+crate::rule::declare_rule! {
+    /// # doubled-punctuation
+    ///
+    /// **What it does.** Reports punctuation written twice or two clashing marks in a row: ",,",
+    /// ";;", "..", ",.", ".,", "?.", and "!!" or "??" (advice: emphasis that essays avoid).
+    ///
+    /// **Why it matters.** A doubled mark is a slip left by revising (a full stop added after
+    /// "etc.", a comma left before a full stop); it catches the eye and looks careless.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// They purged the kulaks, the priests, the officers etc..
+    ///                                                   ^^ one full stop is enough
+    /// ```
+    ///
+    /// Silent on ellipses ("…", "..."), on "?!" and on a comma after an abbreviation ("e.g.,",
+    /// "etc.,").
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a doubled mark may hide a missing word, so the single mark is
+    /// only suggested.
+    pub struct DoubledPunctuation {
+        name: "doubled-punctuation",
+        category: Sentences,
+        severity: Warning,
+        summary: "punctuation written twice (\",,\", \"..\", \",.\")",
+        fix: None,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Span, TokenKind};
 use crate::lexicon;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct DoubledPunctuation;
-
-static META: RuleMeta = RuleMeta {
-    name: "doubled-punctuation",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "punctuation written twice (\",,\", \"..\", \",.\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 impl Rule for DoubledPunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for para in &doc.paragraphs {

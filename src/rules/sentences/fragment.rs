@@ -1,44 +1,42 @@
-//! # fragment
-//!
-//! **What it does.** Finds a sentence that is not one: a stretch ending with a full stop that
-//! has no finite verb ("The result, a unified, centralized, bureaucratic state."), or a
-//! subordinate clause standing alone ("Because the party feared him." "Which is why he won.").
-//!
-//! **Why it matters.** A fragment leaves the reader waiting for the main statement. In fiction
-//! it is a device; in an essay it usually marks a full stop put where a comma or a colon
-//! belongs.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The Great Purge consolidated his power. The result, a unified, bureaucratic state.
-//!                                         ^^^^^^^^^^ fragment: this has no main verb
-//! ```
-//!
-//! It is advice, and silent on headings, list items, captions ("Figure 1. …"), sentences of
-//! three words or fewer ("Not at all."), quotations, questions and exclamations, and the
-//! first sentence of a text (an excerpt may start mid-sentence).
-//!
-//! **Options.** None.
-
-use super::clauses::may_be_finite;
-use super::ctx::Sent;
+crate::rule::declare_rule! {
+    /// # fragment
+    ///
+    /// **What it does.** Finds a sentence that is not one: a stretch ending with a full stop that
+    /// has no finite verb ("The result, a unified, centralized, bureaucratic state."), or a
+    /// subordinate clause standing alone ("Because the party feared him." "Which is why he won.").
+    ///
+    /// **Why it matters.** A fragment leaves the reader waiting for the main statement. In fiction
+    /// it is a device; in an essay it usually marks a full stop put where a comma or a colon
+    /// belongs.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The Great Purge consolidated his power. The result, a unified, bureaucratic state.
+    ///                                         ^^^^^^^^^^ fragment: this has no main verb
+    /// ```
+    ///
+    /// It is advice, and silent on headings, list items, captions ("Figure 1. …"), sentences of
+    /// three words or fewer ("Not at all."), quotations, questions and exclamations, and the
+    /// first sentence of a text (an excerpt may start mid-sentence).
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct Fragment {
+        name: "fragment",
+        category: Sentences,
+        severity: Advice,
+        summary: "a sentence without a main verb, or a subordinate clause standing alone",
+        fix: None,
+    }
+}
+use crate::analysis::clauses::may_be_finite;
+use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{ParagraphKind, Span, TokenKind};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct Fragment;
-
-static META: RuleMeta = RuleMeta {
-    name: "fragment",
-    category: Category::Sentences,
-    severity: Severity::Advice,
-    summary: "a sentence without a main verb, or a subordinate clause standing alone",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
 
 const CAPTIONS: &[&str] = &[
     "figure",
@@ -63,10 +61,6 @@ const CAPTIONS: &[&str] = &[
 ];
 
 impl Rule for Fragment {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for (si, sent) in doc.sentences.iter().enumerate() {

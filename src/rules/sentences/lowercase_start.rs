@@ -1,60 +1,59 @@
-//! # lowercase-start
-//!
-//! **What it does.** Reports a sentence that starts with a lowercase letter after a full stop in
-//! the same paragraph — but only where the evidence is strong, because a full stop followed by a
-//! lowercase word is far more often an abbreviation than a forgotten capital:
-//!
-//! - the full stop follows an ordinary lowercase word of two letters or more that is in the
-//!   dictionary and is not an abbreviation ("var.", "spp.", "ie.", "et.", "pers. comm.", "e.g.",
-//!   "Fig." are not sentence ends), and
-//! - the next word is a lowercase word that typically opens a sentence: a pronoun or determiner
-//!   ("the", "this", "we", "it", "there", "their"), a linking adverb ("however", "therefore",
-//!   "also") or a subordinator ("although", "because"). Words that usually continue a sentence
-//!   after an abbreviation ("and", "or", "was", "will", "to", "which", "in", "with", "before")
-//!   are never reported.
-//!
-//! Those are warnings. The same starter after a number, a capitalised word or an unknown word
-//! ("was 0.51. this p-value is…") is only advice; anything else is left alone.
-//!
-//! **Why it matters.** A capital letter is how the reader sees a new sentence begin; without it
-//! the boundary blurs, and the slip reads as haste.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The party was divided. the left wanted faster change.
-//!                        ^^^ start the sentence with a capital: `The`
-//! ```
-//!
-//! Silent on the first sentence of a text (an excerpt may start mid-sentence), at the start of a
-//! paragraph, in lists, headings and block quotations, inside quotations, after a question or
-//! exclamation mark (an embedded or quoted question: "asked What is this? with a picture"), on
-//! words that are lowercase by design (iPhone, pH, mRNA), on non-Latin scripts, after initials
-//! and dotted abbreviations ("U.S. army"), after a list number ("II. do the opposite",
-//! "Table 1. outlines"), and where anything the reader removed (a LaTeX `\textcite{…}`, a
-//! citation) stands between the full stop and the word.
-//!
-//! **Options.** None. The fix (capitalising the word) is safe.
-
+crate::rule::declare_rule! {
+    /// # lowercase-start
+    ///
+    /// **What it does.** Reports a sentence that starts with a lowercase letter after a full stop in
+    /// the same paragraph — but only where the evidence is strong, because a full stop followed by a
+    /// lowercase word is far more often an abbreviation than a forgotten capital:
+    ///
+    /// - the full stop follows an ordinary lowercase word of two letters or more that is in the
+    ///   dictionary and is not an abbreviation ("var.", "spp.", "ie.", "et.", "pers. comm.", "e.g.",
+    ///   "Fig." are not sentence ends), and
+    /// - the next word is a lowercase word that typically opens a sentence: a pronoun or determiner
+    ///   ("the", "this", "we", "it", "there", "their"), a linking adverb ("however", "therefore",
+    ///   "also") or a subordinator ("although", "because"). Words that usually continue a sentence
+    ///   after an abbreviation ("and", "or", "was", "will", "to", "which", "in", "with", "before")
+    ///   are never reported.
+    ///
+    /// Those are warnings. The same starter after a number, a capitalised word or an unknown word
+    /// ("was 0.51. this p-value is…") is only advice; anything else is left alone.
+    ///
+    /// **Why it matters.** A capital letter is how the reader sees a new sentence begin; without it
+    /// the boundary blurs, and the slip reads as haste.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The party was divided. the left wanted faster change.
+    ///                        ^^^ start the sentence with a capital: `The`
+    /// ```
+    ///
+    /// Silent on the first sentence of a text (an excerpt may start mid-sentence), at the start of a
+    /// paragraph, in lists, headings and block quotations, inside quotations, after a question or
+    /// exclamation mark (an embedded or quoted question: "asked What is this? with a picture"), on
+    /// words that are lowercase by design (iPhone, pH, mRNA), on non-Latin scripts, after initials
+    /// and dotted abbreviations ("U.S. army"), after a list number ("II. do the opposite",
+    /// "Table 1. outlines"), and where anything the reader removed (a LaTeX `\textcite{…}`, a
+    /// citation) stands between the full stop and the word.
+    ///
+    /// **Options.** None. The fix (capitalising the word) is safe.
+    ///
+    /// **Fix safety.** Safe only when the sentence before surely ended: the first letter is
+    /// upper-cased. After an abbreviation or an uncertain end the capital is suggested, not applied.
+    pub struct LowercaseStart {
+        name: "lowercase-start",
+        category: Sentences,
+        severity: Warning,
+        summary: "a sentence that starts with a lowercase letter",
+        fix: Safe,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::doc::{is_all_caps, Document, ParagraphKind, TokenKind};
 use crate::lexicon;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-pub struct LowercaseStart;
-
-static META: RuleMeta = RuleMeta {
-    name: "lowercase-start",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "a sentence that starts with a lowercase letter",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 struct Data {
     starters: HashSet<&'static str>,
@@ -155,10 +154,6 @@ fn sentence_end(doc: &Document, para_start: usize, i: usize) -> End {
 }
 
 impl Rule for LowercaseStart {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let d = data();
@@ -225,9 +220,9 @@ mod tests {
     use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, Severity)> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let config = Config::default();
-        let cx = Context::new(&doc, &config, &META);
+        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseStart));
         let mut out = Vec::new();
         LowercaseStart.check(&cx, &mut out);
         out.iter()

@@ -1,41 +1,39 @@
-//! # missing-space
-//!
-//! **What it does.** Reports a comma, semicolon, colon, question mark, exclamation mark or full
-//! stop followed directly by a word, with no space: "the war,which", "ended.Then".
-//!
-//! **Why it matters.** The two words run together for the reader, spell checkers see one odd
-//! word, and a sentence boundary can disappear.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The purges ended in 1938.Then the war came.
-//!                         ^ add a space after `.`
-//! ```
-//!
-//! Silent inside web addresses, e-mail addresses and file names (example.com, notes.txt),
-//! on initials and abbreviations (U.S., e.g.), on numbers (3.14, 1,000, 10:30) and after a
-//! full stop followed by a lowercase word.
-//!
-//! **Options.** None. The fix (adding the space) is safe.
-
+crate::rule::declare_rule! {
+    /// # missing-space
+    ///
+    /// **What it does.** Reports a comma, semicolon, colon, question mark, exclamation mark or full
+    /// stop followed directly by a word, with no space: "the war,which", "ended.Then".
+    ///
+    /// **Why it matters.** The two words run together for the reader, spell checkers see one odd
+    /// word, and a sentence boundary can disappear.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The purges ended in 1938.Then the war came.
+    ///                         ^ add a space after `.`
+    /// ```
+    ///
+    /// Silent inside web addresses, e-mail addresses and file names (example.com, notes.txt),
+    /// on initials and abbreviations (U.S., e.g.), on numbers (3.14, 1,000, 10:30) and after a
+    /// full stop followed by a lowercase word.
+    ///
+    /// **Options.** None. The fix (adding the space) is safe.
+    ///
+    /// **Fix safety.** Safe: the fix inserts one space after the mark; decimals, initials, times, URLs
+    /// and abbreviations are never reported.
+    pub struct MissingSpace {
+        name: "missing-space",
+        category: Sentences,
+        severity: Warning,
+        summary: "no space after a comma, full stop or other mark (\"ended.Then\")",
+        fix: Safe,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Span, TokenKind};
 use crate::lexicon;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct MissingSpace;
-
-static META: RuleMeta = RuleMeta {
-    name: "missing-space",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "no space after a comma, full stop or other mark (\"ended.Then\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
 
 /// The run of non-space text around a byte offset.
 fn run_around(text: &str, at: usize) -> &str {
@@ -58,10 +56,6 @@ fn run_around(text: &str, at: usize) -> &str {
 }
 
 impl Rule for MissingSpace {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for s in doc.prose_sentences() {

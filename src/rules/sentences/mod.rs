@@ -3,10 +3,8 @@
 use crate::rule::Rule;
 
 pub mod article;
-pub mod clauses;
 pub mod comma_splice;
 pub mod confusable;
-pub mod ctx;
 pub mod double_negative;
 pub mod doubled_punctuation;
 pub mod fragment;

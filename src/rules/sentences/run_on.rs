@@ -1,46 +1,44 @@
-//! # run-on
-//!
-//! **What it does.** Finds two independent clauses fused with no punctuation at all: a clause
-//! that ends with an object pronoun ("him", "it", "them", "me", "us") or an adverb that closes
-//! it ("again", "home", "too"), followed at once by a new subject pronoun ("he", "she", "we",
-//! "they", "I") and its finite verb — "The party distrusted him he had too much power", "We
-//! tested it they worked" — or two clauses joined by a bare "however".
-//!
-//! **Why it matters.** Without a boundary the reader has to go back and find where one
-//! statement ends and the next begins.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The party distrusted him he had too much power.
-//!                          ^^ run-on sentence: start a new sentence (or add a semicolon) before `he`
-//! ```
-//!
-//! It is advice, and conservative: the part before must itself be a main clause (subject and
-//! finite verb, nothing subordinate); verbs that take an object and a clause ("told him he was
-//! wrong", "showed them it worked", "convinced us we…") are left alone, and so are relative
-//! clauses without "that" ("the book I read", "everything about him he hated").
-//!
-//! **Options.** None.
-
-use super::clauses::{has_subordinator, segment, sure_finite, Segment};
-use super::ctx::Sent;
+crate::rule::declare_rule! {
+    /// # run-on
+    ///
+    /// **What it does.** Finds two independent clauses fused with no punctuation at all: a clause
+    /// that ends with an object pronoun ("him", "it", "them", "me", "us") or an adverb that closes
+    /// it ("again", "home", "too"), followed at once by a new subject pronoun ("he", "she", "we",
+    /// "they", "I") and its finite verb — "The party distrusted him he had too much power", "We
+    /// tested it they worked" — or two clauses joined by a bare "however".
+    ///
+    /// **Why it matters.** Without a boundary the reader has to go back and find where one
+    /// statement ends and the next begins.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The party distrusted him he had too much power.
+    ///                          ^^ run-on sentence: start a new sentence (or add a semicolon) before `he`
+    /// ```
+    ///
+    /// It is advice, and conservative: the part before must itself be a main clause (subject and
+    /// finite verb, nothing subordinate); verbs that take an object and a clause ("told him he was
+    /// wrong", "showed them it worked", "convinced us we…") are left alone, and so are relative
+    /// clauses without "that" ("the book I read", "everything about him he hated").
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct RunOn {
+        name: "run-on",
+        category: Sentences,
+        severity: Advice,
+        summary: "two independent clauses run together without punctuation",
+        fix: None,
+    }
+}
+use crate::analysis::clauses::{has_subordinator, segment, sure_finite, Segment};
+use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct RunOn;
-
-static META: RuleMeta = RuleMeta {
-    name: "run-on",
-    category: Category::Sentences,
-    severity: Severity::Advice,
-    summary: "two independent clauses run together without punctuation",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
 
 /// Words that end a clause and cannot be followed by its own subject: object pronouns and a
 /// few adverbs. ("now", "here", "today" are left out: "It is clear now we must act" omits a
@@ -50,10 +48,6 @@ const CLAUSE_ENDERS: &[&str] = &[
 ];
 
 impl Rule for RunOn {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for s in Sent::prose(doc) {

@@ -1,45 +1,39 @@
-//! # space-before-punctuation
-//!
-//! **What it does.** Reports a space before a comma, full stop, semicolon, colon, question mark
-//! or exclamation mark ("the war , which").
-//!
-//! **Why it matters.** In English these marks attach to the word before them; a space in front
-//! looks like a typing slip, and a line may even break before the mark.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The party split , and Stalin rose .
-//!                ^^ remove the space before `,`
-//! ```
-//!
-//! Silent on spaced ellipses (". . ."), on marks that start a token (".NET", ".5"), and on
-//! ratios and times ("3 : 1").
-//!
-//! **Options.** None. The fix (removing the space) is safe.
-
+crate::rule::declare_rule! {
+    /// # space-before-punctuation
+    ///
+    /// **What it does.** Reports a space before a comma, full stop, semicolon, colon, question mark
+    /// or exclamation mark ("the war , which").
+    ///
+    /// **Why it matters.** In English these marks attach to the word before them; a space in front
+    /// looks like a typing slip, and a line may even break before the mark.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The party split , and Stalin rose .
+    ///                ^^ remove the space before `,`
+    /// ```
+    ///
+    /// Silent on spaced ellipses (". . ."), on marks that start a token (".NET", ".5"), and on
+    /// ratios and times ("3 : 1").
+    ///
+    /// **Options.** None. The fix (removing the space) is safe.
+    ///
+    /// **Fix safety.** Safe: the fix deletes the spaces between a word and the mark that follows it;
+    /// nothing else changes.
+    pub struct SpaceBeforePunctuation {
+        name: "space-before-punctuation",
+        category: Sentences,
+        severity: Warning,
+        summary: "a space before a comma, full stop, semicolon, colon, ? or !",
+        fix: Safe,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Span, TokenKind};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct SpaceBeforePunctuation;
-
-static META: RuleMeta = RuleMeta {
-    name: "space-before-punctuation",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "a space before a comma, full stop, semicolon, colon, ? or !",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
 
 impl Rule for SpaceBeforePunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for s in doc.prose_sentences() {

@@ -1,47 +1,42 @@
-//! # unbalanced-bracket
-//!
-//! **What it does.** Reports an opening bracket — (, [ or { — that is never closed in its
-//! paragraph, and a closing bracket with no opening one.
-//!
-//! **Why it matters.** An unclosed parenthesis leaves the reader waiting for the aside to end;
-//! in citations it often means a page number or year went missing.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Stalin held the post (Medvedev 69 and used it to build support.
-//!                      ^ this `(` is never closed
-//! ```
-//!
-//! List markers ("1)", "a)", and labels glued to the text before them, "defenses:1)",
-//! "outside.11b)") and emoticons are not brackets. A paragraph with three or more unmatched
-//! brackets is bracket notation (a syntax tree, "[TP many students [T' …") or pasted material
-//! more often than three slips: it gets one advice instead of a warning per bracket.
-//!
-//! **Options.** None.
-
+crate::rule::declare_rule! {
+    /// # unbalanced-bracket
+    ///
+    /// **What it does.** Reports an opening bracket — (, [ or { — that is never closed in its
+    /// paragraph, and a closing bracket with no opening one.
+    ///
+    /// **Why it matters.** An unclosed parenthesis leaves the reader waiting for the aside to end;
+    /// in citations it often means a page number or year went missing.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Stalin held the post (Medvedev 69 and used it to build support.
+    ///                      ^ this `(` is never closed
+    /// ```
+    ///
+    /// List markers ("1)", "a)", and labels glued to the text before them, "defenses:1)",
+    /// "outside.11b)") and emoticons are not brackets. A paragraph with three or more unmatched
+    /// brackets is bracket notation (a syntax tree, "[TP many students [T' …") or pasted material
+    /// more often than three slips: it gets one advice instead of a warning per bracket.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct UnbalancedBracket {
+        name: "unbalanced-bracket",
+        category: Sentences,
+        severity: Warning,
+        summary: "a bracket that is never closed, or closed without being opened",
+        fix: None,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::doc::{ParagraphKind, Span, TokenKind};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct UnbalancedBracket;
-
-static META: RuleMeta = RuleMeta {
-    name: "unbalanced-bracket",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "a bracket that is never closed, or closed without being opened",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 impl Rule for UnbalancedBracket {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let prose = |pi: usize| {

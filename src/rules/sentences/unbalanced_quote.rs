@@ -1,40 +1,39 @@
-//! # unbalanced-quote
-//!
-//! **What it does.** Reports a quotation mark that is opened and never closed in its paragraph,
-//! and a closing quotation mark with no opening one.
-//!
-//! **Why it matters.** Without the closing mark the reader cannot tell where the quoted words
-//! end and yours begin — which matters for meaning and, in an essay, for plagiarism.
-//!
-//! **Example.**
-//!
-//! ```text
-//! She writes, “the French and Russian Revolutions shared certain important similarities
-//!             ^ this quotation is never closed
-//! ```
-//!
-//! A quotation that runs over several paragraphs, each reopened with a quotation mark (the
-//! usual convention), passes. An unclosed single quotation mark is advice, since it may be an
-//! apostrophe.
-//!
-//! **Options.** None.
-
+crate::rule::declare_rule! {
+    /// # unbalanced-quote
+    ///
+    /// **What it does.** Reports a quotation mark that is opened and never closed in its paragraph,
+    /// and a closing quotation mark with no opening one.
+    ///
+    /// **Why it matters.** Without the closing mark the reader cannot tell where the quoted words
+    /// end and yours begin — which matters for meaning and, in an essay, for plagiarism.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// She writes, “the French and Russian Revolutions shared certain important similarities
+    ///             ^ this quotation is never closed
+    /// ```
+    ///
+    /// A quotation that runs over several paragraphs, each reopened with a quotation mark (the
+    /// usual convention), passes. An unclosed single quotation mark is advice, since it may be an
+    /// apostrophe.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct UnbalancedQuote {
+        name: "unbalanced-quote",
+        category: Sentences,
+        severity: Warning,
+        summary: "a quotation mark that is never closed, or closed without being opened",
+        fix: None,
+    }
+}
 use crate::diagnostic::Diagnostic;
 use crate::doc::{ParagraphKind, QuoteKind, Span, TokenKind};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::{rule_source, Category, Severity};
-
-pub struct UnbalancedQuote;
-
-static META: RuleMeta = RuleMeta {
-    name: "unbalanced-quote",
-    category: Category::Sentences,
-    severity: Severity::Warning,
-    summary: "a quotation mark that is never closed, or closed without being opened",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 fn prose_kind(k: ParagraphKind) -> bool {
     matches!(
@@ -44,10 +43,6 @@ fn prose_kind(k: ParagraphKind) -> bool {
 }
 
 impl Rule for UnbalancedQuote {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         for q in &doc.quotations {

@@ -1,172 +1,60 @@
-//! # dialect-mix
-//!
-//! **What it does.** Works out which spelling standard the essay follows from its own words —
-//! American (color, organize), British (colour, organise), British Oxford (colour, organize),
-//! Canadian (colour, organize, center or centre) or Australian (colour, organise, program) — by
-//! majority, and reports each word spelled the way another standard spells it, naming the
-//! words that decided the majority. Families covered: -our/-or, -ise/-ize with every derived
-//! form (organisation, realised), -yse/-yze, -re/-er, -ll-/-l- (travelled, cancelled),
-//! -ogue/-og, -ence/-ense, and single words (grey/gray, aluminium, sceptical, jewellery,
-//! pyjamas, cheque, tyre, programme, …): the table is VARCON (part of SCOWL), through the
-//! `varcon` crate.
-//!
-//! **Why it matters.** Either standard is right; mixing them in one essay is not, and readers
-//! and markers notice.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The colour of the flag and the organisation of the parade showed the neighbourhood's
-//! pride. Every color had a meaning.
-//!             ^^^^^ `color` is American spelling; this essay otherwise follows British
-//!                   spelling: `colour`
-//! ```
-//!
-//! A spelling that is right in the winning standard is never reported: "favour" beside
-//! "organizational" and "realizing" is consistent Canadian or Oxford spelling. A word used in
-//! several senses (check, cheque; practice, practise as noun and verb) counts only where every
-//! sense agrees. Quotations are the source's spelling and are neither counted nor reported;
-//! nor are capitalised words in mid-sentence (names: "World Health Organization"). With no
-//! clear majority (a tie) nothing is reported here; two spellings of one word are then left to
-//! `inconsistent-spelling`.
-//!
-//! Severity: nothing is reported on a thin majority (a lead of less than two words), advice on
-//! a lead of two, a warning when the majority is clear (a lead of three and at least three
-//! deciding words). With `dialect = "en-US"` (or en-GB, en-GB-oxford, en-CA, en-AU) in the
-//! configuration, that standard is used instead of the majority, every other spelling is a
-//! warning, and `--fix` applies the standard's spelling.
-//!
-//! **Options.** None; see `dialect` in the configuration.
-
+crate::rule::declare_rule! {
+    /// # dialect-mix
+    ///
+    /// **What it does.** Works out which spelling standard the essay follows from its own words —
+    /// American (color, organize), British (colour, organise), British Oxford (colour, organize),
+    /// Canadian (colour, organize, center or centre) or Australian (colour, organise, program) — by
+    /// majority, and reports each word spelled the way another standard spells it, naming the
+    /// words that decided the majority. Families covered: -our/-or, -ise/-ize with every derived
+    /// form (organisation, realised), -yse/-yze, -re/-er, -ll-/-l- (travelled, cancelled),
+    /// -ogue/-og, -ence/-ense, and single words (grey/gray, aluminium, sceptical, jewellery,
+    /// pyjamas, cheque, tyre, programme, …): the table is VARCON (part of SCOWL), through the
+    /// `varcon` crate.
+    ///
+    /// **Why it matters.** Either standard is right; mixing them in one essay is not, and readers
+    /// and markers notice.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The colour of the flag and the organisation of the parade showed the neighbourhood's
+    /// pride. Every color had a meaning.
+    ///             ^^^^^ `color` is American spelling; this essay otherwise follows British
+    ///                   spelling: `colour`
+    /// ```
+    ///
+    /// A spelling that is right in the winning standard is never reported: "favour" beside
+    /// "organizational" and "realizing" is consistent Canadian or Oxford spelling. A word used in
+    /// several senses (check, cheque; practice, practise as noun and verb) counts only where every
+    /// sense agrees. Quotations are the source's spelling and are neither counted nor reported;
+    /// nor are capitalised words in mid-sentence (names: "World Health Organization"). With no
+    /// clear majority (a tie) nothing is reported here; two spellings of one word are then left to
+    /// `inconsistent-spelling`.
+    ///
+    /// Severity: nothing is reported on a thin majority (a lead of less than two words), advice on
+    /// a lead of two, a warning when the majority is clear (a lead of three and at least three
+    /// deciding words). With `dialect = "en-US"` (or en-GB, en-GB-oxford, en-CA, en-AU) in the
+    /// configuration, that standard is used instead of the majority, every other spelling is a
+    /// warning, and `--fix` applies the standard's spelling.
+    ///
+    /// **Options.** None; see `dialect` in the configuration.
+    ///
+    /// **Fix safety.** Safe, and offered only when `dialect` is set in the configuration: the word is
+    /// replaced by its spelling in that dialect (the same word, same case). Without a configured
+    /// dialect the majority is a guess, so only a suggestion is given.
+    pub struct DialectMix {
+        name: "dialect-mix",
+        category: Spelling,
+        severity: Warning,
+        summary: "American and British (or other) spellings mixed in one essay",
+        fix: Safe,
+    }
+}
 use crate::diagnostic::Diagnostic;
-use crate::doc::Document;
 use crate::lexicon::spell::variants::{self, Info};
-use crate::lexicon::spell::FastMap;
-use crate::lexicon::spell::{self, Shape};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::spelling::scan;
-use crate::{rule_source, Category, Severity};
-
-pub struct DialectMix;
-
-static META: RuleMeta = RuleMeta {
-    name: "dialect-mix",
-    category: Category::Spelling,
-    severity: Severity::Warning,
-    summary: "American and British (or other) spellings mixed in one essay",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
-
-/// The dialect evidence of a document.
-pub struct Analysis<'d> {
-    /// Every counted occurrence: token index, lowercase word, what the table says.
-    pub occurrences: Vec<(usize, &'d str, &'static Info)>,
-    /// Occurrences per lowercase word.
-    pub counts: FastMap<&'d str, u32>,
-    /// Score per dialect, in the order of [`variants::DIALECTS`].
-    pub scores: [f32; 5],
-    /// The dialects the essay follows (several on a tie); 0 if there is no evidence.
-    pub winners: u8,
-    /// The dialect comes from the configuration.
-    pub forced: bool,
-}
-
-impl Analysis<'_> {
-    /// True if the dialect-mix rule reports this word: not acceptable in the configured
-    /// dialect, or not even used (seldom) in any dialect the essay follows.
-    pub fn flags(&self, info: &Info) -> bool {
-        let ok = if self.forced {
-            info.acceptable
-        } else {
-            info.used
-        };
-        self.winners != 0 && info.acceptable != 0 && ok & self.winners == 0
-    }
-
-    /// The best score among the dialects in which the word is acceptable.
-    fn support(&self, info: &Info) -> f32 {
-        variants::DIALECTS
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| info.acceptable & d.0 != 0)
-            .map(|(k, _)| self.scores[k])
-            .fold(0.0, f32::max)
-    }
-}
-
-/// True if token `i` counts as evidence: lowercase running prose, or a capitalised sentence
-/// opening, outside quotations.
-fn counts(doc: &Document, sc: &scan::Scan, i: usize) -> bool {
-    if !sc.prose_word(doc, i) || sc.is(i, scan::QUOTED) {
-        return false;
-    }
-    match spell::shape(doc.tok(i)) {
-        Shape::Lower => true,
-        // A sentence opening, unless the word is also a name (Caesar).
-        Shape::Title => sc.is(i, scan::INITIAL) && !spell::has_capitalised_entry(doc.lower(i)),
-        _ => false,
-    }
-}
-
-/// Counts the dialect evidence and finds the winner.
-pub fn analyse<'d>(doc: &'d Document, sc: &scan::Scan, forced: Option<&str>) -> Analysis<'d> {
-    let mut occurrences = Vec::new();
-    let mut counts_by: FastMap<&'d str, u32> = FastMap::default();
-    for i in 0..doc.tokens.len() {
-        if !counts(doc, sc, i) {
-            continue;
-        }
-        let key = doc.lower(i);
-        if key.len() < 3 {
-            continue;
-        }
-        let Some(info) = variants::lookup(key) else {
-            continue;
-        };
-        if info.acceptable == variants::ALL && info.alternatives.is_empty() {
-            continue;
-        }
-        occurrences.push((i, key, info));
-        *counts_by.entry(key).or_insert(0) += 1;
-    }
-    let mut scores = [0f32; 5];
-    for (key, &n) in &counts_by {
-        let info = variants::lookup(key).expect("looked up above");
-        if !info.is_evidence() {
-            continue;
-        }
-        let w = n.min(3) as f32;
-        for (k, d) in variants::DIALECTS.iter().enumerate() {
-            if info.preferred & d.0 != 0 {
-                scores[k] += w;
-            }
-        }
-    }
-    let (winners, is_forced) = match forced.and_then(variants::dialect_bit) {
-        Some(b) => (b, true),
-        None => {
-            let max = scores.iter().copied().fold(0.0, f32::max);
-            let mut w = 0u8;
-            if max > 0.0 {
-                for (k, d) in variants::DIALECTS.iter().enumerate() {
-                    if scores[k] >= max - 1e-6 {
-                        w |= d.0;
-                    }
-                }
-            }
-            (w, false)
-        }
-    };
-    Analysis {
-        occurrences,
-        counts: counts_by,
-        scores,
-        winners,
-        forced: is_forced,
-    }
-}
+use crate::lexicon::spell::{self};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 /// Names the dialects of a bit set ("British or Australian").
 fn names(bits: u8) -> String {
@@ -216,14 +104,9 @@ struct FamilyUse<'a> {
 }
 
 impl Rule for DialectMix {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let sc = scan::Scan::new(doc);
-        let a = analyse(doc, &sc, cx.config.dialect.as_deref());
+        let a = cx.dialect();
         if a.winners == 0 {
             return;
         }

@@ -1,47 +1,47 @@
-//! # hyphenation
-//!
-//! **What it does.** Finds compounds written open that are hyphenated: "so called" → so-called,
-//! "well being" → well-being, "self esteem" → self-esteem, "twenty one" → twenty-one, and a
-//! prefix standing alone before a word when the dictionary knows the compound ("non profit" →
-//! non-profit). Compounds that take a hyphen only before a noun ("a well-known author", but
-//! "the author is well known") are reported only in that position, as advice.
-//!
-//! **Why it matters.** An open compound can be misread ("so called oppositions" reads as
-//! "called in that way"), and editors and style guides mark it.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Continually sides in the politburo, the so called “oppositions” would pull Stalin
-//!                                         ^^^^^^^^^ `so called` is written with a hyphen: `so-called`
-//! ```
-//!
-//! "The city is so called because …" and "as well being …" stay silent. The list is
-//! `rules/spelling/hyphenated.txt`.
-//!
-//! **Options.** None.
-
+crate::rule::declare_rule! {
+    /// # hyphenation
+    ///
+    /// **What it does.** Finds compounds written open that are hyphenated: "so called" → so-called,
+    /// "well being" → well-being, "self esteem" → self-esteem, "twenty one" → twenty-one, and a
+    /// prefix standing alone before a word when the dictionary knows the compound ("non profit" →
+    /// non-profit). Compounds that take a hyphen only before a noun ("a well-known author", but
+    /// "the author is well known") are reported only in that position, as advice.
+    ///
+    /// **Why it matters.** An open compound can be misread ("so called oppositions" reads as
+    /// "called in that way"), and editors and style guides mark it.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Continually sides in the politburo, the so called “oppositions” would pull Stalin
+    ///                                         ^^^^^^^^^ `so called` is written with a hyphen: `so-called`
+    /// ```
+    ///
+    /// "The city is so called because …" and "as well being …" stay silent. The list is
+    /// `rules/spelling/hyphenated.txt`.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** Safe: the open or closed compound is replaced by its hyphenated form. Inside a
+    /// quotation or an attributive use the rule only advises and offers no fix, since quoted words
+    /// must stay as written.
+    pub struct Hyphenation {
+        name: "hyphenation",
+        category: Spelling,
+        severity: Warning,
+        summary: "a compound written open that takes a hyphen (\"so called\" → so-called)",
+        fix: Safe,
+    }
+}
+use crate::analysis::scan;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon;
 use crate::lexicon::spell;
 use crate::lexicon::spell::FastMap;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::spelling::scan;
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 use std::sync::OnceLock;
-
-pub struct Hyphenation;
-
-static META: RuleMeta = RuleMeta {
-    name: "hyphenation",
-    category: Category::Spelling,
-    severity: Severity::Warning,
-    summary: "a compound written open that takes a hyphen (\"so called\" → so-called)",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 /// One compound of the list.
 #[derive(Debug)]
@@ -108,13 +108,9 @@ const LINKING: &[&str] = &[
 ];
 
 impl Rule for Hyphenation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let sc = scan::Scan::new(doc);
+        let sc = cx.scan();
         let map = compounds();
         let n = doc.tokens.len();
         let mut i = 0;
@@ -127,8 +123,8 @@ impl Rule for Hyphenation {
             let mut matched = None;
             if let Some(list) = map.get(key) {
                 for c in list {
-                    if let Some(end) = match_open(doc, &sc, i, &c.parts) {
-                        if accept_match(doc, &sc, i, end, c) {
+                    if let Some(end) = match_open(doc, sc, i, &c.parts) {
+                        if accept_match(doc, sc, i, end, c) {
                             matched = Some((end, c.hyphenated(), c.attr));
                             break;
                         }
@@ -136,7 +132,7 @@ impl Rule for Hyphenation {
                 }
             }
             if matched.is_none() && LOOSE_PREFIXES.contains(&key) {
-                matched = loose_prefix(doc, &sc, i, key);
+                matched = loose_prefix(doc, sc, i, key);
             }
             let Some((end, hyph, attr)) = matched else {
                 i += 1;

@@ -1,58 +1,57 @@
-//! # inconsistent-spelling
-//!
-//! **What it does.** Finds one word written two ways in the same essay and points at the less
-//! frequent form, naming the essay's usual one:
-//!
-//! - hyphenated and closed: "e-mail" and "email", "co-operate" and "cooperate";
-//! - two spellings of one word that the same standard accepts: "archaeology" and "archeology",
-//!   "judgement" and "judgment" (spellings from different national standards are
-//!   `dialect-mix`'s);
-//! - a common word capitalised in some places and not in others, in mid-sentence: "the
-//!   Internet" and "the internet", "Communism" and "communism" when not part of a name.
-//!
-//! **Why it matters.** Either form may be right, but switching between them looks careless,
-//! and style guides ask for one.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Send the form by e-mail. … Most students answer by email.
-//!                                                    ^^^^^ `email` is also written `e-mail` in
-//!                                                          this essay (1 time)
-//! ```
-//!
-//! Not reported: pairs that differ in meaning (recover and re-cover, resign and re-sign);
-//! capitals at the start of a sentence, after a colon, in quotations, headings and the works
-//! cited, or in a run of capitalised words (a name or title: "the Communist Party"), or before
-//! a number or label ("Table 2" and "the table"); words that are other words when capitalised
-//! (March and march, China and china); short paragraphs such as titles and list items. Open forms of hyphenated
-//! compounds ("so called") are reported by `hyphenation`.
-//!
-//! Severity: advice.
-//!
-//! **Options.** None.
-
+crate::rule::declare_rule! {
+    /// # inconsistent-spelling
+    ///
+    /// **What it does.** Finds one word written two ways in the same essay and points at the less
+    /// frequent form, naming the essay's usual one:
+    ///
+    /// - hyphenated and closed: "e-mail" and "email", "co-operate" and "cooperate";
+    /// - two spellings of one word that the same standard accepts: "archaeology" and "archeology",
+    ///   "judgement" and "judgment" (spellings from different national standards are
+    ///   `dialect-mix`'s);
+    /// - a common word capitalised in some places and not in others, in mid-sentence: "the
+    ///   Internet" and "the internet", "Communism" and "communism" when not part of a name.
+    ///
+    /// **Why it matters.** Either form may be right, but switching between them looks careless,
+    /// and style guides ask for one.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Send the form by e-mail. … Most students answer by email.
+    ///                                                    ^^^^^ `email` is also written `e-mail` in
+    ///                                                          this essay (1 time)
+    /// ```
+    ///
+    /// Not reported: pairs that differ in meaning (recover and re-cover, resign and re-sign);
+    /// capitals at the start of a sentence, after a colon, in quotations, headings and the works
+    /// cited, or in a run of capitalised words (a name or title: "the Communist Party"), or before
+    /// a number or label ("Table 2" and "the table"); words that are other words when capitalised
+    /// (March and march, China and china); short paragraphs such as titles and list items. Open forms of hyphenated
+    /// compounds ("so called") are reported by `hyphenation`.
+    ///
+    /// Severity: advice.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: which of the two spellings is meant is the writer's call; the
+    /// majority spelling is suggested.
+    pub struct InconsistentSpelling {
+        name: "inconsistent-spelling",
+        category: Spelling,
+        severity: Advice,
+        summary: "one word written two ways in the same essay (e-mail and email)",
+        fix: None,
+    }
+}
+use crate::analysis::scan;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, TokenKind};
 use crate::lexicon::spell::{self, variants, Shape};
 use crate::lexicon::spell::{FastMap, FastSet};
 use crate::lexicon::{self};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::spelling::{dialect_mix, scan};
-use crate::{rule_source, Category, Severity, Span};
+use crate::rule::{Context, Rule};
+use crate::Span;
 use std::sync::OnceLock;
-
-pub struct InconsistentSpelling;
-
-static META: RuleMeta = RuleMeta {
-    name: "inconsistent-spelling",
-    category: Category::Spelling,
-    severity: Severity::Advice,
-    summary: "one word written two ways in the same essay (e-mail and email)",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 /// Hyphenated forms whose closed form is another word (re-cover, recover).
 fn distinct_pair(hyphenated: &str) -> bool {
@@ -99,17 +98,13 @@ impl<'d> Forms<'d> {
 }
 
 impl Rule for InconsistentSpelling {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let sc = scan::Scan::new(doc);
+        let sc = cx.scan();
         let mut groups: Vec<(String, Forms)> = Vec::new();
-        hyphen_groups(doc, &sc, &mut groups);
-        variant_groups(cx, doc, &sc, &mut groups);
-        capital_groups(doc, &sc, &mut groups);
+        hyphen_groups(doc, sc, &mut groups);
+        variant_groups(cx, doc, sc, &mut groups);
+        capital_groups(doc, sc, &mut groups);
         for (what, g) in groups {
             report(cx, &what, g, out);
         }
@@ -206,12 +201,12 @@ fn hyphen_groups<'d>(doc: &'d Document, sc: &scan::Scan, groups: &mut Vec<(Strin
 
 /// archaeology / archeology: two spellings of one sense that dialect-mix does not report.
 fn variant_groups<'d>(
-    cx: &Context<'_>,
+    cx: &Context<'d>,
     doc: &'d Document,
-    sc: &scan::Scan,
+    _sc: &scan::Scan,
     groups: &mut Vec<(String, Forms<'d>)>,
 ) {
-    let a = dialect_mix::analyse(doc, sc, cx.config.dialect.as_deref());
+    let a = cx.dialect();
     let mut done: FastSet<&str> = FastSet::default();
     let mut order: Vec<&str> = Vec::new();
     for &(_, key, _) in &a.occurrences {

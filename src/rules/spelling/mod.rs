@@ -1,4 +1,4 @@
-//! Rules of the `spelling` category, and what they share (`scan`).
+//! Rules of the `spelling` category. What they share is in `analysis` (`scan`, `dialect`).
 
 use crate::rule::Rule;
 
@@ -6,10 +6,7 @@ pub mod dialect_mix;
 pub mod hyphenation;
 pub mod inconsistent_spelling;
 pub mod nonstandard_form;
-pub mod scan;
 pub mod typo;
-
-pub use nonstandard_form as nonstandard;
 
 pub const RULES: &[&dyn Rule] = &[
     &typo::Typo,

@@ -1,97 +1,49 @@
-//! # nonstandard-form
-//!
-//! **What it does.** Finds word forms that exist in speech but that a careful reader marks in
-//! writing, and gives the standard form: regularised past tenses of irregular verbs ("creeped"
-//! for crept, "sweared" for swore), "alot" for a lot, "irregardless" for regardless,
-//! "hisself" for himself.
-//!
-//! **Why it matters.** Some of these forms are in dictionaries (as nonstandard), so a spelling
-//! checker passes them, but in an essay they read as mistakes.
-//!
-//! **Example.**
-//!
-//! ```text
-//! Through the factionalism of these debates, Stalin creeped his way up through the system,
-//!                                                   ^^^^^^^ `creeped` is nonstandard; the past tense of creep is `crept`
-//! ```
-//!
-//! "Creeped out" is idiomatic and stays silent. Informal forms such as "alright" and "anyways"
-//! are advice rather than warnings. The list is `rules/spelling/nonstandard.txt`.
-//!
-//! **Options.** None. A form the essay means to use can be accepted with `accept = [...]`.
-
+crate::rule::declare_rule! {
+    /// # nonstandard-form
+    ///
+    /// **What it does.** Finds word forms that exist in speech but that a careful reader marks in
+    /// writing, and gives the standard form: regularised past tenses of irregular verbs ("creeped"
+    /// for crept, "sweared" for swore), "alot" for a lot, "irregardless" for regardless,
+    /// "hisself" for himself.
+    ///
+    /// **Why it matters.** Some of these forms are in dictionaries (as nonstandard), so a spelling
+    /// checker passes them, but in an essay they read as mistakes.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Through the factionalism of these debates, Stalin creeped his way up through the system,
+    ///                                                   ^^^^^^^ `creeped` is nonstandard; the past tense of creep is `crept`
+    /// ```
+    ///
+    /// "Creeped out" is idiomatic and stays silent. Informal forms such as "alright" and "anyways"
+    /// are advice rather than warnings. The list is `rules/spelling/nonstandard.txt`.
+    ///
+    /// **Options.** None. A form the essay means to use can be accepted with `accept = [...]`.
+    ///
+    /// **Fix safety.** Safe: the nonstandard form is replaced by the standard one (`grinded` →
+    /// `ground`). Forms that are sometimes right (advice) and words inside quotations get a
+    /// suggestion, not a fix.
+    pub struct NonstandardForm {
+        name: "nonstandard-form",
+        category: Spelling,
+        severity: Warning,
+        summary: "a nonstandard word form (\"creeped\" for crept, \"alot\")",
+        fix: Safe,
+    }
+}
+use crate::analysis::scan;
 use crate::diagnostic::Diagnostic;
-use crate::lexicon;
 use crate::lexicon::spell;
-use crate::lexicon::spell::FastMap;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::spelling::scan;
-use crate::{rule_source, Category, Severity};
-use std::sync::OnceLock;
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
-pub struct NonstandardForm;
-
-static META: RuleMeta = RuleMeta {
-    name: "nonstandard-form",
-    category: Category::Spelling,
-    severity: Severity::Warning,
-    summary: "a nonstandard word form (\"creeped\" for crept, \"alot\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
-
-/// One entry of the nonstandard list.
-#[derive(Debug)]
-pub struct Entry {
-    pub standard: &'static str,
-    pub advice: bool,
-    /// Silent when one of these words follows.
-    pub not_before: Vec<&'static str>,
-}
-
-/// The entry for a lowercase word, if it is a nonstandard form.
-pub fn lookup(lower: &str) -> Option<&'static Entry> {
-    static MAP: OnceLock<FastMap<&'static str, Entry>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        lexicon::lines(include_str!("../../../rules/spelling/nonstandard.txt"))
-            .filter_map(|l| {
-                let (main, cond) = match l.split_once(';') {
-                    Some((m, c)) => (m.trim(), c.trim()),
-                    None => (l, ""),
-                };
-                let (wrong, right) = main.split_once("->")?;
-                let right = right.trim();
-                let (right, advice) = match right.strip_suffix('?') {
-                    Some(r) => (r.trim(), true),
-                    None => (right, false),
-                };
-                let not_before = cond
-                    .strip_prefix("not before:")
-                    .map(|w| w.split_whitespace().collect())
-                    .unwrap_or_default();
-                Some((
-                    wrong.trim(),
-                    Entry {
-                        standard: right,
-                        advice,
-                        not_before,
-                    },
-                ))
-            })
-            .collect()
-    })
-    .get(lower)
-}
+use crate::lexicon::nonstandard::lookup;
 
 impl Rule for NonstandardForm {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let sc = scan::Scan::new(doc);
+        let sc = cx.scan();
         for i in 0..doc.tokens.len() {
             if !sc.prose_word(doc, i) {
                 continue;

@@ -1,74 +1,75 @@
-//! # typo
-//!
-//! **What it does.** Finds words of running prose that no English dictionary (US, British,
-//! Canadian, Australian) knows, and proposes ranked corrections: first the correction of a known
-//! human misspelling ("recieve" → receive), then dictionary words one slip away, closest first
-//! (a swapped pair of letters, a doubled letter, a similar-sounding letter), preferring words the
-//! essay itself uses. A lowercase word that only exists capitalised ("america") is reported with
-//! the capitalised form.
-//!
-//! **Why it matters.** A misspelled word is the first thing a reader notices and the cheapest
-//! to fix.
-//!
-//! **Example.**
-//!
-//! ```text
-//! ultimately leaving the two in a period of quazi-joint rule.
-//!                                           ^^^^^ `quazi` is not in the dictionary; did you mean `quasi`?
-//! ```
-//!
-//! Also reported: an initialism written as a word ("Dna", "Ceo" → DNA, CEO), and known
-//! misspellings in headings and in title-case titles ("The Cheif Recieved a Letter").
-//!
-//! Not reported:
-//! - capitalised words in mid-sentence that no dictionary knows: names, checked by the `names`
-//!   rules (a known misspelling in a title is the exception);
-//! - initialisms (NEP, USSR), words with digits, Roman numerals, numbers, ordinals and decades
-//!   (12th, 1930s, 1920’s), short lowercase abbreviations and symbols (df, tv);
-//! - possessives and contractions of known words (Stalin’s, doesn't), and elisions ('tis);
-//! - hyphenated compounds whose parts are words, prefixes before a hyphen (co-, non-, quasi-)
-//!   and words broken by a hyphen at a line end (atten-tion);
-//! - words formed from dictionary words by a productive prefix or suffix, a regular inflection
-//!   or compounding (overindulging, bureaucratical, hornworm), and another national spelling of
-//!   a dictionary word (hemolymph);
-//! - URLs, e-mail addresses and file names; words in other scripts; the other words of
-//!   headings; the works-cited list;
-//! - foreign and old text: a sentence mostly in another language, a word beside two other
-//!   unknown words, a word after a foreign particle (de jure, per se), early modern spellings
-//!   (vnto, receiue, certaine); the species name after a genus (E. coli, Procyon lotor);
-//! - a lowercase word the essay uses more than once (smychka): a term of the field, unless it
-//!   is one small slip from a dictionary word the essay also uses.
-//!
-//! Severity: a known misspelling, or a word used once that is one slip (not at its very end)
-//! from a common word, is a warning; quoted text, a word beside another unknown word, a slip
-//! from a rare word and anything less certain is advice; an unknown word with no dictionary
-//! word one slip away is left alone. The correction is applied by `--fix` only when it is the
-//! single known correction (or a capital letter, or an initialism). Suggestions cost about a
-//! millisecond each and are bounded per document.
-//!
-//! **Options.** None. Words to accept go in the configuration: `accept = ["smychka"]` or
-//! `accept-file = "words.txt"`.
-
+crate::rule::declare_rule! {
+    /// # typo
+    ///
+    /// **What it does.** Finds words of running prose that no English dictionary (US, British,
+    /// Canadian, Australian) knows, and proposes ranked corrections: first the correction of a known
+    /// human misspelling ("recieve" → receive), then dictionary words one slip away, closest first
+    /// (a swapped pair of letters, a doubled letter, a similar-sounding letter), preferring words the
+    /// essay itself uses. A lowercase word that only exists capitalised ("america") is reported with
+    /// the capitalised form.
+    ///
+    /// **Why it matters.** A misspelled word is the first thing a reader notices and the cheapest
+    /// to fix.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// ultimately leaving the two in a period of quazi-joint rule.
+    ///                                           ^^^^^ `quazi` is not in the dictionary; did you mean `quasi`?
+    /// ```
+    ///
+    /// Also reported: an initialism written as a word ("Dna", "Ceo" → DNA, CEO), and known
+    /// misspellings in headings and in title-case titles ("The Cheif Recieved a Letter").
+    ///
+    /// Not reported:
+    /// - capitalised words in mid-sentence that no dictionary knows: names, checked by the `names`
+    ///   rules (a known misspelling in a title is the exception);
+    /// - initialisms (NEP, USSR), words with digits, Roman numerals, numbers, ordinals and decades
+    ///   (12th, 1930s, 1920’s), short lowercase abbreviations and symbols (df, tv);
+    /// - possessives and contractions of known words (Stalin’s, doesn't), and elisions ('tis);
+    /// - hyphenated compounds whose parts are words, prefixes before a hyphen (co-, non-, quasi-)
+    ///   and words broken by a hyphen at a line end (atten-tion);
+    /// - words formed from dictionary words by a productive prefix or suffix, a regular inflection
+    ///   or compounding (overindulging, bureaucratical, hornworm), and another national spelling of
+    ///   a dictionary word (hemolymph);
+    /// - URLs, e-mail addresses and file names; words in other scripts; the other words of
+    ///   headings; the works-cited list;
+    /// - foreign and old text: a sentence mostly in another language, a word beside two other
+    ///   unknown words, a word after a foreign particle (de jure, per se), early modern spellings
+    ///   (vnto, receiue, certaine); the species name after a genus (E. coli, Procyon lotor);
+    /// - a lowercase word the essay uses more than once (smychka): a term of the field, unless it
+    ///   is one small slip from a dictionary word the essay also uses.
+    ///
+    /// Severity: a known misspelling, or a word used once that is one slip (not at its very end)
+    /// from a common word, is a warning; quoted text, a word beside another unknown word, a slip
+    /// from a rare word and anything less certain is advice; an unknown word with no dictionary
+    /// word one slip away is left alone. The correction is applied by `--fix` only when it is the
+    /// single known correction (or a capital letter, or an initialism). Suggestions cost about a
+    /// millisecond each and are bounded per document.
+    ///
+    /// **Options.** None. Words to accept go in the configuration: `accept = ["smychka"]` or
+    /// `accept-file = "words.txt"`.
+    ///
+    /// **Fix safety.** Safe when there is exactly one known correction and the word is not quoted: the
+    /// word is replaced by it, in the original's case; initialisms are upper-cased. With several
+    /// candidates the corrections are suggestions only.
+    pub struct Typo {
+        name: "typo",
+        category: Spelling,
+        severity: Warning,
+        summary: "a word no dictionary knows, with ranked corrections",
+        fix: Safe,
+    }
+}
+use crate::analysis::scan;
 use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
+use crate::lexicon::nonstandard;
 use crate::lexicon::spell::FastMap;
 use crate::lexicon::spell::{self, Budget, Known, Shape};
 use crate::lexicon::{self};
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::spelling::{nonstandard, scan};
-use crate::{rule_source, Category, Severity};
-
-pub struct Typo;
-
-static META: RuleMeta = RuleMeta {
-    name: "typo",
-    category: Category::Spelling,
-    severity: Severity::Warning,
-    summary: "a word no dictionary knows, with ranked corrections",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
+use crate::rule::{Context, Rule};
+use crate::Severity;
 
 /// What is known of one lowercase word across the document.
 #[derive(Default)]
@@ -207,15 +208,11 @@ const EPITHET_ENDINGS: &[&str] = &[
 ];
 
 impl Rule for Typo {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     #[allow(clippy::needless_range_loop)] // token indices index several parallel tables
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         spell::prewarm();
         let doc = cx.doc;
-        let sc = scan::Scan::new(doc);
+        let sc = cx.scan();
         let n = doc.tokens.len();
 
         // Pass 1: count every checkable word by its lowercase form and shape.

@@ -1,172 +1,70 @@
-//! # passive-voice
-//!
-//! **What it does.** Finds sentences in the passive voice — a form of "be" followed by a past
-//! participle, regular or irregular ("was decided", "were taken", "has been shown"), with or
-//! without a by-agent — and marks what an editor would mark: a *paragraph* that leans on the
-//! passive. A paragraph is reported, once, when at least 3 of its sentences (`min-passives`)
-//! and at least half of them (`paragraph-share`) are passive; the note sits on the first
-//! passive verb group and points at the others as related spans. Nothing is reported unless
-//! more than 40% of the whole essay's sentences are passive (`max-ratio`).
-//!
-//! **Why it matters.** The passive hides who acted ("mistakes were made"), and a run of passive
-//! sentences reads as evasive and slow. Used now and then it is fine — which is why single
-//! passives pass silently, and why the essay's passive ratio (and the count of passive
-//! sentences) is shown in the statistics of every report, human and JSON.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The letters were hidden. The decision was taken in secret. Stalin rose. The rest was done by the party.
-//!             ^^^^^^^^^^^ passive-heavy paragraph: 3 of its 4 sentences are in the passive
-//!                          (`were hidden`, `was taken`, `was done`); consider saying who acted
-//! ```
-//!
-//! States described with a participle ("is interested", "was located", "were tired") are not
-//! counted unless a by-agent follows. Block quotations are not reported (the passives are the
-//! quoted author's), and neither is a methods section — paragraphs under a heading such as
-//! "Materials and Methods", "Procedure" or "Methodology", where the passive is the convention
-//! of lab reports — though their sentences still count towards the essay's ratio.
-//!
-//! **Options.**
-//!
-//! - `max-ratio` (number, default 0.4): report only when more than this share of the essay's
-//!   sentences are passive (0 considers every essay).
-//! - `paragraph-share` (number, default 0.5): the share of a paragraph's sentences that must be
-//!   passive for it to be reported.
-//! - `min-passives` (integer, default 3): the fewest passive sentences a reported paragraph has.
-//! - `per-sentence` (true or false, default false): instead, report every passive sentence on
-//!   its own (in essays over `max-ratio`), as a style checker for a single draft might.
-//! - `skip-methods` (true or false, default true): stay silent in methods sections.
-
-use crate::diagnostic::Diagnostic;
-use crate::doc::{Document, ParagraphKind, Sentence, Span, TokenKind};
-use crate::lexicon::{self, pos};
-use crate::rule::{Context, OptionKind, Rule, RuleMeta, RuleOption};
-use crate::{rule_source, Category, Severity};
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-pub struct PassiveVoice;
-
-static META: RuleMeta = RuleMeta {
-    name: "passive-voice",
-    category: Category::Style,
-    severity: Severity::Advice,
-    summary: "paragraphs that lean on the passive voice",
-    source: rule_source!(),
-    options: &[
-        RuleOption {
-            name: "max-ratio",
-            kind: OptionKind::Float,
-            default: "0.4",
-            help: "report only when more than this share of the essay's sentences is passive",
+crate::rule::declare_rule! {
+    /// # passive-voice
+    ///
+    /// **What it does.** Finds sentences in the passive voice — a form of "be" followed by a past
+    /// participle, regular or irregular ("was decided", "were taken", "has been shown"), with or
+    /// without a by-agent — and marks what an editor would mark: a *paragraph* that leans on the
+    /// passive. A paragraph is reported, once, when at least 3 of its sentences (`min-passives`)
+    /// and at least half of them (`paragraph-share`) are passive; the note sits on the first
+    /// passive verb group and points at the others as related spans. Nothing is reported unless
+    /// more than 40% of the whole essay's sentences are passive (`max-ratio`).
+    ///
+    /// **Why it matters.** The passive hides who acted ("mistakes were made"), and a run of passive
+    /// sentences reads as evasive and slow. Used now and then it is fine — which is why single
+    /// passives pass silently, and why the essay's passive ratio (and the count of passive
+    /// sentences) is shown in the statistics of every report, human and JSON.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The letters were hidden. The decision was taken in secret. Stalin rose. The rest was done by the party.
+    ///             ^^^^^^^^^^^ passive-heavy paragraph: 3 of its 4 sentences are in the passive
+    ///                          (`were hidden`, `was taken`, `was done`); consider saying who acted
+    /// ```
+    ///
+    /// States described with a participle ("is interested", "was located", "were tired") are not
+    /// counted unless a by-agent follows. Block quotations are not reported (the passives are the
+    /// quoted author's), and neither is a methods section — paragraphs under a heading such as
+    /// "Materials and Methods", "Procedure" or "Methodology", where the passive is the convention
+    /// of lab reports — though their sentences still count towards the essay's ratio.
+    ///
+    /// **Options.**
+    ///
+    /// - `max-ratio` (number, default 0.4): report only when more than this share of the essay's
+    ///   sentences are passive (0 considers every essay).
+    /// - `paragraph-share` (number, default 0.5): the share of a paragraph's sentences that must be
+    ///   passive for it to be reported.
+    /// - `min-passives` (integer, default 3): the fewest passive sentences a reported paragraph has.
+    /// - `per-sentence` (true or false, default false): instead, report every passive sentence on
+    ///   its own (in essays over `max-ratio`), as a style checker for a single draft might.
+    /// - `skip-methods` (true or false, default true): stay silent in methods sections.
+    ///
+    /// **Fix safety.** No automatic fix: the rule only reports; the remedy (rewording, a citation, an
+    /// entry in the works cited) is the writer's to choose.
+    pub struct PassiveVoice {
+        name: "passive-voice",
+        category: Style,
+        severity: Advice,
+        summary: "paragraphs that lean on the passive voice",
+        fix: None,
+        options: PassiveVoiceOptions {
+            /// report only when more than this share of the essay's sentences is passive
+            max_ratio: f64 = 0.4,
+            /// share of a paragraph's sentences that must be passive to report it
+            paragraph_share: f64 = 0.5,
+            /// fewest passive sentences in a reported paragraph
+            min_passives: i64 = 3,
+            /// report every passive sentence instead of passive-heavy paragraphs
+            per_sentence: bool = false,
+            /// stay silent in methods sections, where the passive is the convention
+            skip_methods: bool = true,
         },
-        RuleOption {
-            name: "paragraph-share",
-            kind: OptionKind::Float,
-            default: "0.5",
-            help: "share of a paragraph's sentences that must be passive to report it",
-        },
-        RuleOption {
-            name: "min-passives",
-            kind: OptionKind::Int,
-            default: "3",
-            help: "fewest passive sentences in a reported paragraph",
-        },
-        RuleOption {
-            name: "per-sentence",
-            kind: OptionKind::Bool,
-            default: "false",
-            help: "report every passive sentence instead of passive-heavy paragraphs",
-        },
-        RuleOption {
-            name: "skip-methods",
-            kind: OptionKind::Bool,
-            default: "true",
-            help: "stay silent in methods sections, where the passive is the convention",
-        },
-    ],
-    default_off: false,
-};
-
-fn adjectival(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        lexicon::lines(include_str!(
-            "../../../rules/style/adjectival_participles.txt"
-        ))
-        .flat_map(str::split_whitespace)
-        .collect()
-    })
-    .contains(w)
-}
-
-/// A passive verb group found in a sentence.
-#[derive(Clone, Copy, Debug)]
-pub struct Passive {
-    /// From the form of "be" to the participle.
-    pub span: Span,
-    /// The participle's token index.
-    pub participle: usize,
-    /// A by-agent follows ("by the committee").
-    pub agent: bool,
-}
-
-/// The first passive verb group of a sentence, if any.
-pub fn first_passive(doc: &Document, s: &Sentence) -> Option<Passive> {
-    let r = s.tokens.clone();
-    let mut i = r.start;
-    while i < r.end {
-        if doc.tokens[i].kind != TokenKind::Word
-            || !matches!(
-                doc.lower(i),
-                "am" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
-        {
-            i += 1;
-            continue;
-        }
-        // Skip adverbs between: "was quickly taken", "is not often seen".
-        let mut j = i + 1;
-        let mut skipped = 0;
-        while j < r.end && skipped < 3 && doc.tokens[j].kind == TokenKind::Word {
-            let w = doc.lower(j);
-            let t = pos::tags(w);
-            let adverb = (t & (pos::ADV | pos::NEG | pos::ADV_DEGREE) != 0
-                && t & (pos::VERB_PART | pos::MAY_PAST) == 0)
-                || (w.ends_with("ly") && w.len() > 4 && t & pos::MAY_PAST == 0);
-            if !adverb {
-                break;
-            }
-            j += 1;
-            skipped += 1;
-        }
-        if j >= r.end || doc.tokens[j].kind != TokenKind::Word {
-            i += 1;
-            continue;
-        }
-        let w = doc.lower(j);
-        let t = pos::tags(w);
-        let participle = t & pos::VERB_PART != 0
-            || (t & pos::MAY_PAST != 0 && w.ends_with("ed") && t & pos::ADJ == 0);
-        if participle && t & pos::BE == 0 && w != "had" {
-            let agent = (j + 1..r.end.min(j + 8)).any(|k| doc.lower(k) == "by");
-            let state = adjectival(w) || (w.starts_with("un") && w.ends_with("ed"));
-            // "is used to", "is supposed to" are not passives of action.
-            if (!state || agent)
-                && !(matches!(w, "used" | "supposed") && j + 1 < r.end && doc.lower(j + 1) == "to")
-            {
-                return Some(Passive {
-                    span: Span::new(doc.tokens[i].span.start, doc.tokens[j].span.end),
-                    participle: j,
-                    agent,
-                });
-            }
-        }
-        i = j.max(i + 1);
     }
-    None
 }
+use crate::analysis::passive::Passive;
+use crate::diagnostic::Diagnostic;
+use crate::doc::ParagraphKind;
+use crate::rule::{Context, Rule};
 
 /// A heading that opens a methods section, where the passive is the convention.
 fn is_methods_heading(title: &str) -> bool {
@@ -186,17 +84,14 @@ fn is_methods_heading(title: &str) -> bool {
 }
 
 impl Rule for PassiveVoice {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let o = Self::options(cx);
         let doc = cx.doc;
-        let max = cx.opt_float("max-ratio", 0.4);
-        let share = cx.opt_float("paragraph-share", 0.5);
-        let min = cx.opt_int("min-passives", 3).max(1) as usize;
-        let per_sentence = cx.opt_bool("per-sentence", false);
-        let skip_methods = cx.opt_bool("skip-methods", true);
+        let max = o.max_ratio;
+        let share = o.paragraph_share;
+        let min = o.min_passives.max(1) as usize;
+        let per_sentence = o.per_sentence;
+        let skip_methods = o.skip_methods;
         // Per paragraph: its prose sentences and their passive verb groups.
         let mut paras: Vec<(usize, Vec<Passive>)> = Vec::new();
         let (mut prose, mut passives) = (0usize, 0usize);
@@ -212,12 +107,12 @@ impl Rule for PassiveVoice {
             }
             let mut found = Vec::new();
             let mut n = 0;
-            for s in &doc.sentences[para.sentences.clone()] {
-                if !doc.is_prose(s) {
+            for si in para.sentences.clone() {
+                if !doc.is_prose(&doc.sentences[si]) {
                     continue;
                 }
                 n += 1;
-                if let Some(p) = first_passive(doc, s) {
+                if let Some(p) = cx.passives()[si] {
                     found.push(p);
                 }
             }
@@ -280,18 +175,19 @@ mod tests {
     use super::*;
 
     fn passive(t: &str) -> Option<String> {
-        let d = Document::from_text(t);
-        first_passive(&d, &d.sentences[0]).map(|p| d.slice(p.span).to_string())
+        let d = crate::analysis::from_text(t);
+        crate::analysis::passive::first_passive(&d, &d.sentences[0])
+            .map(|p| d.slice(p.span).to_string())
     }
 
     #[test]
     fn one_note_per_passive_paragraph_with_related_spans() {
-        let d = Document::from_text(
+        let d = crate::analysis::from_text(
             "The letters were hidden. The matter was decided by the committee. Stalin rose. \
              The opposition was crushed.\n\nStalin rose. Trotsky fled. The party grew.",
         );
         let config = crate::config::Config::default();
-        let cx = Context::new(&d, &config, &META);
+        let cx = Context::new(&d, &config, crate::rule::Declared::meta(&PassiveVoice));
         let mut out = Vec::new();
         PassiveVoice.check(&cx, &mut out);
         assert_eq!(out.len(), 1);

@@ -1,47 +1,45 @@
-//! # redundancy
-//!
-//! **What it does.** Points out redundant phrases — pairs where one word already says what the
-//! other adds: "added bonus", "past history", "end result", "free gift", "repeat again",
-//! "return back", "each and every", "absolutely essential", "close proximity", "future plans",
-//! "revert back", "a former alumnus", "add an additional" — and suggests the shorter form.
-//!
-//! **Why it matters.** Every word in an essay should work. A pleonasm makes the writer sound
-//! unsure that the plain word is enough, and readers (and graders) notice the padding.
-//!
-//! **Example.**
-//!
-//! ```text
-//! The end result was a return back to the old quotas.
-//!     ^^^^^^^^^^ redundant: `result` is enough
-//!                       ^^^^^^^^^^^ redundant: `return` is enough
-//! ```
-//!
-//! The phrases are a list (`rules/style/redundancy.txt`), matched on whole words; the longest
-//! match wins. Silent inside quotations and inside hyphenated compounds
-//! ("well-established fact"). It is advice: the emphasis is sometimes wanted.
-//!
-//! **Options.** None.
-
+crate::rule::declare_rule! {
+    /// # redundancy
+    ///
+    /// **What it does.** Points out redundant phrases — pairs where one word already says what the
+    /// other adds: "added bonus", "past history", "end result", "free gift", "repeat again",
+    /// "return back", "each and every", "absolutely essential", "close proximity", "future plans",
+    /// "revert back", "a former alumnus", "add an additional" — and suggests the shorter form.
+    ///
+    /// **Why it matters.** Every word in an essay should work. A pleonasm makes the writer sound
+    /// unsure that the plain word is enough, and readers (and graders) notice the padding.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The end result was a return back to the old quotas.
+    ///     ^^^^^^^^^^ redundant: `result` is enough
+    ///                       ^^^^^^^^^^^ redundant: `return` is enough
+    /// ```
+    ///
+    /// The phrases are a list (`rules/style/redundancy.txt`), matched on whole words; the longest
+    /// match wins. Silent inside quotations and inside hyphenated compounds
+    /// ("well-established fact"). It is advice: the emphasis is sometimes wanted.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: cutting a word can shift the emphasis, so the shorter phrase
+    /// is only suggested.
+    pub struct Redundancy {
+        name: "redundancy",
+        category: Style,
+        severity: Advice,
+        summary: "redundant phrases (\"added bonus\", \"return back\", \"past history\")",
+        fix: None,
+    }
+}
+use crate::analysis::sentence::match_case;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Span, TokenKind};
 use crate::lexicon;
-use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::sentences::ctx::match_case;
-use crate::{rule_source, Category, Severity};
+use crate::rule::{Context, Rule};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-pub struct Redundancy;
-
-static META: RuleMeta = RuleMeta {
-    name: "redundancy",
-    category: Category::Style,
-    severity: Severity::Advice,
-    summary: "redundant phrases (\"added bonus\", \"return back\", \"past history\")",
-    source: rule_source!(),
-    options: &[],
-    default_off: false,
-};
 
 struct Pattern {
     /// The accepted words at each position.
@@ -102,10 +100,6 @@ fn table() -> &'static Table {
 }
 
 impl Rule for Redundancy {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let t = table();
@@ -198,12 +192,11 @@ impl Rule for Redundancy {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::doc::Document;
 
     fn run(text: &str) -> Vec<(String, String)> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let config = Config::default();
-        let cx = Context::new(&doc, &config, &META);
+        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&Redundancy));
         let mut out = Vec::new();
         Redundancy.check(&cx, &mut out);
         out.iter()

@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn scan_marks() {
-        let d = Document::from_text(
+        let d = crate::analysis::from_text(
             "Write to jane@uni.edu today. He said “recieve it” now: Then go.\n\nWorks Cited\n\nSmith, J. Tittle. 2001.",
         );
         let s = Scan::new(&d);

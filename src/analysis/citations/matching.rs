@@ -4,30 +4,9 @@
 //! miss is recorded so `missing-reference` can name it. A bare page "(69)" is attributed to the
 //! author its sentence names ("Medvedev writes … (69)").
 
-use super::{Citation, CiteStyle, Document, Reference, SourceForm};
+use super::{Citation, CiteStyle, Document, NearMiss, Reference, SourceForm};
 use crate::lexicon;
 use std::collections::{HashMap, HashSet};
-
-/// No entry matches a source, but one nearly does.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NearMiss {
-    /// The surname is spelt differently in the entry.
-    Spelling {
-        entry: usize,
-        cited: String,
-        listed: String,
-    },
-    /// The author matches an entry of another year.
-    Year { entry: usize, listed: String },
-}
-
-impl NearMiss {
-    pub fn entry(&self) -> usize {
-        match self {
-            NearMiss::Spelling { entry, .. } | NearMiss::Year { entry, .. } => *entry,
-        }
-    }
-}
 
 /// A name folded for comparison: lowercase letters and digits only, common accents removed.
 pub fn fold_name(s: &str) -> String {

@@ -2,6 +2,7 @@
 //! sentence length, Flesch–Kincaid grade), the share of passive sentences and the longest
 //! sentences.
 
+use crate::analysis::passive::Passive;
 use crate::doc::{Document, ParagraphKind, Span, TokenKind};
 use serde::Serialize;
 
@@ -68,7 +69,19 @@ fn round(x: f64, places: i32) -> f64 {
 }
 
 impl Stats {
+    /// The statistics of a document, computing its passives.
     pub fn compute(doc: &Document) -> Stats {
+        let passives: Vec<_> = doc
+            .sentences
+            .iter()
+            .map(|s| crate::analysis::passive::first_passive(doc, s))
+            .collect();
+        Stats::compute_with(doc, &passives)
+    }
+
+    /// The statistics of a document whose passives (one per sentence, as
+    /// `Analyses::passives`) are already known.
+    pub fn compute_with(doc: &Document, passives: &[Option<Passive>]) -> Stats {
         let mut s = Stats::default();
         for p in &doc.paragraphs {
             if matches!(p.kind, ParagraphKind::Heading | ParagraphKind::Reference) {
@@ -85,7 +98,7 @@ impl Stats {
         let mut syl = 0usize;
         let mut fk_words = 0usize;
         let mut longest: Vec<SentenceLength> = Vec::new();
-        for sent in &doc.sentences {
+        for (si, sent) in doc.sentences.iter().enumerate() {
             if !doc.is_prose(sent) {
                 continue;
             }
@@ -100,7 +113,7 @@ impl Stats {
                     n += 1;
                 }
             }
-            if crate::rules::style::passive_voice::first_passive(doc, sent).is_some() {
+            if passives.get(si).is_some_and(Option::is_some) {
                 s.passive_sentences += 1;
             }
             if n > 0 {
@@ -169,7 +182,7 @@ mod tests {
 
     #[test]
     fn stats_of_a_text() {
-        let d = Document::from_text(
+        let d = crate::analysis::from_text(
             "The party was divided by the war. Stalin rose quickly to power and kept it.",
         );
         let s = Stats::compute(&d);
@@ -180,7 +193,7 @@ mod tests {
         assert_eq!(s.avg_sentence_length, 7.5);
         assert_eq!(s.longest_sentences[0].words, 8);
         assert!(s.summary().contains("passive 50%"));
-        let e = Stats::compute(&Document::from_text(""));
+        let e = Stats::compute(&crate::analysis::from_text(""));
         assert_eq!(e.flesch_kincaid_grade, 0.0);
         assert_eq!(e.summary(), "0 words, 0 sentences, 0 paragraphs");
     }

@@ -14,19 +14,40 @@ fn set(
 /// First words that make a parenthetical a label, not a source ("Figure", "Table", "January").
 pub fn is_not_source(lower: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    set(&S, include_str!("../../rules/citations/not_sources.txt")).contains(lower)
+    set(
+        &S,
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/citations/not_sources.txt"
+        )),
+    )
+    .contains(lower)
 }
 
 /// Reporting verbs of signal phrases ("argues", "writes", "notes").
 pub fn is_signal_verb(lower: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    set(&S, include_str!("../../rules/citations/signal_verbs.txt")).contains(lower)
+    set(
+        &S,
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/citations/signal_verbs.txt"
+        )),
+    )
+    .contains(lower)
 }
 
 /// Words naming a kind of source ("Handout", "Lecture", "Interview").
 pub fn is_source_word(lower: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    set(&S, include_str!("../../rules/citations/source_words.txt")).contains(lower)
+    set(
+        &S,
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/citations/source_words.txt"
+        )),
+    )
+    .contains(lower)
 }
 
 /// Prefixes that may open a citation ("see", "cf.", "qtd. in"), longest first, with a flag for
@@ -34,13 +55,15 @@ pub fn is_source_word(lower: &str) -> bool {
 pub fn prefixes() -> &'static [(&'static str, bool)] {
     static P: OnceLock<Vec<(&'static str, bool)>> = OnceLock::new();
     P.get_or_init(|| {
-        let mut v: Vec<(&'static str, bool)> =
-            lines(include_str!("../../rules/citations/prefixes.txt"))
-                .map(|l| match l.strip_suffix('*') {
-                    Some(p) => (p, true),
-                    None => (l, false),
-                })
-                .collect();
+        let mut v: Vec<(&'static str, bool)> = lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/citations/prefixes.txt"
+        )))
+        .map(|l| match l.strip_suffix('*') {
+            Some(p) => (p, true),
+            None => (l, false),
+        })
+        .collect();
         v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         v
     })

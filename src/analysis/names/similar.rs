@@ -258,7 +258,10 @@ fn suffix_data() -> &'static SuffixData {
     S.get_or_init(|| {
         let mut single = Vec::new();
         let mut pairs = Vec::new();
-        for l in lexicon::lines(include_str!("../../rules/names/derived_suffixes.txt")) {
+        for l in lexicon::lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/names/derived_suffixes.txt"
+        ))) {
             match l.split_once('|') {
                 Some((x, y)) => pairs.push((x.trim(), y.trim())),
                 None => single.push(l),
@@ -340,24 +343,27 @@ struct Rule {
 fn rules() -> &'static [Rule] {
     static R: OnceLock<Vec<Rule>> = OnceLock::new();
     R.get_or_init(|| {
-        lexicon::lines(include_str!("../../rules/names/transliteration.txt"))
-            .filter_map(|l| {
-                let (from, to) = l.split_once('=')?;
-                let (mut from, to) = (from.trim(), to.trim());
-                let start = from.starts_with('^');
-                let inner = from.starts_with('_');
-                from = from.trim_start_matches(['^', '_']);
-                let end = from.ends_with('$');
-                from = from.trim_end_matches('$');
-                (!from.is_empty()).then_some(Rule {
-                    from,
-                    to,
-                    start,
-                    end,
-                    inner,
-                })
+        lexicon::lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/names/transliteration.txt"
+        )))
+        .filter_map(|l| {
+            let (from, to) = l.split_once('=')?;
+            let (mut from, to) = (from.trim(), to.trim());
+            let start = from.starts_with('^');
+            let inner = from.starts_with('_');
+            from = from.trim_start_matches(['^', '_']);
+            let end = from.ends_with('$');
+            from = from.trim_end_matches('$');
+            (!from.is_empty()).then_some(Rule {
+                from,
+                to,
+                start,
+                end,
+                inner,
             })
-            .collect()
+        })
+        .collect()
     })
 }
 

@@ -1,30 +1,9 @@
-//! In-text citations and the works-cited list, parsed into the document model.
-//!
-//! [`extract`] runs once per document, after segmentation and quotation finding:
-//!
-//! 1. [`intext`] finds the in-text citations: parenthetical and bracketed groups (MLA, APA,
-//!    Chicago author-date, numeric, pandoc, footnotes), narrative "Cohen (1973)", LaTeX commands
-//!    written literally, superscript footnote markers. Each is tied to its sentence.
-//! 2. [`entries`] parses each works-cited entry (the paragraphs after the references heading):
-//!    authors, year, title, number.
-//! 3. [`matching`] links every cited source to the entry it names (tolerantly: surname, corporate
-//!    acronym, title words, key, number), and records near misses (a misspelt surname, a wrong
-//!    year) so the rules can name them.
-//!
-//! The rules of the `citations` category only read the result; [`table`] renders it for
-//! `essaylint citations FILE`.
+//! Citation and works-cited *data*: what an in-text citation and a reference entry are, as the
+//! readers and the citation analysis (`analysis::citations`) fill them in. No logic above the
+//! model lives here.
 
-mod entries;
-mod intext;
-pub mod lists;
-mod matching;
-mod table;
-
-pub use matching::{fold_name, title_words, NearMiss};
-pub use table::table;
-
-use crate::config::Config;
-use crate::doc::{Document, Span};
+use crate::doc::Span;
+use crate::lexicon;
 
 /// The form an in-text citation takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -182,7 +161,7 @@ impl CiteSource {
     /// spell out.
     pub fn abbreviated(&self) -> bool {
         let name = self.authors.first().or(self.title.as_ref());
-        name.is_some_and(|n| n.split_whitespace().all(intext::is_abbreviation))
+        name.is_some_and(|n| n.split_whitespace().all(is_abbreviation))
     }
 
     /// True if the source names something to look up in the works-cited list.
@@ -338,71 +317,45 @@ impl Reference {
     }
 }
 
-/// Fills `doc.citations` and `doc.references`, and links them.
-pub fn extract(doc: &mut Document, from_reader: Vec<Citation>) {
-    doc.references = entries::parse(doc);
-    let mut cites = intext::find(doc, &doc.references);
-    // Citations the reader found in markup win over the text's own at the same place.
-    if !from_reader.is_empty() {
-        let mut spans: Vec<Span> = from_reader.iter().map(|c| c.span).collect();
-        spans.sort_unstable();
-        cites.retain(|x| {
-            let i = spans.partition_point(|s| s.end <= x.span.start);
-            !spans.get(i).is_some_and(|s| s.overlaps(x.span))
-        });
-        cites.extend(from_reader);
-    }
-    for c in &mut cites {
-        c.sentence = doc.sentence_at(c.span.start);
-    }
-    cites.sort_by_key(|c| c.span.start);
-    doc.citations = cites;
-    matching::link(doc);
+/// No entry matches a source, but one nearly does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NearMiss {
+    /// The surname is spelt differently in the entry.
+    Spelling {
+        entry: usize,
+        cited: String,
+        listed: String,
+    },
+    /// The author matches an entry of another year.
+    Year { entry: usize, listed: String },
 }
 
-/// The citation families used in the essay, with counts, most used first.
-pub fn family_counts(doc: &Document) -> Vec<(Family, usize)> {
-    let mut counts: Vec<(Family, usize)> = Vec::new();
-    for c in &doc.citations {
-        if let Some(f) = c.family() {
-            match counts.iter_mut().find(|(g, _)| *g == f) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((f, 1)),
-            }
+impl NearMiss {
+    pub fn entry(&self) -> usize {
+        match self {
+            NearMiss::Spelling { entry, .. } | NearMiss::Year { entry, .. } => *entry,
         }
     }
-    counts.sort_by_key(|b| std::cmp::Reverse(b.1));
-    counts
 }
 
-/// The essay's citation family: the configured `citation-style`, else the majority of its
-/// citations (ties go to the one used first).
-pub fn detect_family(doc: &Document, config: &Config) -> Option<Family> {
-    if let Some(f) = config
-        .citation_style
-        .as_deref()
-        .and_then(Family::from_config)
-    {
-        let counts = family_counts(doc);
-        // "chicago" accepts notes or author-date: take whichever the essay uses more.
-        return f
-            .iter()
-            .copied()
-            .max_by_key(|g| counts.iter().find(|(h, _)| h == g).map_or(0, |x| x.1))
-            .or(Some(f[0]));
+/// An abbreviation rather than a name: "SBN", "GP", "I.", "ParP", "Supp.", "Mag.".
+pub fn is_abbreviation(w: &str) -> bool {
+    let t = w.trim_end_matches(',');
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return false;
     }
-    let counts = family_counts(doc);
-    let top = counts.first()?.1;
-    doc.citations
-        .iter()
-        .filter_map(|c| c.family())
-        .find(|f| counts.iter().any(|(g, n)| g == f && *n == top))
+    let core = t.trim_end_matches('.');
+    if crate::doc::is_all_caps(core) && letters <= 8 {
+        return true;
+    }
+    if core.chars().count() == 1 {
+        return true;
+    }
+    // Internal capitals in a short word: "ParP", "ParI".
+    if letters <= 5 && core.chars().skip(1).any(|c| c.is_uppercase()) {
+        return true;
+    }
+    t.ends_with('.')
+        && (letters <= 4 || (letters <= 5 && !lexicon::is_dictionary_word(&core.to_lowercase())))
 }
-
-/// True if the essay has a works-cited list with at least one entry.
-pub fn has_reference_list(doc: &Document) -> bool {
-    !doc.references.is_empty()
-}
-
-#[cfg(test)]
-mod tests;

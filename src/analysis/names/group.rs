@@ -297,12 +297,15 @@ fn distinct_context(names: &Names, a: &Spelling, b: &Spelling) -> bool {
 pub fn census_frequency(fold: &str) -> u32 {
     static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     MAP.get_or_init(|| {
-        crate::lexicon::lines(include_str!("../../rules/names/census_names.txt"))
-            .filter_map(|l| {
-                let (n, f) = l.split_once(' ')?;
-                Some((n, f.trim().parse().ok()?))
-            })
-            .collect()
+        crate::lexicon::lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/names/census_names.txt"
+        )))
+        .filter_map(|l| {
+            let (n, f) = l.split_once(' ')?;
+            Some((n, f.trim().parse().ok()?))
+        })
+        .collect()
     })
     .get(fold)
     .copied()
@@ -542,10 +545,9 @@ fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Document;
 
     fn findings(text: &str, config: &Config) -> Vec<(String, String, FindingKind)> {
-        let doc = Document::from_text(text);
+        let doc = crate::analysis::from_text(text);
         let names = Names::extract(&doc);
         find(&names, config)
             .into_iter()

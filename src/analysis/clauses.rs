@@ -1,7 +1,7 @@
 //! Clause heuristics shared by comma-splice, run-on and fragment: where a finite verb may be,
 //! and whether a stretch of tokens reads as an independent clause. Not a rule.
 
-use super::ctx::Sent;
+use crate::analysis::sentence::Sent;
 use crate::lexicon::pos::{self, *};
 
 /// Token `k` may be a finite verb (is, had, can, walked, rises), judged from the word and the
@@ -630,11 +630,10 @@ fn subject_head(s: &Sent, k: usize, b: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Document;
 
     #[test]
     fn finite_verbs() {
-        let d = Document::from_text(
+        let d = crate::analysis::from_text(
             "The result, a unified, centralized, dictatorial, bureaucratic state.",
         );
         let s = Sent::new(&d, &d.sentences[0]);

@@ -475,7 +475,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Names {
-        Names::extract(&Document::from_text(text))
+        Names::extract(&crate::analysis::from_text(text))
     }
 
     fn is_name(n: &Names, w: &str) -> bool {

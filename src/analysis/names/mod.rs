@@ -276,7 +276,7 @@ mod tests {
             "(Smith, 2001; Smyth, 2003)",
             &long,
         ] {
-            let doc = Document::from_text(t);
+            let doc = crate::analysis::from_text(t);
             let _ = analyze(&doc, &Config::default());
             let _ = render_table(&doc, &Config::default(), "t");
         }
@@ -284,7 +284,7 @@ mod tests {
 
     #[test]
     fn table_lists_names_forms_and_variants() {
-        let doc = Document::from_text(
+        let doc = crate::analysis::from_text(
             "Stalin rose. Stalinism followed Stalin and the Soviets. Kamaney and Zinoviev met.\n\
              Later Kamanev spoke to the Soviet leaders and to Stalin.",
         );

@@ -344,27 +344,8 @@ fn word_class(w: &str) -> Wc {
     Wc::Bad
 }
 
-/// An abbreviation rather than a name: "SBN", "GP", "I.", "ParP", "Supp.", "Mag.".
-pub(crate) fn is_abbreviation(w: &str) -> bool {
-    let t = w.trim_end_matches(',');
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 0 {
-        return false;
-    }
-    let core = t.trim_end_matches('.');
-    if crate::doc::is_all_caps(core) && letters <= 8 {
-        return true;
-    }
-    if core.chars().count() == 1 {
-        return true;
-    }
-    // Internal capitals in a short word: "ParP", "ParI".
-    if letters <= 5 && core.chars().skip(1).any(|c| c.is_uppercase()) {
-        return true;
-    }
-    t.ends_with('.')
-        && (letters <= 4 || (letters <= 5 && !lexicon::is_dictionary_word(&core.to_lowercase())))
-}
+// `is_abbreviation` moved to `doc::citation` (the model uses it); re-exported here.
+pub(crate) use crate::doc::citation::is_abbreviation;
 
 /// Names and title parsed from the part of a citation before its year or page.
 #[derive(Default, Debug)]

@@ -1,6 +1,5 @@
 use super::intext::parse_for_test as parse;
 use super::*;
-use crate::doc::Document;
 
 fn one(s: &str) -> CiteSource {
     let v = parse(s).unwrap_or_else(|| panic!("no parse: {s}"));
@@ -105,7 +104,7 @@ fn asides_are_not_citations() {
 }
 
 fn cites(text: &str) -> Vec<(String, CiteStyle, bool)> {
-    let d = Document::from_text(text);
+    let d = crate::analysis::from_text(text);
     d.citations
         .iter()
         .map(|c| (d.slice(c.span).to_string(), c.style, c.certain))
@@ -138,7 +137,7 @@ fn in_context() {
             CiteStyle::Footnote
         ]
     );
-    let d = Document::from_text("Rates rose, according to the National Institute of Mental Health (2007). Similarly, Bonnot and Croizet (2007) found it.");
+    let d = crate::analysis::from_text("Rates rose, according to the National Institute of Mental Health (2007). Similarly, Bonnot and Croizet (2007) found it.");
     let names: Vec<_> = d
         .citations
         .iter()
@@ -160,7 +159,7 @@ fn in_context() {
 
 #[test]
 fn references_linked() {
-    let d = Document::from_text(
+    let d = crate::analysis::from_text(
         "Smith argues the point (Smith 45). Jones agrees (Jonse 12). Brown (2001) found it.\n\nWorks Cited\n\nSmith, John. A Book. Penguin, 2001.\n\nJones, Mary. Another Book. Knopf, 1999.\n\nBrown, Al. Third. 2002.\n\nGreen, Tom. Unused. 1990.",
     );
     assert_eq!(d.references.len(), 4);
