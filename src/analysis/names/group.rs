@@ -359,13 +359,16 @@ fn overrides_guard(m: &Spelling, other: Option<&Spelling>, s: &Similarity) -> bo
         return false;
     };
     // A different ending is another word (Germany / German, Americas / Americans, Barbary /
-    // Barbara); a slip inside the word keeps the ending (Malcom / Malcolm, Tuscon / Tucson).
-    let ends = |t: &str| -> Vec<char> {
-        let f = similar::fold(t);
-        let c: Vec<char> = f.chars().collect();
-        c[c.len().saturating_sub(2)..].to_vec()
-    };
-    ends(&m.text) == ends(&other.text)
+    // Barbara); a slip inside the word keeps the ending (Malcom / Malcolm, Tuscon / Tucson): the
+    // two share their last two letters, or a last letter other than a plural -s.
+    let (fa, fb) = (similar::fold(&m.text), similar::fold(&other.text));
+    let common = fa
+        .chars()
+        .rev()
+        .zip(fb.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (common >= 2 || (common == 1 && !fa.ends_with('s')))
         && m.own_uses().count() == 1
         && m.uses.len() == 1
         && m.ref_uses == 0

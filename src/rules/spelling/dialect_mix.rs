@@ -27,13 +27,19 @@ crate::rule::declare_rule! {
     /// "organizational" and "realizing" is consistent Canadian or Oxford spelling. A word used in
     /// several senses (check, cheque; practice, practise as noun and verb) counts only where every
     /// sense agrees. Quotations are the source's spelling and are neither counted nor reported;
-    /// nor are capitalised words in mid-sentence (names: "World Health Organization"). With no
-    /// clear majority (a tie) nothing is reported here; two spellings of one word are then left to
-    /// `inconsistent-spelling`.
+    /// nor are capitalised words in mid-sentence (names: "World Health Organization").
     ///
-    /// Severity: nothing is reported on a thin majority (a lead of less than two words), advice on
-    /// a lead of two, a warning when the majority is clear (a lead of three and at least three
-    /// deciding words). With `dialect = "en-US"` (or en-GB, en-GB-oxford, en-CA, en-AU) in the
+    /// Ties and near-ties are still mixing: with a lead of less than two words each minority
+    /// spelling is advice that names both standards and the counts ("3 American, 2 British
+    /// spellings"); on an exact tie the standard of the first deciding word is taken. Within one
+    /// systematic family (-our/-or, -re/-er, -ise/-ize, -yse/-yze) any mixing is a warning
+    /// whatever the overall counts ("colour" and "harbor"), decided by the family's own majority
+    /// (a tie by the overall standard, then the first written); "favour" with "-ize" is two
+    /// families and consistent Oxford or Canadian spelling.
+    ///
+    /// Severity: advice on a thin majority (a lead of less than two words) or a lead of two, a
+    /// warning when the majority is clear (a lead of three and at least three deciding words)
+    /// or the family is mixed. With `dialect = "en-US"` (or en-GB, en-GB-oxford, en-CA, en-AU) in the
     /// configuration, that standard is used instead of the majority, every other spelling is a
     /// warning, and `--fix` applies the standard's spelling.
     ///
@@ -90,7 +96,6 @@ fn family(word: &str, alt: &str) -> Option<&'static str> {
         ("er", "re") => "-re/-er",
         ("s", "z") if before == b'i' => "-ise/-ize",
         ("s", "z") if before == b'y' => "-yse/-yze",
-        ("", "l") if before == b'l' || after == b'l' => "-ll-/-l-",
         _ => return None,
     })
 }
@@ -113,7 +118,7 @@ impl Rule for DialectMix {
         let max = a.scores.iter().copied().fold(0.0, f32::max);
         let mut reported: Vec<usize> = Vec::new();
         if !a.forced {
-            self.families(cx, &a, &mut reported, out);
+            self.families(cx, a, &mut reported, out);
         }
         // An exact tie between standards that disagree: the first deciding spelling sets the
         // standard, as an editor's style sheet records the first choice.
@@ -231,7 +236,7 @@ impl DialectMix {
     fn families(
         &self,
         cx: &Context<'_>,
-        a: &Analysis<'_>,
+        a: &crate::analysis::dialect::Analysis<'_>,
         reported: &mut Vec<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
