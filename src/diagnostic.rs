@@ -47,16 +47,18 @@ pub enum Category {
     Repetition,
     Citations,
     Sentences,
+    Capitalisation,
     Style,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::Spelling,
         Category::Names,
         Category::Repetition,
         Category::Citations,
         Category::Sentences,
+        Category::Capitalisation,
         Category::Style,
     ];
     pub fn as_str(self) -> &'static str {
@@ -66,6 +68,7 @@ impl Category {
             Category::Repetition => "repetition",
             Category::Citations => "citations",
             Category::Sentences => "sentences",
+            Category::Capitalisation => "capitalisation",
             Category::Style => "style",
         }
     }

@@ -14,7 +14,6 @@ use crate::doc::Document;
 use crate::engine::{self, Report};
 use crate::input::{self, Format};
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::Path;
 
 /// Rounds of fix-and-recheck before giving up on reaching a stable text.
@@ -273,51 +272,12 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// Why a fixed file was not written.
-#[derive(Debug)]
-pub enum WriteError {
-    Io(std::io::Error),
-    /// The file changed on disk after essaylint read it.
-    Changed,
-}
+pub use crate::rewrite::WriteError;
 
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WriteError::Io(e) => write!(f, "{e}"),
-            WriteError::Changed => {
-                f.write_str("the file changed while essaylint was checking it; not written")
-            }
-        }
-    }
-}
-
-impl From<std::io::Error> for WriteError {
-    fn from(e: std::io::Error) -> Self {
-        WriteError::Io(e)
-    }
-}
-
-/// Replaces the file at `path` with `bytes` atomically: a temporary file in the same folder,
-/// given the original's permissions, renamed over it. A symbolic link is followed (the file it
-/// points to is replaced, the link kept). Nothing is written if the file no longer holds
-/// `original`.
+/// Replaces the file at `path` with `bytes` if it still holds `original`, keeping its owner,
+/// group, mode and hard links: see [`crate::rewrite`] for exactly what is guaranteed.
 pub fn write_atomic(path: &Path, original: &[u8], bytes: &[u8]) -> Result<(), WriteError> {
-    let target = std::fs::canonicalize(path)?;
-    let dir = target.parent().unwrap_or_else(|| Path::new("."));
-    let meta = std::fs::metadata(&target)?;
-    if std::fs::read(&target)? != original {
-        return Err(WriteError::Changed);
-    }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".essaylint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), meta.permissions())?;
-    tmp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
-    Ok(())
+    crate::rewrite::write_fixed(path, original, bytes).map(|_| ())
 }
 
 #[cfg(test)]

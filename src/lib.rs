@@ -11,8 +11,12 @@ pub mod doc;
 pub mod engine;
 pub mod fix;
 pub mod input;
+#[doc(hidden)]
+pub mod invariants;
 pub mod lexicon;
+pub mod lsp;
 pub mod output;
+pub mod rewrite;
 pub mod rule;
 pub mod rules;
 

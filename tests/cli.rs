@@ -80,6 +80,7 @@ fn json_report_follows_the_schema() {
             "repetition",
             "citations",
             "sentences",
+            "capitalisation",
             "style"
         ]
         .contains(&d["category"].as_str().unwrap()));
@@ -257,4 +258,371 @@ fn rules_and_explain() {
     assert!(stdout(&o).contains("max-words"));
     let o = run(&["explain", "no-such-rule"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    bin().args(args).current_dir(dir).output().expect("runs")
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+const SLIPS: &str = "We saw the the results. This sentence is is fine and teh rest is clear.\n";
+
+#[test]
+fn select_and_ignore_take_rules_and_categories() {
+    let d = tmpdir("select");
+    let f = d.join("e.txt");
+    std::fs::write(&f, SLIPS).unwrap();
+    let f = f.to_str().unwrap();
+    let rules_of = |o: &Output| -> Vec<String> {
+        stdout(o)
+            .lines()
+            .filter_map(|l| {
+                l.split('[')
+                    .nth(1)
+                    .and_then(|r| r.split(']').next())
+                    .map(String::from)
+            })
+            .collect()
+    };
+    let all = run(&["check", "--format", "concise", f]);
+    let r = rules_of(&all);
+    assert!(
+        r.contains(&"doubled-word".to_string()) && r.contains(&"typo".to_string()),
+        "{r:?}"
+    );
+    let only = run(&["check", "--format", "concise", "--select", "spelling", f]);
+    assert!(
+        rules_of(&only).iter().all(|r| r == "typo"
+            || r.contains("spell")
+            || r == "hyphenation"
+            || r == "dialect-mix"
+            || r == "nonstandard-form"),
+        "{}",
+        stdout(&only)
+    );
+    assert!(rules_of(&only).contains(&"typo".to_string()));
+    let ign = run(&[
+        "check",
+        "--format",
+        "concise",
+        "--ignore",
+        "doubled-word,typo",
+        f,
+    ]);
+    assert!(rules_of(&ign).is_empty(), "{}", stdout(&ign));
+    assert_eq!(ign.status.code(), Some(0));
+    let ext = run(&[
+        "check",
+        "--format",
+        "concise",
+        "--select",
+        "typo",
+        "--extend-select",
+        "doubled-word",
+        f,
+    ]);
+    let mut r = rules_of(&ext);
+    r.sort();
+    r.dedup();
+    assert_eq!(r, vec!["doubled-word", "typo"]);
+    // Unknown names are errors with a suggestion.
+    let bad = run(&["check", "--ignore", "doubled-wrod", f]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("did you mean `doubled-word`?"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn min_level_hides_and_fail_on_counts_what_is_shown() {
+    let d = tmpdir("minlevel");
+    let f = d.join("e.txt");
+    // Only advice: a long sentence.
+    let long = format!("{}.\n", vec!["word"; 60].join(" "));
+    std::fs::write(&f, &long).unwrap();
+    let f = f.to_str().unwrap();
+    let o = run(&["check", "--format", "concise", f]);
+    assert!(
+        stdout(&o).contains("advice[long-sentence]"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&["check", "--format", "concise", "--fail-on", "advice", f]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&[
+        "check",
+        "--format",
+        "concise",
+        "--min-level",
+        "warning",
+        "--fail-on",
+        "advice",
+        f,
+    ]);
+    assert!(!stdout(&o).contains("long-sentence"));
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn concise_quiet_statistics_and_output_file() {
+    let d = tmpdir("concise");
+    let f = d.join("e.txt");
+    std::fs::write(&f, SLIPS).unwrap();
+    let fs = f.to_str().unwrap();
+    let o = run(&["check", "--format", "concise", fs]);
+    let out = stdout(&o);
+    let first = out.lines().next().unwrap();
+    assert!(first.starts_with(&format!("{fs}:1:")), "{first}");
+    assert!(first.contains(": warning[doubled-word] "), "{first}");
+    assert!(out.lines().last().unwrap().contains("1 file checked"));
+    let q = run(&["check", "--format", "concise", "--quiet", fs]);
+    assert!(!stdout(&q).contains("file checked"));
+    let q = run(&["check", "--quiet", "--color", "never", fs]);
+    assert!(!stdout(&q).contains("words,"), "{}", stdout(&q));
+    assert!(stdout(&q).contains("doubled-word"));
+    let s = run(&["check", "--statistics", fs]);
+    let st = stdout(&s);
+    let row = st.lines().find(|l| l.contains("doubled-word")).unwrap();
+    assert!(row.trim_start().starts_with('2'), "{st}");
+    assert!(row.contains("[*]"), "fixable: {row}");
+    let out_file = d.join("report.json");
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "-o",
+        out_file.to_str().unwrap(),
+        fs,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert!(!v["files"][0]["diagnostics"].as_array().unwrap().is_empty());
+    let o = run(&["check", "-o", "/nonexistent/dir/x.txt", fs]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write /nonexistent/dir/x.txt"));
+}
+
+#[test]
+fn stdin_filename_names_the_input_and_picks_its_format_and_config() {
+    let d = tmpdir("stdinname");
+    std::fs::write(d.join("essaylint.toml"), "[rules]\ntypo = \"off\"\n").unwrap();
+    let md = "# Heading\n\nThe `code the the` stays. We saw the the rest, and teh end.\n";
+    let name = d.join("draft.md");
+    let o = run_stdin(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            name.to_str().unwrap(),
+            "-",
+        ],
+        md,
+    );
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .all(|l| l.starts_with(name.to_str().unwrap()) || l.contains("file checked")),
+        "{out}"
+    );
+    // Markdown: the code span is not prose, so one doubled word, not two.
+    assert_eq!(out.matches("doubled-word").count(), 1, "{out}");
+    // The config beside the named file turned typo off.
+    assert!(!out.contains("[typo]"), "{out}");
+    let plain = run_stdin(&["check", "--format", "concise", "-"], md);
+    assert!(stdout(&plain).lines().next().unwrap().starts_with("-:"));
+}
+
+#[test]
+fn config_is_found_from_each_file_not_the_working_folder() {
+    let d = tmpdir("perfile");
+    let class = d.join("class");
+    let other = d.join("other");
+    std::fs::create_dir_all(&class).unwrap();
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(
+        class.join("essaylint.toml"),
+        "[rules]\ndoubled-word = \"off\"\n",
+    )
+    .unwrap();
+    std::fs::write(class.join("a.txt"), SLIPS).unwrap();
+    std::fs::write(other.join("b.txt"), SLIPS).unwrap();
+    // Run from elsewhere (the parent), naming both files.
+    let o = run_in(
+        &d,
+        &["check", "--format", "concise", "class/a.txt", "other/b.txt"],
+    );
+    let out = stdout(&o);
+    assert!(
+        !out.lines()
+            .any(|l| l.starts_with("class/a.txt") && l.contains("doubled-word")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("other/b.txt") && l.contains("doubled-word")),
+        "{out}"
+    );
+    // --config wins for every file.
+    std::fs::write(d.join("all.toml"), "[rules]\ntypo = \"off\"\n").unwrap();
+    let o = run_in(
+        &d,
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--config",
+            "all.toml",
+            "class/a.txt",
+        ],
+    );
+    assert!(stdout(&o).contains("doubled-word") && !stdout(&o).contains("[typo]"));
+    // --show-config says which file applies to which input.
+    let o = run_in(
+        &d,
+        &["check", "--show-config", "class/a.txt", "other/b.txt"],
+    );
+    let sc = stdout(&o);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        sc.contains("class/essaylint.toml") && sc.contains("for: class/a.txt"),
+        "{sc}"
+    );
+    assert!(
+        sc.contains("(none found: defaults)") || sc.contains("for: other/b.txt"),
+        "{sc}"
+    );
+    assert!(
+        sc.lines()
+            .any(|l| l.trim_start().starts_with("doubled-word") && l.contains("off")),
+        "{sc}"
+    );
+}
+
+#[test]
+fn github_format_caps_annotations_and_writes_a_job_summary() {
+    let d = tmpdir("github");
+    let f = d.join("e.txt");
+    std::fs::write(&f, "the the. ".repeat(15)).unwrap();
+    let summary = d.join("summary.md");
+    let o = bin()
+        .args(["check", "--format", "github", f.to_str().unwrap()])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert_eq!(out.matches("::warning ").count(), 10, "{out}");
+    assert!(out.contains("more annotations not shown"));
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        md.contains("## essaylint") && md.contains("| doubled-word |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn completions_and_explain_suggestions() {
+    for sh in ["bash", "zsh", "fish"] {
+        let o = run(&["completions", sh]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("essaylint"), "{sh}");
+    }
+    let o = run(&["explain", "typoo"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `typo`?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn extend_and_overrides_shape_the_configuration() {
+    let d = tmpdir("extend");
+    let class = d.join("class");
+    std::fs::create_dir_all(class.join("drafts")).unwrap();
+    std::fs::write(
+        d.join("essaylint.toml"),
+        "# department\naccept = [\"teh\"]\n[rules]\ndoubled-word = \"off\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        class.join("essaylint.toml"),
+        "extend = \"../essaylint.toml\"\n[rules]\nlong-sentence = \"off\"\n\n[[overrides]]\nfiles = [\"drafts/*.txt\"]\n[overrides.rules]\ndoubled-word = \"warning\"\n",
+    )
+    .unwrap();
+    std::fs::write(class.join("final.txt"), SLIPS).unwrap();
+    std::fs::write(class.join("drafts/one.txt"), SLIPS).unwrap();
+    let o = run_in(
+        &d,
+        &[
+            "check",
+            "--format",
+            "concise",
+            "class/final.txt",
+            "class/drafts/one.txt",
+        ],
+    );
+    let out = stdout(&o);
+    // Inherited: doubled-word off and `teh` accepted, for the final essay.
+    assert!(
+        !out.lines()
+            .any(|l| l.starts_with("class/final.txt") && l.contains("doubled-word")),
+        "{out}"
+    );
+    assert!(!out.contains("[typo]"), "{out}");
+    // The override turns doubled-word back on for drafts.
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("class/drafts/one.txt") && l.contains("doubled-word")),
+        "{out}"
+    );
+    // Errors in the extended file name that file and its line.
+    std::fs::write(
+        d.join("essaylint.toml"),
+        "[rules]\nno-such-rule = \"off\"\n",
+    )
+    .unwrap();
+    let o = run_in(&d, &["check", "class/final.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("essaylint.toml:2: unknown rule or category `no-such-rule`"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !stderr(&o).contains("class/essaylint.toml:2"),
+        "{}",
+        stderr(&o)
+    );
+    // A loop is an error, not a hang.
+    std::fs::write(
+        d.join("essaylint.toml"),
+        "extend = \"class/essaylint.toml\"\n",
+    )
+    .unwrap();
+    let o = run_in(&d, &["check", "class/final.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("loop"), "{}", stderr(&o));
 }

@@ -59,3 +59,32 @@ fn every_rule_is_documented_and_unique() {
         }
     }
 }
+
+/// The README's rule table is the one `essaylint rules --markdown` prints, and every rule is
+/// described in the README's category tables too.
+#[test]
+fn readme_rule_table_is_current() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = "<!-- rules-table:start -->\n";
+    let a = readme
+        .find(start)
+        .expect("README lacks the rules-table markers")
+        + start.len();
+    let b = readme.find("<!-- rules-table:end -->").unwrap();
+    assert_eq!(
+        &readme[a..b],
+        rules::markdown_table(),
+        "README's rule table is stale: paste the output of `essaylint rules --markdown`"
+    );
+    let described = &readme[b..];
+    for r in rules::all() {
+        let name = format!("`{}`", r.meta().name);
+        assert!(
+            described
+                .lines()
+                .any(|l| l.starts_with('|') && l.contains(&name)),
+            "{name} is not described in the README's rule tables"
+        );
+    }
+}

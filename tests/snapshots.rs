@@ -22,6 +22,7 @@ fn seed_human() {
         output::human::Options {
             color: false,
             width: 100,
+            ..Default::default()
         },
     );
     insta::assert_snapshot!("seed_human", text);

@@ -144,15 +144,4 @@ impl<'a> Sent<'a> {
     }
 }
 
-/// `word` with its first letter uppercased when `like` starts with an uppercase letter.
-pub fn match_case(like: &str, word: &str) -> String {
-    if like.chars().next().is_some_and(char::is_uppercase) {
-        let mut c = word.chars();
-        match c.next() {
-            Some(f) => f.to_uppercase().chain(c).collect(),
-            None => String::new(),
-        }
-    } else {
-        word.to_string()
-    }
-}
+pub use crate::lexicon::match_case;

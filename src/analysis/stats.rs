@@ -3,7 +3,7 @@
 //! sentences.
 
 use crate::analysis::passive::Passive;
-use crate::doc::{Document, ParagraphKind, Span, TokenKind};
+use crate::doc::{Document, Span, TokenKind};
 use serde::Serialize;
 
 /// One of the longest sentences.
@@ -84,7 +84,7 @@ impl Stats {
     pub fn compute_with(doc: &Document, passives: &[Option<Passive>]) -> Stats {
         let mut s = Stats::default();
         for p in &doc.paragraphs {
-            if matches!(p.kind, ParagraphKind::Heading | ParagraphKind::Reference) {
+            if !p.kind.is_prose() {
                 continue;
             }
             s.paragraphs += 1;

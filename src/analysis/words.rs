@@ -5,7 +5,7 @@
 //! Built in one pass over the tokens; each distinct word is lemmatised once, so the cost is
 //! linear in the text plus a few dictionary look-ups per distinct word.
 
-use crate::doc::{is_all_caps, is_capitalized, Document, ParagraphKind, TokenKind};
+use crate::doc::{is_all_caps, is_capitalized, Document, TokenKind};
 use crate::lexicon;
 use crate::lexicon::lemma::lemma_lower;
 use std::collections::HashMap;
@@ -64,7 +64,7 @@ impl Words {
             }
         }
         for p in &doc.paragraphs {
-            if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem) {
+            if !p.kind.is_own_prose() {
                 for f in &mut flags[p.tokens.start.min(n)..p.tokens.end.min(n)] {
                     *f |= NOT_PROSE;
                 }

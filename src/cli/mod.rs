@@ -1,16 +1,22 @@
 //! Command-line parsing, file discovery, and printing. The only part of essaylint that prints.
 
-use clap::{Parser, Subcommand, ValueEnum};
+mod guard;
+mod lsp;
+mod select;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use essaylint::config::Config;
 use essaylint::diagnostic::Applicability;
 use essaylint::engine::{self, Report};
 use essaylint::fix;
-use essaylint::input::{self, Encoding, Format, InputError};
-use essaylint::output::{self, FileReport};
+use essaylint::input::{self, Format, InputError};
+use essaylint::output::{self, sanitize, FileReport};
 use essaylint::{rules, Category, Severity};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use select::{Configs, Selection};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -28,7 +34,11 @@ enum Command {
     /// Check essays and report what an editor would mark.
     Check(CheckArgs),
     /// List every rule: name, category, default severity, summary.
-    Rules,
+    Rules {
+        /// Print the rule table in Markdown (as in the README), with each rule's fix.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print a rule's full documentation.
     Explain {
         /// The rule's name, as `essaylint rules` lists it.
@@ -37,6 +47,11 @@ enum Command {
     /// Print the text essaylint checks in a file (for DOCX, the text it extracts, which spans and
     /// line numbers refer to).
     Extract(ExtractArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Print the essay's name table: each name, its uses, its variant spellings.
     Names {
         /// The essay to read.
@@ -45,6 +60,8 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp,
     /// Show each cited source, the lines citing it, and the works-cited entry it matches.
     Citations {
         /// The essay to read.
@@ -75,12 +92,41 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutFormat::Human)]
     format: OutFormat,
-    /// Configuration file (default: essaylint.toml in this folder or a parent).
+    /// Configuration file for every input (default: the nearest essaylint.toml or
+    /// .essaylint.toml above each checked file).
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Exit 1 when a diagnostic at this level or above is found.
+    /// Exit 1 when a diagnostic at this level or above is shown.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
+    /// Show only diagnostics at this level or above.
+    #[arg(long, value_enum, default_value_t = FailOn::Advice)]
+    min_level: FailOn,
+    /// Check only these rules or categories (comma-separated; replaces the configuration's set).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Check these rules or categories too (comma-separated; turns on rules that are off by default).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    extend_select: Vec<String>,
+    /// Do not check these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// The name standard input is shown under, whose extension chooses its format and whose
+    /// folder chooses its configuration.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output_file: Option<PathBuf>,
+    /// Print how many diagnostics each rule gave instead of the diagnostics.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    statistics: bool,
+    /// Print the diagnostics and nothing else: no summary lines, no notes on what was fixed.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Print the configuration each input would be checked with, and check nothing.
+    #[arg(long)]
+    show_config: bool,
     /// Read inputs as this format instead of choosing by extension.
     #[arg(long, value_enum)]
     input_format: Option<InFormat>,
@@ -108,8 +154,10 @@ enum OutFormat {
     Json,
     /// SARIF 2.1.0, for code-scanning tools
     Sarif,
-    /// GitHub Actions workflow annotations
+    /// GitHub Actions workflow annotations (and a job summary where GITHUB_STEP_SUMMARY is set)
     Github,
+    /// One line per diagnostic: path:line:col: severity[rule] message
+    Concise,
     /// One self-contained HTML page: the essay with highlights and notes
     Html,
 }
@@ -140,6 +188,16 @@ enum FailOn {
     Error,
 }
 
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Advice => Severity::Advice,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Error => Severity::Error,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -161,7 +219,8 @@ pub fn run() -> i32 {
         Command::Check(args) => check(args),
         Command::Extract(args) => extract(args),
         Command::Citations { path, config } => citations(&path, config.as_deref()),
-        Command::Rules => {
+        Command::Rules { markdown: true } => print(&rules::markdown_table()),
+        Command::Rules { markdown: false } => {
             let mut out = String::new();
             for r in rules::all() {
                 let m = r.meta();
@@ -190,14 +249,30 @@ pub fn run() -> i32 {
                     m.severity.as_str()
                 );
                 out.push_str(&m.docs());
+                if std::io::stdout().is_terminal() {
+                    out = plain_markdown(&out);
+                }
                 print(&out)
             }
             None => {
-                eprintln!("essaylint: no rule named `{name}` (see `essaylint rules`)");
+                let hint = select::did_you_mean(&name)
+                    .filter(|n| rules::find(n).is_some())
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "essaylint: no rule named `{}`{hint} (see `essaylint rules`)",
+                    sanitize::escape_line(&name)
+                );
                 2
             }
         },
         Command::Names { path, config } => names(&path, config.as_deref()),
+        Command::Lsp => lsp::run(),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "essaylint", &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
     }
 }
 
@@ -223,9 +298,16 @@ fn table(
         return 2;
     };
     match input::read_file(path, None) {
-        Ok(src) => print(&render(&essaylint::analysis::build(src), &config)),
+        Ok(src) => print(&sanitize::escape(&render(
+            &essaylint::analysis::build(src),
+            &config,
+        ))),
         Err(e) => {
-            eprintln!("essaylint: {}: {}", path.display(), describe(&e, path));
+            eprintln!(
+                "essaylint: {}: {}",
+                sanitize::escape_line(&path.display().to_string()),
+                describe(&e, path)
+            );
             2
         }
     }
@@ -292,12 +374,27 @@ fn load_config(path: Option<&Path>) -> Option<Config> {
             rules::discover_config(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
         }
     };
-    config.map_err(|e| eprintln!("essaylint: {e}")).ok()
+    config
+        .map_err(|e| eprintln!("essaylint: {}", sanitize::escape(&e.to_string())))
+        .ok()
 }
 
 fn check(args: CheckArgs) -> i32 {
-    let Some(config) = load_config(args.config.as_deref()) else {
+    let selection = Selection {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    if let Err(e) = selection.validate() {
+        eprintln!("essaylint: {e}");
         return 2;
+    }
+    let mut configs = match Configs::new(args.config.as_deref(), selection) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("essaylint: {e}");
+            return 2;
+        }
     };
     let forced = args.input_format.map(InFormat::format);
     let mode = if args.fix {
@@ -327,18 +424,21 @@ fn check(args: CheckArgs) -> i32 {
     let mut inputs: Vec<Input> = Vec::new();
     for p in &args.paths {
         if p.as_os_str() == "-" {
+            let named = args.stdin_filename.clone();
             inputs.push(Input {
-                shown: "-".into(),
-                path: p.clone(),
+                shown: named
+                    .as_ref()
+                    .map_or_else(|| "-".into(), |n| n.display().to_string()),
+                path: named.unwrap_or_else(|| p.clone()),
                 origin: Origin::Stdin,
             });
         } else if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found);
+            failed |= !guard::walk(p, &mut found);
             if found.is_empty() {
                 eprintln!(
                     "essaylint: {}: no files to check in this folder (looked for .{})",
-                    p.display(),
+                    sanitize::escape_line(&p.display().to_string()),
                     EXTENSIONS.join(", .")
                 );
                 failed = true;
@@ -357,20 +457,45 @@ fn check(args: CheckArgs) -> i32 {
             });
         }
     }
-    // Standard input is read once, before the parallel work.
-    let stdin = if inputs.iter().any(|i| i.origin == Origin::Stdin) {
-        let mut buf = Vec::new();
-        match std::io::stdin().read_to_end(&mut buf) {
-            Ok(_) => Ok(buf),
-            Err(e) => Err(e),
+    // Each input's configuration: the nearest one above it (read once per folder), with the
+    // command line's selection applied.
+    let mut input_configs: Vec<Arc<Config>> = Vec::with_capacity(inputs.len());
+    for inp in &inputs {
+        let at = (inp.path.as_os_str() != "-").then_some(inp.path.as_path());
+        match configs.for_path(at) {
+            Ok(c) => input_configs.push(c),
+            Err(e) => {
+                eprintln!("essaylint: {e}");
+                return 2;
+            }
         }
+    }
+    if args.show_config {
+        return print(&show_config(&inputs, &input_configs));
+    }
+    // Standard input is read once, before the parallel work, within the input size limit.
+    let stdin = if let Some(k) = inputs.iter().position(|i| i.origin == Origin::Stdin) {
+        input::files::read_limited(std::io::stdin(), input_configs[k].max_input_bytes())
+            .map_err(|e| e.to_string())
     } else {
         Ok(Vec::new())
     };
 
+    // One file's failure, even a panic, never stops the others.
+    guard::install_panic_hook();
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
-        .map(|inp| process(inp, &stdin, forced, &config, mode, threshold))
+        .zip(input_configs.par_iter())
+        .map(|(inp, config)| {
+            guard::isolate(&sanitize::escape_line(&inp.shown), || {
+                process(inp, &stdin, forced, config, mode, threshold)
+            })
+            .unwrap_or_else(|note| Outcome {
+                done: None,
+                notes: vec![note],
+                failed: true,
+            })
+        })
         .collect();
 
     let mut reports: Vec<(String, Report)> = Vec::new();
@@ -378,7 +503,7 @@ fn check(args: CheckArgs) -> i32 {
     let mut fix_lines = String::new();
     for (inp, o) in inputs.iter().zip(outcomes) {
         for n in &o.notes {
-            eprintln!("essaylint: {n}");
+            eprintln!("essaylint: {}", sanitize::escape_line(n));
         }
         failed |= o.failed;
         if let Some(d) = o.done {
@@ -386,12 +511,12 @@ fn check(args: CheckArgs) -> i32 {
                 for c in &d.changes {
                     fix_lines.push_str(&format!(
                         "fixed {}:{}:{} {}: `{}` → `{}`\n",
-                        inp.shown,
+                        sanitize::escape_line(&inp.shown),
                         c.line,
                         c.column,
                         c.rule,
-                        c.before.replace('\n', "↵"),
-                        c.after.replace('\n', "↵")
+                        sanitize::escape(&c.before.replace('\n', "↵")),
+                        sanitize::escape(&c.after.replace('\n', "↵"))
                     ));
                 }
             }
@@ -414,6 +539,10 @@ fn check(args: CheckArgs) -> i32 {
         return 1;
     }
 
+    let min = args.min_level.severity();
+    for (_, r) in &mut reports {
+        r.diagnostics.retain(|d| d.severity >= min);
+    }
     let files: Vec<FileReport<'_>> = reports
         .iter()
         .map(|(p, r)| FileReport { path: p, report: r })
@@ -424,77 +553,206 @@ fn check(args: CheckArgs) -> i32 {
         }
         return 2;
     }
-    let mut text = match args.format {
-        OutFormat::Json => output::json::render(&files),
-        OutFormat::Sarif => output::sarif::render(&files),
-        OutFormat::Github => output::github::render(&files),
-        OutFormat::Html => output::html::render(&files),
-        OutFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100);
-            output::human::render(&files, output::human::Options { color, width })
+    let mut text = if args.statistics {
+        output::statistics::render(&files)
+    } else {
+        match args.format {
+            OutFormat::Json => output::json::render(&files),
+            OutFormat::Sarif => output::sarif::render(&files),
+            OutFormat::Github => output::github::render(&files),
+            OutFormat::Html => output::html::render(&files),
+            OutFormat::Concise => output::concise::render(&files, !args.quiet),
+            OutFormat::Human => {
+                let color = match args.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => {
+                        args.output_file.is_none()
+                            && std::io::stdout().is_terminal()
+                            && std::env::var_os("NO_COLOR").is_none()
+                    }
+                };
+                output::human::render(
+                    &files,
+                    output::human::Options {
+                        color,
+                        width: terminal_width(),
+                        summary: !args.quiet,
+                    },
+                )
+            }
         }
     };
-    if !fix_lines.is_empty() {
+    if matches!(args.format, OutFormat::Github) {
+        if let Some(p) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+            let md = output::github::step_summary(&files);
+            let written = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&p)
+                .and_then(|mut f| f.write_all(md.as_bytes()));
+            if let Err(e) = written {
+                eprintln!(
+                    "essaylint: cannot write the job summary to {}: {e}",
+                    Path::new(&p).display()
+                );
+            }
+        }
+    }
+    if !fix_lines.is_empty() && !args.quiet {
         // What --fix changed: part of the report for people, on standard error otherwise so
         // the machine formats stay parseable.
-        if matches!(args.format, OutFormat::Human) {
+        if matches!(args.format, OutFormat::Human) && !args.statistics {
             text = format!("{fix_lines}\n{text}");
         } else {
             eprint!("{fix_lines}");
         }
     }
-    if print(&text) != 0 {
-        return 2;
-    }
-    if failed {
-        return 2;
-    }
-    let threshold = match args.fail_on {
-        FailOn::Advice => Severity::Advice,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Error => Severity::Error,
+    let written = match &args.output_file {
+        Some(p) => match std::fs::write(p, text.as_bytes()) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("essaylint: cannot write {}: {e}", p.display());
+                2
+            }
+        },
+        None => print(&text),
     };
+    if written != 0 || failed {
+        return 2;
+    }
+    let threshold = args.fail_on.severity();
     let found = files
         .iter()
         .any(|f| f.report.diagnostics.iter().any(|d| d.severity >= threshold));
     i32::from(found)
 }
 
+/// The terminal's width: `$COLUMNS`, else the terminal's own, else 100.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .filter(|w| *w >= 20)
+        .unwrap_or(100)
+}
+
+/// `--show-config`: each distinct configuration, the inputs it applies to, its file, and every
+/// rule's resulting level and options.
+fn show_config(inputs: &[Input], configs: &[Arc<Config>]) -> String {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (inp, c) in inputs.iter().zip(configs) {
+        let body = describe_config(c);
+        match groups.iter_mut().find(|(b, _)| *b == body) {
+            Some((_, names)) => names.push(&inp.shown),
+            None => groups.push((body, vec![&inp.shown])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(body, names)| body.replacen("{for}", &names.join(", "), 1))
+        .collect()
+}
+
+fn describe_config(c: &Config) -> String {
+    let mut out = format!(
+        "configuration: {}\n  for: {{for}}\n  dialect: {}\n  citation-style: {}\n  accept: {} word{}\n  names: {}\n  rules:\n",
+        c.path
+            .as_ref()
+            .map_or_else(|| "(none found: defaults)".into(), |p| p.display().to_string()),
+        c.dialect.as_deref().unwrap_or("decided by the essay"),
+        c.citation_style.as_deref().unwrap_or("decided by the essay"),
+        c.accept.len(),
+        if c.accept.len() == 1 { "" } else { "s" },
+        if c.names.is_empty() {
+            "-".to_string()
+        } else {
+            c.names.join(", ")
+        },
+    );
+    for r in rules::all() {
+        let m = r.meta();
+        let level = match c.level(m.name, m.category) {
+            Some(essaylint::config::Level::Off) => "off".to_string(),
+            Some(essaylint::config::Level::On(s)) => s.as_str().to_string(),
+            None if m.default_off => "off (default)".to_string(),
+            None => format!("{} (default)", m.severity.as_str()),
+        };
+        let mut opts: Vec<String> = c
+            .options_of(m.name)
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| format!("{k} = {}", v.to_json()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        opts.sort();
+        out.push_str(&format!(
+            "    {:<26} {level}{}\n",
+            m.name,
+            if opts.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", opts.join(", "))
+            }
+        ));
+    }
+    out
+}
+
+/// A rule's Markdown documentation for a terminal: headings and emphasis markers dropped.
+fn plain_markdown(md: &str) -> String {
+    let mut out = String::new();
+    let mut fenced = false;
+    for line in md.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            out.push_str("    ");
+            out.push_str(line);
+        } else {
+            let l = line.trim_start_matches('#').trim_start();
+            let l = if line.starts_with('#') {
+                l.to_uppercase()
+            } else {
+                l.to_string()
+            };
+            out.push_str(&l.replace("**", "").replace('`', ""));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Reads, checks and (with --fix or --diff) fixes one input.
 fn process(
     inp: &Input,
-    stdin: &std::io::Result<Vec<u8>>,
+    stdin: &Result<Vec<u8>, String>,
     forced: Option<Format>,
     config: &Config,
     mode: Mode,
     threshold: Applicability,
 ) -> Outcome {
+    #[cfg(debug_assertions)]
+    guard::test_panic(&inp.path);
     let mut o = Outcome::default();
     let shown = &inp.shown;
+    let limit = config.max_input_bytes();
     let bytes = if inp.origin == Origin::Stdin {
-        match stdin {
-            Ok(b) => Ok(b.clone()),
-            Err(e) => Err(InputError::Io(std::io::Error::new(e.kind(), e.to_string()))),
-        }
+        stdin.clone().map_err(InputError::Format)
     } else {
-        std::fs::read(&inp.path).map_err(InputError::Io)
+        // Regular files only (a FIFO or device named here is refused), within the size limit.
+        input::files::read_regular(&inp.path, limit)
     };
     let format = forced.or_else(|| {
-        (inp.origin != Origin::Stdin)
+        (inp.path.as_os_str() != "-")
             .then(|| Format::from_path(&inp.path))
             .flatten()
     });
-    let loaded = bytes.and_then(|b| input::load_bytes(&b, format).map(|l| (b, l)));
+    let loaded = bytes.and_then(|b| input::load_limited(&b, format, limit).map(|l| (b, l)));
     let (bytes, loaded) = match loaded {
         Ok(x) => x,
         Err(InputError::Empty) => {
@@ -513,11 +771,11 @@ fn process(
             return o;
         }
     };
-    let input::Loaded {
-        source,
-        format,
-        encoding,
-    } = loaded;
+    if let Some(n) = loaded.notice() {
+        o.notes.push(format!("{shown}: {n}"));
+    }
+    let encoder = loaded.encoder();
+    let input::Loaded { source, format, .. } = loaded;
     let fixing = mode != Mode::Check;
     if fixing && !format.is_text() {
         o.notes.push(format!(
@@ -561,7 +819,7 @@ fn process(
             done.diff = fix::diff(shown, &original, &out.text);
             done.changes = out.changes;
         } else {
-            match write_fixed(&inp.path, &bytes, &out.text, encoding) {
+            match write_fixed(&inp.path, &bytes, &out.text, &encoder) {
                 Ok(()) => {
                     o.notes.push(format!(
                         "{shown}: {} fix{} applied",
@@ -588,10 +846,21 @@ fn write_fixed(
     path: &Path,
     original: &[u8],
     text: &str,
-    enc: Option<Encoding>,
+    encoder: &input::Encoder,
 ) -> Result<(), String> {
-    let bytes = input::encoding::encode(text, enc.unwrap_or(Encoding::Utf8))?;
-    fix::write_atomic(path, original, &bytes).map_err(|e| e.to_string())
+    let bytes = encoder.encode(text)?;
+    // Never write what essaylint itself could not read back as the same text.
+    match input::load_bytes(&bytes, Some(encoder.format)) {
+        Ok(l) if l.source.text == text && l.encoding == encoder.encoding => {}
+        _ => {
+            return Err(
+                "the fixed text would not read back as the same text in the same encoding".into(),
+            )
+        }
+    }
+    essaylint::rewrite::write_fixed(path, original, &bytes)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Suppression comments naming neither a rule nor a category do nothing: say so.
@@ -614,11 +883,8 @@ fn extract(args: ExtractArgs) -> i32 {
     let forced = args.input_format.map(InFormat::format);
     let shown = args.path.display().to_string();
     let loaded = if args.path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        match std::io::stdin().read_to_end(&mut buf) {
-            Ok(_) => input::load_bytes(&buf, forced),
-            Err(e) => Err(InputError::Io(e)),
-        }
+        input::files::read_limited(std::io::stdin(), input::DEFAULT_MAX_INPUT)
+            .and_then(|buf| input::load_bytes(&buf, forced))
     } else {
         input::load_file(&args.path, forced)
     };
@@ -632,10 +898,18 @@ fn extract(args: ExtractArgs) -> i32 {
             if !t.ends_with('\n') {
                 t.push('\n');
             }
+            // The text as it is for a pipe or a file; on a terminal, no control characters.
+            if std::io::stdout().is_terminal() {
+                t = sanitize::escape(&t).into_owned();
+            }
             print(&t)
         }
         Err(e) => {
-            eprintln!("essaylint: {shown}: {}", describe(&e, &args.path));
+            eprintln!(
+                "essaylint: {}: {}",
+                sanitize::escape_line(&shown),
+                describe(&e, &args.path)
+            );
             2
         }
     }
@@ -654,34 +928,5 @@ fn describe(e: &InputError, path: &Path) -> String {
         }
         InputError::Io(_) if path.is_dir() => "is a folder".into(),
         other => other.to_string(),
-    }
-}
-
-/// Files under `dir` in a format essaylint reads, skipping hidden files and whatever
-/// `.gitignore`, `.ignore` and `.essaylintignore` files exclude (inside a Git repository or not).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let walker = ignore::WalkBuilder::new(dir)
-        .hidden(true)
-        .git_ignore(true)
-        .git_exclude(true)
-        .git_global(false)
-        .require_git(false)
-        .add_custom_ignore_filename(".essaylintignore")
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                if !e.file_type().is_some_and(|t| t.is_file()) {
-                    continue;
-                }
-                let p = e.into_path();
-                if Format::from_path(&p).is_some() {
-                    out.push(p);
-                } else if let Some(why) = input::unsupported(&p) {
-                    eprintln!("essaylint: {}: skipped: {why}", p.display());
-                }
-            }
-            Err(e) => eprintln!("essaylint: {}: {e}", dir.display()),
-        }
     }
 }

@@ -97,6 +97,22 @@ pub enum ParagraphKind {
     Reference,
 }
 
+impl ParagraphKind {
+    /// Prose: running text, list items and block quotations (not headings or works-cited
+    /// entries). The one "is prose" test; [`ParagraphKind::is_own_prose`] leaves out quotations.
+    pub fn is_prose(self) -> bool {
+        matches!(
+            self,
+            ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
+        )
+    }
+
+    /// The writer's own prose: running text and list items (not block quotations).
+    pub fn is_own_prose(self) -> bool {
+        matches!(self, ParagraphKind::Body | ParagraphKind::ListItem)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Paragraph {
     pub span: Span,
@@ -130,6 +146,9 @@ pub struct Source {
     pub citations: Vec<Citation>,
     /// Byte ranges where diagnostics are suppressed, with the rules (empty = all rules).
     pub suppressions: Vec<(Span, Vec<String>)>,
+    /// What the reader could not read as the author probably meant, at the place it starts:
+    /// an unclosed maths, verbatim, code fence or disable region that swallows the rest.
+    pub notices: Vec<(Span, String)>,
 }
 
 impl Source {
@@ -163,6 +182,8 @@ pub struct Document {
     /// Index of the works-cited heading paragraph, if there is one.
     pub references_heading: Option<usize>,
     pub suppressions: Vec<(Span, Vec<String>)>,
+    /// The reader's notices (see [`Source::notices`]).
+    pub notices: Vec<(Span, String)>,
     line_starts: Vec<usize>,
     lower_cache: OnceLock<Vec<Box<str>>>,
 }
@@ -181,6 +202,7 @@ impl Document {
             blocks,
             citations: extra_citations,
             suppressions,
+            notices,
         } = source;
         let mut prose = match masked {
             Some(m) if m.len() == text.len() => m,
@@ -207,6 +229,7 @@ impl Document {
             references: Vec::new(),
             references_heading: None,
             suppressions,
+            notices,
             line_starts,
             lower_cache: OnceLock::new(),
         };
@@ -266,10 +289,7 @@ impl Document {
 
     /// True if the sentence is running prose (not a heading or works-cited entry).
     pub fn is_prose(&self, s: &Sentence) -> bool {
-        matches!(
-            self.paragraphs[s.paragraph].kind,
-            ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
-        )
+        self.paragraphs[s.paragraph].kind.is_prose()
     }
 
     /// The sentences of running prose (not headings or works-cited entries).

@@ -45,6 +45,15 @@ pub(super) fn segment(doc: &mut Document, blocks: &[(Span, ParagraphKind)]) {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         let mut kind =
             block_kind(blocks, span).unwrap_or_else(|| guess_kind(doc, a, b, pi, ranges.len()));
+        // A short line naming the list is its heading, however it was guessed ("7. Reference"
+        // reads as a list item, "REFERENCES." as a sentence).
+        if matches!(kind, ParagraphKind::ListItem | ParagraphKind::Body)
+            && b - a <= 10
+            && (a + 1..b).all(|k| doc.tokens[k].newlines_before == 0)
+            && lexicon::is_references_heading(&heading_title(doc.slice(span)))
+        {
+            kind = ParagraphKind::Heading;
+        }
         if kind == ParagraphKind::Heading {
             let title = heading_title(doc.slice(span));
             if lexicon::is_references_heading(&title) {

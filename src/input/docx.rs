@@ -24,8 +24,9 @@ use quick_xml::{Reader, XmlVersion};
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
-/// The most bytes essaylint inflates from one DOCX (all the parts it reads together).
-pub const MAX_INFLATED: u64 = 64 << 20;
+/// The most bytes essaylint inflates from one DOCX by default (all the parts it reads together):
+/// the input size limit, [`super::DEFAULT_MAX_INPUT`].
+pub const MAX_INFLATED: u64 = super::DEFAULT_MAX_INPUT;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum NoteKind {
@@ -75,8 +76,13 @@ fn err(m: impl Into<String>) -> InputError {
     InputError::Format(m.into())
 }
 
-/// Reads a DOCX file's bytes.
+/// Reads a DOCX file's bytes, inflating at most [`MAX_INFLATED`] bytes.
 pub fn read(bytes: &[u8]) -> Result<Source, InputError> {
+    read_limited(bytes, MAX_INFLATED)
+}
+
+/// Reads a DOCX file's bytes, inflating at most `limit` bytes of its parts.
+pub fn read_limited(bytes: &[u8], limit: u64) -> Result<Source, InputError> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return Err(err(
             "not a DOCX file: a Word 97–2003 document or a password-protected one; save it as .docx without a password",
@@ -87,18 +93,18 @@ pub fn read(bytes: &[u8]) -> Result<Source, InputError> {
     }
     // The zip and XML readers are not expected to panic, but a broken file must never take the
     // whole run down: a panic here is reported as this file's error.
-    match std::panic::catch_unwind(|| read_zip(bytes)) {
+    match std::panic::catch_unwind(|| read_zip(bytes, limit)) {
         Ok(r) => r,
         Err(_) => Err(err("not a readable DOCX file (the archive is corrupt)")),
     }
 }
 
-fn read_zip(bytes: &[u8]) -> Result<Source, InputError> {
+fn read_zip(bytes: &[u8], limit: u64) -> Result<Source, InputError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| err(format!("not a DOCX file: broken zip archive ({e})")))?;
-    let mut budget = MAX_INFLATED;
+    let mut budget = limit;
 
-    let main = match entry(&mut zip, "_rels/.rels", &mut budget)? {
+    let main = match entry(&mut zip, "_rels/.rels", &mut budget, limit)? {
         Some(xml) => rels(&xml, "_rels/.rels")?
             .into_iter()
             .find(|(t, _)| t.ends_with("/officeDocument"))
@@ -107,7 +113,7 @@ fn read_zip(bytes: &[u8]) -> Result<Source, InputError> {
     }
     .unwrap_or_else(|| "word/document.xml".to_string());
     let dir = main.rfind('/').map_or("", |p| &main[..p]).to_string();
-    let doc_xml = entry(&mut zip, &main, &mut budget)?.ok_or_else(|| {
+    let doc_xml = entry(&mut zip, &main, &mut budget, limit)?.ok_or_else(|| {
         err(format!(
             "not a Word document: the archive has no {main} (is it a .docx?)"
         ))
@@ -120,7 +126,7 @@ fn read_zip(bytes: &[u8]) -> Result<Source, InputError> {
         &main[main.rfind('/').map_or(0, |p| p + 1)..]
     );
     let mut parts: HashMap<&str, String> = HashMap::new();
-    if let Some(xml) = entry(&mut zip, &rel_name, &mut budget)? {
+    if let Some(xml) = entry(&mut zip, &rel_name, &mut budget, limit)? {
         for (t, target) in rels(&xml, &rel_name)? {
             for kind in ["footnotes", "endnotes", "styles"] {
                 if t.ends_with(&format!("/{kind}")) {
@@ -136,14 +142,14 @@ fn read_zip(bytes: &[u8]) -> Result<Source, InputError> {
             .unwrap_or_else(|| resolve(&dir, &format!("{kind}.xml")))
     };
 
-    let styles = match entry(&mut zip, &part("styles"), &mut budget)? {
+    let styles = match entry(&mut zip, &part("styles"), &mut budget, limit)? {
         Some(xml) => style_names(&xml, &part("styles"))?,
         None => HashMap::new(),
     };
     let mut notes: HashMap<(NoteKind, String), Vec<Para>> = HashMap::new();
     for kind in ["footnotes", "endnotes"] {
         let name = part(kind);
-        if let Some(xml) = entry(&mut zip, &name, &mut budget)? {
+        if let Some(xml) = entry(&mut zip, &name, &mut budget, limit)? {
             for p in paragraphs(&xml, &name)? {
                 if let Some(key) = p.note.clone() {
                     notes.entry(key).or_default().push(p);
@@ -156,7 +162,12 @@ fn read_zip(bytes: &[u8]) -> Result<Source, InputError> {
 }
 
 /// One part of the archive as text, or `None` if it is missing; inflation is capped.
-fn entry(zip: &mut Zip<'_>, name: &str, budget: &mut u64) -> Result<Option<String>, InputError> {
+fn entry(
+    zip: &mut Zip<'_>,
+    name: &str,
+    budget: &mut u64,
+    limit: u64,
+) -> Result<Option<String>, InputError> {
     let f = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -167,8 +178,8 @@ fn entry(zip: &mut Zip<'_>, name: &str, budget: &mut u64) -> Result<Option<Strin
     }
     let too_big = || {
         err(format!(
-            "{name} inflates to more than {} MiB: refusing to read it (a zip bomb?)",
-            MAX_INFLATED >> 20
+            "{name} inflates past the input size limit ({}; `max-input-size` in essaylint.toml): refusing to read it (a zip bomb?)",
+            super::show_size(limit)
         ))
     };
     if f.size() > *budget {
@@ -638,6 +649,7 @@ fn assemble(
         blocks,
         citations: cites,
         suppressions: Vec::new(),
+        notices: Vec::new(),
     }
 }
 

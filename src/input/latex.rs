@@ -283,10 +283,12 @@ struct Tex<'a> {
     regions: Vec<(usize, usize, ParagraphKind)>,
     cites: Vec<Citation>,
     supp: Collector,
+    /// Unclosed maths and verbatim: where they start, what is swallowed.
+    notices: Vec<(Span, String)>,
 }
 
 pub fn read(text: String) -> Source {
-    let (blocks, citations, suppressions, masked) = {
+    let (blocks, citations, suppressions, masked, notices) = {
         let mut t = Tex {
             text: &text,
             b: text.as_bytes(),
@@ -298,6 +300,7 @@ pub fn read(text: String) -> Source {
             regions: Vec::new(),
             cites: Vec::new(),
             supp: Collector::default(),
+            notices: Vec::new(),
         };
         let start = t.skip_preamble();
         t.run(start);
@@ -307,9 +310,21 @@ pub fn read(text: String) -> Source {
         soften(&text, &mut t.mask);
         let blocks = t.blocks();
         let Tex {
-            mask, cites, supp, ..
+            mask,
+            cites,
+            supp,
+            mut notices,
+            ..
         } = t;
-        (blocks, cites, supp.finish(text.len()), mask.finish(&text))
+        notices.extend(supp.unclosed());
+        notices.sort_by_key(|(s, _)| s.start);
+        (
+            blocks,
+            cites,
+            supp.finish(text.len()),
+            mask.finish(&text),
+            notices,
+        )
     };
     Source {
         text,
@@ -317,6 +332,7 @@ pub fn read(text: String) -> Source {
         blocks,
         citations,
         suppressions,
+        notices,
     }
 }
 
@@ -434,7 +450,21 @@ impl<'a> Tex<'a> {
                     }
                 }
                 b'$' => {
-                    let end = self.math_dollar(i);
+                    let (end, closed) = self.math_dollar(i);
+                    let double = self.b.get(i + 1) == Some(&b'$');
+                    if !closed {
+                        let mark = if double { "$$" } else { "$" };
+                        let to = if end == self.b.len() {
+                            "the end of the file"
+                        } else {
+                            "the next blank line"
+                        };
+                        self.notice(
+                            i,
+                            i + mark.len(),
+                            format!("this `{mark}` is never closed: everything up to {to} is read as maths, not checked"),
+                        );
+                    }
                     self.mask.hide(i..end);
                     i = end;
                 }
@@ -460,8 +490,14 @@ impl<'a> Tex<'a> {
         }
     }
 
+    fn notice(&mut self, start: usize, end: usize, message: String) {
+        let end = self.char_end(end.saturating_sub(1)).max(start);
+        self.notices
+            .push((Span::new(start, end.min(self.b.len())), message));
+    }
+
     /// `$…$` or `$$…$$`: the end of the maths (an unclosed one runs to the next blank line).
-    fn math_dollar(&self, i: usize) -> usize {
+    fn math_dollar(&self, i: usize) -> (usize, bool) {
         let double = self.b.get(i + 1) == Some(&b'$');
         let mut j = i + if double { 2 } else { 1 };
         while j < self.b.len() {
@@ -469,18 +505,18 @@ impl<'a> Tex<'a> {
                 b'\\' => j += 2,
                 b'$' => {
                     if !double {
-                        return j + 1;
+                        return (j + 1, true);
                     }
                     if self.b.get(j + 1) == Some(&b'$') {
-                        return j + 2;
+                        return (j + 2, true);
                     }
                     j += 1;
                 }
-                b'\n' if self.blank_line_after(j) => return j,
+                b'\n' if self.blank_line_after(j) => return (j, false),
                 _ => j += 1,
             }
         }
-        self.b.len()
+        (self.b.len(), false)
     }
 
     fn blank_line_after(&self, nl: usize) -> bool {
@@ -501,6 +537,20 @@ impl<'a> Tex<'a> {
 
     /// The end of a balanced group opening at `i` (`{` … `}` or `[` … `]`).
     fn group_end(&self, i: usize) -> usize {
+        self.group(i).0
+    }
+
+    /// The text inside a group opening at `i` (after the opening character, before the closing
+    /// one, or to where an unclosed group stops) and the group's end.
+    fn group_inside(&self, i: usize) -> (usize, usize, usize) {
+        let (end, closed) = self.group(i);
+        let inner_end = if closed { end - 1 } else { end };
+        (i + 1, inner_end.max(i + 1), end)
+    }
+
+    /// The end of a balanced group opening at `i`, and whether it was closed (an unclosed group
+    /// stops at a blank line or the end of the text).
+    fn group(&self, i: usize) -> (usize, bool) {
         let (open, close) = if self.b[i] == b'[' {
             (b'[', b']')
         } else {
@@ -523,16 +573,39 @@ impl<'a> Tex<'a> {
             } else if c == close {
                 depth -= 1;
                 if depth == 0 {
-                    return j + 1;
+                    return (j + 1, true);
                 }
             } else if c == b'\n' && self.blank_line_after(j) {
                 // Arguments do not run across paragraphs: an unclosed one stops at the blank
                 // line (which also keeps broken input linear).
-                return j;
+                return (j, false);
             }
             j += 1;
         }
-        self.b.len()
+        (self.b.len(), false)
+    }
+
+    /// The text from `a` to `z`, both moved back to character boundaries: positions found by
+    /// byte scanning may fall inside a multi-byte character of malformed markup.
+    fn slice(&self, a: usize, z: usize) -> &'a str {
+        let text = self.text;
+        let floor = |mut p: usize| {
+            p = p.min(text.len());
+            while !text.is_char_boundary(p) {
+                p -= 1;
+            }
+            p
+        };
+        let (a, z) = (floor(a), floor(z));
+        text.get(a..z.max(a)).unwrap_or("")
+    }
+
+    /// The end of the character starting at `i` (one past the text's end is the end).
+    fn char_end(&self, i: usize) -> usize {
+        self.text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or((i + 1).min(self.b.len()), |c| i + c.len_utf8())
     }
 
     /// Optional arguments `[…]` at `i` (after spaces): masked; returns their texts and the end.
@@ -544,8 +617,8 @@ impl<'a> Tex<'a> {
             if self.b.get(k) != Some(&b'[') {
                 return (out, j);
             }
-            let end = self.group_end(k);
-            out.push((k + 1, end.saturating_sub(1).max(k + 1)));
+            let (a, z, end) = self.group_inside(k);
+            out.push((a, z));
             self.mask.hide(j..end);
             j = end;
         }
@@ -556,23 +629,21 @@ impl<'a> Tex<'a> {
     fn argument(&self, i: usize) -> Option<(usize, usize, usize)> {
         let k = self.skip_ws(i);
         match self.b.get(k)? {
-            b'{' => {
-                let end = self.group_end(k);
-                Some((k + 1, end.saturating_sub(1).max(k + 1), end))
-            }
+            b'{' => Some(self.group_inside(k)),
             b'\\' => {
                 let mut e = k + 1;
                 while e < self.b.len() && self.b[e].is_ascii_alphabetic() {
                     e += 1;
                 }
                 if e == k + 1 {
-                    e = (k + 2).min(self.b.len());
+                    // A control symbol: the backslash and one character (of any length).
+                    e = self.char_end(k + 1);
                 }
                 Some((k, e, e))
             }
             b'}' | b'%' => None,
             _ => {
-                let c = self.text[k..].chars().next()?;
+                let c = self.text.get(k..)?.chars().next()?;
                 Some((k, k + c.len_utf8(), k + c.len_utf8()))
             }
         }
@@ -695,9 +766,17 @@ impl<'a> Tex<'a> {
             }
             b'[' | b'(' => {
                 let close = if c == b'[' { "\\]" } else { "\\)" };
-                let end = self.text[i + 2..]
-                    .find(close)
-                    .map_or(self.b.len(), |p| i + 2 + p + 2);
+                let end = match self.text[i + 2..].find(close) {
+                    Some(p) => i + 2 + p + 2,
+                    None => {
+                        self.notice(
+                            i,
+                            i + 2,
+                            format!("this `\\{}` is never closed by `{close}`: the rest of the file is read as maths, not checked", c as char),
+                        );
+                        self.b.len()
+                    }
+                };
                 self.mask.hide(i..end);
                 end
             }
@@ -776,14 +855,22 @@ impl<'a> Tex<'a> {
                 }
             }
         }
-        let Some(&delim) = b.get(k) else {
+        let Some(delim) = self.text.get(k..).and_then(|t| t.chars().next()) else {
             return k;
         };
-        let close = if delim == b'{' { b'}' } else { delim };
-        let end = b[k + 1..]
-            .iter()
-            .position(|&c| c == close || c == b'\n')
-            .map_or(b.len(), |p| k + 1 + p + 1)
+        let close = if delim == '{' { '}' } else { delim };
+        let from = k + delim.len_utf8();
+        let rest = self.text.get(from..).unwrap_or("");
+        let found = rest.char_indices().find(|&(_, c)| c == close || c == '\n');
+        if found.is_none_or(|(_, c)| c != close) {
+            self.notice(
+                i,
+                from,
+                format!("this `\\{name}` is never closed by `{close}`: the rest of its line is skipped as code"),
+            );
+        }
+        let end = found
+            .map_or(b.len(), |(p, c)| from + p + c.len_utf8())
             .min(b.len());
         self.mask.hide(i..end);
         end
@@ -793,13 +880,27 @@ impl<'a> Tex<'a> {
         let Some((a, z, end)) = self.argument(after) else {
             return after;
         };
-        let name = self.text[a..z].trim().to_string();
+        let name = self.slice(a, z).trim().to_string();
         self.mask.hide(after..end);
         if MATH_ENVS.contains(&name.as_str()) || SKIPPED_ENVS.contains(&name.as_str()) {
             let close = format!("\\end{{{name}}}");
-            let stop = self.text[end..]
-                .find(&close)
+            let stop = self
+                .text
+                .get(end..)
+                .and_then(|t| t.find(&close))
                 .map_or(self.b.len(), |p| end + p + close.len());
+            if stop == self.b.len() && !self.text.ends_with(&close) {
+                let what = if MATH_ENVS.contains(&name.as_str()) {
+                    "read as maths"
+                } else {
+                    "skipped as not prose"
+                };
+                self.notice(
+                    i,
+                    end,
+                    format!("`\\begin{{{name}}}` has no `{close}`: the rest of the file is {what}, not checked"),
+                );
+            }
             // Directives inside a skipped environment are not read: it is not prose.
             self.mask.hide(i..stop);
             return stop;
@@ -830,7 +931,7 @@ impl<'a> Tex<'a> {
         let Some((a, z, end)) = self.argument(after) else {
             return Some(after);
         };
-        let name = self.text[a..z].trim();
+        let name = self.slice(a, z).trim();
         self.mask.hide(after..end);
         if name == "document" {
             // Directives after the end are not read; the rest is not the essay.
@@ -862,7 +963,7 @@ impl<'a> Tex<'a> {
             // natbib and biblatex: one optional argument is the page note, two are the
             // prenote and the page note.
             let pages = opts.last().map(|&(s, e)| {
-                self.text[s..e]
+                self.slice(s, e)
                     .replace('~', " ")
                     .trim()
                     .trim_start_matches("pp.")
@@ -872,7 +973,7 @@ impl<'a> Tex<'a> {
             });
             let pages = pages.filter(|p| !p.is_empty() && p.chars().any(|c| c.is_ascii_digit()));
             let mut s = a;
-            for part in self.text[a..z].split(',') {
+            for part in self.slice(a, z).split(',') {
                 let lead = part.len() - part.trim_start().len();
                 let key = part.trim();
                 if !key.is_empty() {
@@ -1034,6 +1135,16 @@ mod tests {
             "\\[ unclosed",
             "%",
             "\\def",
+            // Multi-byte characters where the reader expected markup (found by fuzzing).
+            "\\end\\é",
+            "\\begin\\é",
+            "\\begin{é",
+            "\\cite{é",
+            "Text \\end{café\n\nmore",
+            "\\cite[é",
+            "\\verbé x é",
+            "\\verb",
+            "\\begin{verbatim\\é",
         ] {
             let s = read(t.to_string());
             if let Some(m) = &s.masked {

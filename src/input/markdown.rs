@@ -64,6 +64,7 @@ pub fn read(text: String) -> Source {
     let mut citations = Vec::new();
     let mut soft_breaks = Vec::new();
     let mut links: Vec<bool> = Vec::new();
+    let mut notices: Vec<(Span, String)> = Vec::new();
 
     for (ev, r) in Parser::new_ext(&text, opts).into_offset_iter() {
         match ev {
@@ -82,6 +83,16 @@ pub fn read(text: String) -> Source {
                         }
                     }
                     _ => leaves.close(),
+                }
+                if let Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)) = &tag {
+                    if let Some(n) = unclosed_fence(&text, r.clone()) {
+                        notices.push(n);
+                    }
+                }
+                if matches!(tag, Tag::HtmlBlock) {
+                    if let Some(n) = unclosed_comment(&text, r.clone()) {
+                        notices.push(n);
+                    }
                 }
                 match tag {
                     Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => skip += 1,
@@ -181,6 +192,8 @@ pub fn read(text: String) -> Source {
             mask.soften(r.start + p);
         }
     }
+    notices.extend(c.unclosed());
+    notices.sort_by_key(|(s, _)| s.start);
     let suppressions = c.finish(text.len());
     let masked = mask.finish(&text);
     Source {
@@ -189,7 +202,49 @@ pub fn read(text: String) -> Source {
         blocks: leaves.blocks,
         citations,
         suppressions,
+        notices,
     }
+}
+
+/// A fenced code block at `r` that runs to the end of the file without its closing fence.
+fn unclosed_fence(text: &str, r: Range<usize>) -> Option<(Span, String)> {
+    if r.end < text.trim_end().len() {
+        return None;
+    }
+    let block = &text[r.clone()];
+    let first = block.lines().next()?;
+    let opener = first.trim_start();
+    let fc = opener.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let n = opener.chars().take_while(|&c| c == fc).count();
+    let last = block.trim_end().lines().last().unwrap_or("").trim();
+    let closed = block.trim_end().lines().count() > 1
+        && last.chars().take_while(|&c| c == fc).count() >= n
+        && last.chars().all(|c| c == fc);
+    if closed {
+        return None;
+    }
+    let start = r.start + (first.len() - opener.len());
+    Some((
+        Span::new(start, start + n * fc.len_utf8()),
+        format!(
+            "this code fence ({}) is never closed: the rest of the file is read as code, not checked",
+            fc.to_string().repeat(n)
+        ),
+    ))
+}
+
+/// An HTML comment opening an HTML block at `r` with no `-->`: the rest is not prose.
+fn unclosed_comment(text: &str, r: Range<usize>) -> Option<(Span, String)> {
+    let block = &text[r.clone()];
+    let at = block.find("<!--")?;
+    if block.trim_start().starts_with("<!--") && !text[r.start + at..].contains("-->") {
+        let s = r.start + at;
+        return Some((
+            Span::new(s, s + 4),
+            "this `<!--` comment is never closed by `-->`: the rest of the file is hidden, not checked".into(),
+        ));
+    }
+    None
 }
 
 fn kind_of(stack: &[Container]) -> ParagraphKind {

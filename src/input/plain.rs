@@ -12,12 +12,14 @@ pub fn read(text: String) -> Source {
         mask.hide(s.start..s.end);
     }
     mask.hide_urls();
+    let notices = c.unclosed();
     let suppressions = c.finish(text.len());
     let masked = mask.finish(&text);
     Source {
         text,
         masked,
         suppressions,
+        notices,
         ..Default::default()
     }
 }

@@ -47,7 +47,8 @@ pub fn parse(body: &str) -> Option<Directive> {
 /// Collects directives in file order and turns them into suppressed spans.
 #[derive(Default)]
 pub struct Collector {
-    open: Vec<(usize, Vec<String>)>,
+    /// Open disable regions: where they start, their rules, the comment that opened them.
+    open: Vec<(usize, Vec<String>, Span)>,
     out: Vec<(Span, Vec<String>)>,
 }
 
@@ -76,10 +77,10 @@ impl Collector {
                 self.out
                     .push((Span::new(start, line_end(text, comment.end)), names));
             }
-            Directive::Disable(names) => self.open.push((comment.end, names)),
+            Directive::Disable(names) => self.open.push((comment.end, names, comment)),
             Directive::Enable(names) => {
                 let mut keep = Vec::new();
-                for (start, rules) in self.open.drain(..) {
+                for (start, rules, at) in self.open.drain(..) {
                     // `enable` with no names ends every region; with names, the regions that
                     // named one of them (a region of every rule is ended by any `enable`).
                     let ends = names.is_empty()
@@ -88,7 +89,7 @@ impl Collector {
                     if ends {
                         self.out.push((Span::new(start, comment.start), rules));
                     } else {
-                        keep.push((start, rules));
+                        keep.push((start, rules, at));
                     }
                 }
                 self.open = keep;
@@ -96,8 +97,27 @@ impl Collector {
         }
     }
 
+    /// Notices for disable regions no `essaylint-enable` closes (they run to the end of the
+    /// file, which may be meant, but is worth a word): call before [`Collector::finish`].
+    pub fn unclosed(&self) -> Vec<(Span, String)> {
+        self.open
+            .iter()
+            .map(|(_, rules, at)| {
+                let what = if rules.is_empty() {
+                    "every rule".to_string()
+                } else {
+                    format!("`{}`", rules.join("`, `"))
+                };
+                (
+                    *at,
+                    format!("this essaylint-disable is never ended by an essaylint-enable: {what} is off from here to the end of the file"),
+                )
+            })
+            .collect()
+    }
+
     pub fn finish(mut self, text_len: usize) -> Vec<(Span, Vec<String>)> {
-        for (start, rules) in self.open.drain(..) {
+        for (start, rules, _) in self.open.drain(..) {
             self.out.push((Span::new(start, text_len), rules));
         }
         self.out.retain(|(s, _)| !s.is_empty());

@@ -1,8 +1,11 @@
 //! Word data compiled in from `rules/`, loaded once per process and shared by every rule.
 //!
-//! Every list is a plain text file, one entry per line, `#` starting a comment line; each file's
-//! header names its source and licence.
+//! Every list is a plain text file in the one line grammar of `rules/README.md` (checked by
+//! [`data::parse`]): one entry per line, `#` starting a comment line, `@name` a section,
+//! `rule:` / `test:` / `test-silent:` lines naming the rule the file serves and example sentences
+//! it must (not) report; each file's header names its source and licence.
 
+pub mod data;
 pub mod lemma;
 pub mod nonstandard;
 pub mod spell;
@@ -10,11 +13,46 @@ pub mod spell;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// Lines of a compiled-in list: trimmed, without blank lines and `#` comments.
+/// True if the word is in the compiled-in one-entry-a-line list `rules/<path>` (parsed once per
+/// process into a set): `lexicon::in_list!("sentences/reporting_verbs.txt", w)`.
+macro_rules! in_list {
+    ($path:literal, $word:expr) => {{
+        static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+            std::sync::OnceLock::new();
+        SET.get_or_init(|| {
+            $crate::lexicon::word_set(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/rules/",
+                $path
+            )))
+        })
+        .contains($word)
+    }};
+}
+pub(crate) use in_list;
+
+/// Applies the case pattern of `like` (lower, Title, UPPER) to a lowercase word: `ITS` with
+/// `it's` gives `IT'S`, `Its` gives `It's`. The one case-matching function of every rule.
+pub fn match_case(like: &str, word: &str) -> String {
+    let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return word.to_uppercase();
+    }
+    if letters.first().is_some_and(|c| c.is_uppercase()) {
+        let mut cs = word.chars();
+        if let Some(f) = cs.next() {
+            return f.to_uppercase().chain(cs).collect();
+        }
+    }
+    word.to_string()
+}
+
+/// The entry lines of a compiled-in list: trimmed, without blank lines, `#` comments and the
+/// `rule:` / `test:` / `test-silent:` lines (see [`data`]).
 pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !data::is_meta_line(l))
 }
 
 /// A set of lowercase words from a compiled-in list.
@@ -59,38 +97,48 @@ pub fn is_function_word(word: &str) -> bool {
         .contains(word)
 }
 
-/// Headings that open a works-cited list (lowercase, trimmed).
+/// Headings that open a works-cited list, as written or normalised (lowercase): also with an
+/// enumerator or appendix label before ("7. Reference", "G: Literature Cited", "APPENDIX 1:
+/// REFERENCES"), a parenthetical after ("References (Outside of Class)"), or two list names
+/// joined ("References and Bibliography").
 pub fn is_references_heading(title: &str) -> bool {
-    matches!(
-        title,
-        "works cited"
-            | "work cited"
-            | "references"
-            | "reference"
-            | "reference list"
-            | "bibliography"
-            | "literature cited"
-            | "literature"
-            | "sources"
-            | "sources cited"
-            | "works consulted"
-            | "cited works"
-            | "citations"
-            | "references cited"
-            | "selected bibliography"
-            | "notes and references"
-            | "works cited page"
-            | "works cited list"
-            | "list of works cited"
-            | "list of references"
-            | "reference page"
-            | "references page"
-            | "sources used"
-            | "sources consulted"
-            | "cited literature"
-            | "works referenced"
-            | "bibliography and works cited"
-    )
+    static LEAD: OnceLock<regex::Regex> = OnceLock::new();
+    static TAIL: OnceLock<regex::Regex> = OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:(?:appendix|annex|annexe|section|part)\s*(?:[0-9]+|[ivxlc]+|[a-z])?\s*[.:)\-–—]?\s*|(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])\s*[.:)\-–—]\s*|[0-9]+\s+)",
+        )
+        .expect("valid regex")
+    });
+    let tail =
+        TAIL.get_or_init(|| regex::Regex::new(r"\s*[(\[][^)\]]*[)\]]$").expect("valid regex"));
+    let t = title
+        .trim()
+        .trim_matches(|c: char| matches!(c, '#' | '*' | '_' | '=' | ' '))
+        .to_lowercase();
+    let t = t.trim_end_matches([':', '.', ' ']);
+    if is_list_name(t) {
+        return true;
+    }
+    let t = lead.replace(t, "");
+    let t = tail.replace(&t, "");
+    let t = t.trim().trim_end_matches([':', '.', ' ']);
+    if t.is_empty() {
+        return false;
+    }
+    let joined = t.contains([',', '&', '/', '+']) || t.contains(" and ");
+    is_list_name(t)
+        || (joined
+            && t.split([',', '&', '/', '+'])
+                .flat_map(|p| p.split(" and "))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .all(is_list_name))
+}
+
+/// The name of a works-cited list, lowercase.
+fn is_list_name(title: &str) -> bool {
+    crate::lexicon::in_list!("common/references_headings.txt", title)
 }
 
 /// The compiled-in English dictionaries (Hunspell, SCOWL-based).

@@ -1,41 +1,46 @@
-//! GitHub Actions workflow commands: one annotation per diagnostic, shown on the pull request's
-//! changed files and in the run summary.
+//! GitHub Actions workflow commands: annotations shown on the pull request's changed files and
+//! in the run summary.
 //!
 //! ```text
 //! ::warning file=essay.md,line=3,col=12,endLine=3,endColumn=19,title=essaylint repetition/doubled-word::`the` is written twice (did you mean `the`?)
 //! ```
 //!
-//! Advice becomes `notice`. Values are escaped as the runner expects (`%`, CR and LF everywhere;
-//! `:` and `,` in properties too). A last plain line gives the summary.
+//! Advice becomes `notice`. GitHub shows at most [`SHOWN_PER_LEVEL`] annotations of each level
+//! per step and drops the rest silently, so only that many of each are written (errors, then
+//! warnings, then notices, each in file order) and a last line says how many more there are; the
+//! job summary ([`step_summary`], written where `GITHUB_STEP_SUMMARY` points) has every file.
+//! Values are escaped as the runner expects (`%`, CR and LF everywhere; `:` and `,` in
+//! properties too). A last plain line gives the summary.
 
 use super::{suggestion_text, FileReport, Summary};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// How many annotations of one level GitHub shows for a step.
+pub const SHOWN_PER_LEVEL: usize = 10;
 
 pub fn render(files: &[FileReport<'_>]) -> String {
     let mut out = String::new();
-    for f in files {
-        let doc = &f.report.document;
-        for d in &f.report.diagnostics {
-            let (line, col) = doc.line_col(d.span.start);
-            let (end_line, end_col) = doc.line_col(d.span.end);
-            let level = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Advice => "notice",
-            };
-            let mut msg = d.message.clone();
-            if let Some(s) = suggestion_text(d) {
-                msg.push_str(&format!(" ({s})"));
+    let mut left_out = 0;
+    for sev in [Severity::Error, Severity::Warning, Severity::Advice] {
+        let mut shown = 0;
+        for f in files {
+            for d in f.report.diagnostics.iter().filter(|d| d.severity == sev) {
+                if shown == SHOWN_PER_LEVEL {
+                    left_out += 1;
+                    continue;
+                }
+                shown += 1;
+                out.push_str(&annotation(f, d));
             }
-            out.push_str(&format!(
-                "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
-                property(f.path),
-                property(&format!("essaylint {}/{}", d.category, d.rule)),
-                data(&msg),
-            ));
         }
     }
     let s = Summary::for_files(files);
+    if left_out > 0 {
+        out.push_str(&format!(
+            "essaylint: {left_out} more annotation{} not shown (GitHub shows {SHOWN_PER_LEVEL} of each level per step); every file is in the job summary\n",
+            if left_out == 1 { "" } else { "s" }
+        ));
+    }
     out.push_str(&format!(
         "essaylint: {} file{} checked: {}\n",
         files.len(),
@@ -43,6 +48,79 @@ pub fn render(files: &[FileReport<'_>]) -> String {
         s.line()
     ));
     out
+}
+
+fn annotation(f: &FileReport<'_>, d: &Diagnostic) -> String {
+    let doc = &f.report.document;
+    let (line, col) = doc.line_col(d.span.start);
+    let (end_line, end_col) = doc.line_col(d.span.end);
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Advice => "notice",
+    };
+    // The Actions log is a terminal: no control characters from the essay.
+    let mut msg = super::sanitize::escape(&d.message).into_owned();
+    if let Some(s) = suggestion_text(d) {
+        msg.push_str(&format!(" ({})", super::sanitize::escape(&s)));
+    }
+    format!(
+        "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
+        property(&super::sanitize::escape(f.path)),
+        property(&format!("essaylint {}/{}", d.category, d.rule)),
+        data(&msg),
+    )
+}
+
+/// A Markdown job summary: one row per file with its counts, then every diagnostic of the
+/// files that have any, by file.
+pub fn step_summary(files: &[FileReport<'_>]) -> String {
+    let s = Summary::for_files(files);
+    let mut out = format!(
+        "## essaylint\n\n{} file{} checked: {}\n\n| file | words | errors | warnings | advice |\n|---|---:|---:|---:|---:|\n",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        s.line()
+    );
+    for f in files {
+        let c = Summary::of(f.report.diagnostics.iter(), 1);
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            cell(f.path),
+            f.report.stats.words,
+            c.errors,
+            c.warnings,
+            c.advice
+        ));
+    }
+    for f in files.iter().filter(|f| !f.report.diagnostics.is_empty()) {
+        out.push_str(&format!(
+            "\n<details><summary>{}</summary>\n\n| line | severity | rule | message |\n|---:|---|---|---|\n",
+            html(f.path)
+        ));
+        for d in &f.report.diagnostics {
+            let (line, _) = f.report.document.line_col(d.span.start);
+            out.push_str(&format!(
+                "| {line} | {} | {} | {} |\n",
+                d.severity.as_str(),
+                d.rule,
+                cell(&d.message)
+            ));
+        }
+        out.push_str("\n</details>\n");
+    }
+    out
+}
+
+/// Text for a Markdown table cell: no pipes or line breaks, no HTML.
+fn cell(s: &str) -> String {
+    html(s).replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Escapes a message.
@@ -65,5 +143,43 @@ mod tests {
     fn escaping() {
         assert_eq!(data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(cell("a|b <i>\nc"), "a\\|b &lt;i&gt; c");
+    }
+
+    #[test]
+    fn at_most_ten_of_each_level() {
+        let text = "We saw the the cat. ".repeat(30);
+        let report = crate::engine::check(crate::doc::Source::plain(text), &Default::default());
+        let n = report.diagnostics.len();
+        assert!(n > 10);
+        let f = [FileReport {
+            path: "e.txt",
+            report: &report,
+        }];
+        let out = render(&f);
+        assert_eq!(out.matches("::warning ").count(), 10);
+        let left: usize = [Severity::Error, Severity::Warning, Severity::Advice]
+            .iter()
+            .map(|s| {
+                let k = report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == *s)
+                    .count();
+                k.saturating_sub(SHOWN_PER_LEVEL)
+            })
+            .sum();
+        assert!(
+            out.contains(&format!("{left} more annotations not shown")),
+            "{out}"
+        );
+        let md = step_summary(&f);
+        assert!(md.contains("| e.txt |"));
+        let doubled = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "doubled-word")
+            .count();
+        assert_eq!(md.matches("| doubled-word |").count(), doubled);
     }
 }

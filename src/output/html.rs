@@ -40,20 +40,10 @@ pub fn render(files: &[FileReport<'_>]) -> String {
         files.len(),
         if files.len() == 1 { "" } else { "s" },
         esc(&summary.line()),
-        legend(&summary)
+        filters(files, &summary)
     );
     if files.len() > 1 {
-        out.push_str("<nav class=\"files\"><h2>Files</h2><ol>");
-        for (i, f) in files.iter().enumerate() {
-            let s = Summary::of(f.report.diagnostics.iter(), 1);
-            let _ = write!(
-                out,
-                "<li><a href=\"#f{i}\">{}</a> <span class=\"count\">{}</span></li>",
-                esc(f.path),
-                esc(&counts(&s))
-            );
-        }
-        out.push_str("</ol></nav>\n");
+        class_summary(&mut out, files, |i| format!("#f{i}"));
     }
     for (i, f) in files.iter().enumerate() {
         file(&mut out, i, f);
@@ -92,16 +82,117 @@ fn counts(s: &Summary) -> String {
     parts.join(", ")
 }
 
-fn legend(s: &Summary) -> String {
-    let mut out = String::from("<ul class=\"legend\">");
+/// The filter bar: a checkbox for each category and severity (with its count) and a rule
+/// chooser. They really filter: unticking hides the notes and dims their marks in the text, and
+/// the counts of what is shown update. The state is kept in the address (`#hide=advice,style`)
+/// so a filtered view can be bookmarked or sent.
+fn filters(files: &[FileReport<'_>], s: &Summary) -> String {
+    let mut out = String::from(
+        "<form class=\"filters\" aria-label=\"Filters\"><fieldset><legend>Kinds</legend>",
+    );
     for c in Category::ALL {
         let n = s.by_category.get(c.as_str()).copied().unwrap_or(0);
         let _ = write!(
             out,
-            "<li class=\"c-{c}\"><span class=\"swatch\"></span>{c} <b>{n}</b></li>"
+            "<label class=\"c-{c}\"><input type=\"checkbox\" data-f=\"c-{c}\" checked><span class=\"swatch\"></span>{c} <b data-count=\"c-{c}\">{n}</b></label>"
         );
     }
-    out.push_str("</ul>");
+    out.push_str("</fieldset><fieldset><legend>Severity</legend>");
+    for (sev, n) in [
+        (Severity::Error, s.errors),
+        (Severity::Warning, s.warnings),
+        (Severity::Advice, s.advice),
+    ] {
+        let _ = write!(
+            out,
+            "<label><input type=\"checkbox\" data-f=\"s-{sev}\" checked>{sev} <b data-count=\"s-{sev}\">{n}</b></label>"
+        );
+    }
+    let mut rules: Vec<&str> = files
+        .iter()
+        .flat_map(|f| f.report.diagnostics.iter().map(|d| d.rule))
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    out.push_str("</fieldset><fieldset><legend>Rule</legend><select data-rule><option value=\"\">every rule</option>");
+    for r in rules {
+        let _ = write!(out, "<option value=\"r-{0}\">{0}</option>", esc(r));
+    }
+    let _ = write!(
+        out,
+        "</select></fieldset><p class=\"shown\"><b data-shown>{0}</b> of {0} notes shown · keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous note</p></form>",
+        s.diagnostics
+    );
+    out
+}
+
+/// One row per essay: words, problems by category, readability, names and citation problems;
+/// sortable by any column (click its heading); each essay's name links to its report.
+pub fn class_summary(out: &mut String, files: &[FileReport<'_>], link: impl Fn(usize) -> String) {
+    out.push_str("<section class=\"class\"><h2>Class summary</h2><div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>essay</th><th>words</th><th>errors</th><th>warnings</th><th>advice</th>");
+    for c in Category::ALL {
+        let _ = write!(out, "<th class=\"c-{c}\">{c}</th>");
+    }
+    out.push_str("<th>grade level</th><th>words per sentence</th><th>problems per 1,000 words</th><th>chart</th></tr></thead><tbody>");
+    let max = files
+        .iter()
+        .map(|f| f.report.diagnostics.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    for (i, f) in files.iter().enumerate() {
+        let s = Summary::of(f.report.diagnostics.iter(), 1);
+        let st = stat_fields(f);
+        let num = |k: &str| st.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let words = f.report.stats.words;
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"{}\">{}</a></td><td>{words}</td><td>{}</td><td>{}</td><td>{}</td>",
+            esc(&link(i)),
+            esc(f.path),
+            s.errors,
+            s.warnings,
+            s.advice
+        );
+        for c in Category::ALL {
+            let _ = write!(
+                out,
+                "<td>{}</td>",
+                s.by_category.get(c.as_str()).copied().unwrap_or(0)
+            );
+        }
+        let per = 1000.0 * s.diagnostics as f64 / words.max(1) as f64;
+        let _ = write!(
+            out,
+            "<td>{}</td><td>{}</td><td>{per:.1}</td><td>{}</td></tr>",
+            esc(&num("flesch_kincaid_grade").unwrap_or_default()),
+            esc(&num("words_per_sentence").unwrap_or_default()),
+            category_bar(&s, max, 160)
+        );
+    }
+    out.push_str("</tbody></table></div></section>\n");
+}
+
+/// A stacked bar of problems by category (inline SVG), `width` wide for `max` problems.
+fn category_bar(s: &Summary, max: usize, width: usize) -> String {
+    let mut out = format!(
+        "<svg class=\"bar\" width=\"{width}\" height=\"12\" role=\"img\" aria-label=\"{} problems by kind\">",
+        s.diagnostics
+    );
+    let mut x = 0.0;
+    for c in Category::ALL {
+        let n = s.by_category.get(c.as_str()).copied().unwrap_or(0);
+        if n == 0 {
+            continue;
+        }
+        let w = width as f64 * n as f64 / max as f64;
+        let _ = write!(
+            out,
+            "<rect class=\"c-{c}\" x=\"{x:.1}\" y=\"0\" width=\"{w:.1}\" height=\"12\"><title>{c}: {n}</title></rect>"
+        );
+        x += w;
+    }
+    out.push_str("</svg>");
     out
 }
 
@@ -115,9 +206,12 @@ fn file(out: &mut String, fi: usize, f: &FileReport<'_>) {
         esc(f.path)
     );
     stats(out, f, &s);
+    out.push_str("</div>\n<div class=\"charts\">");
+    by_category_chart(out, &s);
+    sentence_strip(out, fi, doc);
     out.push_str("</div>\n");
     if f.is_extracted() {
-        out.push_str("<p class=\"note\">This is the text essaylint extracted from the Word document (footnotes follow the paragraph that cites them). Line numbers refer to this text. Make the changes in Word.</p>\n");
+        out.push_str("<p class=\"note\">This is the text essaylint extracted from the Word document (footnotes follow the paragraph that cites them). Make the changes in Word.</p>\n");
     }
     out.push_str("<div class=\"cols\">\n<article class=\"essay\"><div class=\"text\">");
     essay(out, fi, doc, diags);
@@ -132,8 +226,70 @@ fn file(out: &mut String, fi: usize, f: &FileReport<'_>) {
         out.push_str("</ol>");
     }
     out.push_str("</aside>\n</div>\n");
+    tables(out, doc);
     consistency(out, doc, diags);
     out.push_str("</section>\n");
+}
+
+/// The essay's name table and citation table (what `essaylint names` and `citations` print),
+/// as sections a teacher can open.
+fn tables(out: &mut String, doc: &Document) {
+    let config = crate::config::Config::default();
+    let names = crate::analysis::names::render_table(doc, &config, "names");
+    let cites = crate::analysis::citations::table(doc, &config);
+    for (title, body) in [
+        ("Names and their spellings", names),
+        ("Citations and sources", cites),
+    ] {
+        let body = body.trim_end();
+        if body.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<details class=\"table\" open><summary>{title}</summary><pre>{}</pre></details>",
+            esc(body)
+        );
+    }
+}
+
+/// A paragraph number for every offset: the paragraph holding it (1-based), or the nearest one
+/// before it.
+fn paragraph_of(doc: &Document, offset: usize) -> usize {
+    doc.paragraphs
+        .partition_point(|p| p.span.start <= offset)
+        .max(1)
+}
+
+fn stat_fields(f: &FileReport<'_>) -> Vec<(String, String)> {
+    let st = &f.report.stats;
+    let grade = st.flesch_kincaid_grade;
+    let scale = match grade {
+        g if g < 6.0 => "easy: primary school",
+        g if g < 9.0 => "plain: middle school",
+        g if g < 13.0 => "secondary school",
+        g if g < 17.0 => "university",
+        _ => "very dense: graduate level",
+    };
+    vec![
+        ("words".into(), st.words.to_string()),
+        ("sentences".into(), st.sentences.to_string()),
+        ("paragraphs".into(), st.paragraphs.to_string()),
+        (
+            "words_per_sentence".into(),
+            format!("{:.1}", st.avg_sentence_length),
+        ),
+        ("flesch_kincaid_grade".into(), format!("{grade:.1}")),
+        ("grade_scale".into(), scale.into()),
+        (
+            "passive".into(),
+            format!(
+                "{:.0}% of sentences ({})",
+                st.passive_ratio * 100.0,
+                st.passive_sentences
+            ),
+        ),
+    ]
 }
 
 /// A small table of the consistency checks that found something (names, spelling standard,
@@ -156,30 +312,37 @@ fn consistency(out: &mut String, doc: &Document, diags: &[Diagnostic]) {
 }
 
 fn stats(out: &mut String, f: &FileReport<'_>, s: &Summary) {
+    let fields = stat_fields(f);
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
     out.push_str("<dl>");
-    // Every field of the statistics, whatever rules add to them.
-    if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&f.report.stats) {
-        // The counts people look for first, then the rest as they come.
-        const FIRST: [&str; 3] = ["words", "sentences", "paragraphs"];
-        let mut fields: Vec<(String, serde_json::Value)> = m.into_iter().collect();
-        fields.sort_by_key(|(k, _)| FIRST.iter().position(|f| f == k).unwrap_or(FIRST.len()));
-        for (k, v) in fields {
-            let val = match &v {
-                serde_json::Value::Number(n) => match n.as_f64() {
-                    Some(x) if n.is_f64() => format!("{x:.1}"),
-                    _ => n.to_string(),
-                },
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
-                _ => continue,
-            };
-            let _ = write!(
-                out,
-                "<div><dt>{}</dt><dd>{}</dd></div>",
-                esc(&k.replace(['_', '-'], " ")),
-                esc(&val)
-            );
-        }
+    for (label, value, help) in [
+        ("words", get("words").to_string(), "running prose: headings and works-cited entries are not counted"),
+        ("sentences", get("sentences").to_string(), ""),
+        ("paragraphs", get("paragraphs").to_string(), ""),
+        ("words per sentence", get("words_per_sentence").to_string(), "published prose averages 15–25"),
+        (
+            "reading grade",
+            format!("{} <small>{}</small>", esc(get("flesch_kincaid_grade")), esc(get("grade_scale"))),
+            "Flesch–Kincaid grade level: the years of schooling a reader needs (8 plain, 12 end of school, 16 university)",
+        ),
+        ("passive voice", esc(get("passive")), "sentences with a passive verb"),
+    ] {
+        let value = if label == "reading grade" || label == "passive voice" {
+            value
+        } else {
+            esc(&value)
+        };
+        let _ = write!(
+            out,
+            "<div title=\"{}\"><dt>{label}</dt><dd>{value}</dd></div>",
+            esc(help)
+        );
     }
     let _ = write!(
         out,
@@ -189,12 +352,90 @@ fn stats(out: &mut String, f: &FileReport<'_>, s: &Summary) {
     out.push_str("</dl>");
 }
 
-fn item(out: &mut String, fi: usize, i: usize, doc: &Document, d: &Diagnostic) {
-    let (line, col) = doc.line_col(d.span.start);
+/// Problems by category, as horizontal bars (inline SVG).
+fn by_category_chart(out: &mut String, s: &Summary) {
+    let max = s.by_category.values().copied().max().unwrap_or(0).max(1);
+    let row = 18;
+    let h = row * Category::ALL.len() + 4;
     let _ = write!(
         out,
-        "<li id=\"f{fi}-d{i}\" class=\"diag c-{} s-{}\"><a class=\"where\" href=\"#f{fi}-m{i}\" data-m=\"f{fi}-m{i}\">line {line}:{col}</a> <span class=\"sev\">{}</span> <span class=\"rule\">{}</span>",
-        d.category, d.severity, d.severity, esc(d.rule)
+        "<figure class=\"chart\"><figcaption>Problems by kind</figcaption><svg width=\"300\" height=\"{h}\" role=\"img\" aria-label=\"problems by kind\">"
+    );
+    for (k, c) in Category::ALL.iter().enumerate() {
+        let n = s.by_category.get(c.as_str()).copied().unwrap_or(0);
+        let y = k * row + 2;
+        let w = 190.0 * n as f64 / max as f64;
+        let _ = write!(
+            out,
+            "<text x=\"0\" y=\"{}\" class=\"lbl\">{c}</text><rect class=\"c-{c}\" x=\"80\" y=\"{y}\" width=\"{w:.1}\" height=\"13\" rx=\"2\"></rect><text x=\"{:.1}\" y=\"{}\" class=\"num\">{n}</text>",
+            y + 11,
+            84.0 + w,
+            y + 11
+        );
+    }
+    out.push_str("</svg></figure>");
+}
+
+/// Each sentence of the essay's prose as a bar as tall as it is long; sentences over 40 words
+/// are marked. A bar links to its sentence.
+fn sentence_strip(out: &mut String, fi: usize, doc: &Document) {
+    let lens: Vec<(usize, usize)> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            doc.paragraphs
+                .get(s.paragraph)
+                .is_some_and(|p| p.kind == crate::doc::ParagraphKind::Body)
+        })
+        .map(|(i, s)| {
+            (
+                i,
+                doc.tokens[s.tokens.clone()]
+                    .iter()
+                    .filter(|t| t.is_wordlike())
+                    .count(),
+            )
+        })
+        .collect();
+    if lens.is_empty() {
+        return;
+    }
+    let max = lens.iter().map(|l| l.1).max().unwrap_or(1).max(40);
+    let bw = (600.0 / lens.len() as f64).clamp(1.0, 8.0);
+    let width = (bw * lens.len() as f64).ceil() as usize;
+    let _ = write!(
+        out,
+        "<figure class=\"chart\"><figcaption>Sentence lengths ({} sentences; red: over 40 words)</figcaption><svg width=\"{width}\" height=\"64\" role=\"img\" aria-label=\"sentence lengths\">",
+        lens.len()
+    );
+    let y40 = 60.0 - 56.0 * 40.0 / max as f64;
+    for (k, &(si, n)) in lens.iter().enumerate() {
+        let h = 56.0 * n as f64 / max as f64;
+        let start = doc.sentences[si].span.start;
+        let _ = write!(
+            out,
+            "<a href=\"#f{fi}-s{start}\"><rect class=\"{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"><title>{n} words (paragraph {})</title></rect></a>",
+            if n > 40 { "long" } else { "ok" },
+            k as f64 * bw,
+            60.0 - h,
+            (bw - 0.5).max(0.8),
+            paragraph_of(doc, start)
+        );
+    }
+    let _ = write!(
+        out,
+        "<line x1=\"0\" x2=\"{width}\" y1=\"{y40:.1}\" y2=\"{y40:.1}\" class=\"limit\"></line></svg></figure>"
+    );
+}
+
+fn item(out: &mut String, fi: usize, i: usize, doc: &Document, d: &Diagnostic) {
+    let (line, col) = doc.line_col(d.span.start);
+    let para = paragraph_of(doc, d.span.start);
+    let _ = write!(
+        out,
+        "<li id=\"f{fi}-d{i}\" class=\"diag c-{} s-{} r-{}\" tabindex=\"-1\"><span class=\"num\">{}</span> <a class=\"where\" href=\"#f{fi}-m{i}\" data-m=\"f{fi}-m{i}\" title=\"line {line}, column {col}\">paragraph {para}</a> <span class=\"sev\">{}</span> <span class=\"rule\">{}</span>",
+        d.category, d.severity, esc(d.rule), i + 1, d.severity, esc(d.rule)
     );
     let quoted = excerpt(doc, d.span);
     if !quoted.is_empty() {
@@ -204,11 +445,11 @@ fn item(out: &mut String, fi: usize, i: usize, doc: &Document, d: &Diagnostic) {
     if let Some(s) = suggestion_text(d) {
         let _ = write!(out, "<p class=\"sugg\">{}</p>", code_spans(&s));
     }
-    for r in d.related.iter().take(5) {
-        let (l, _) = doc.line_col(r.span.start);
+    for (k, r) in d.related.iter().enumerate().take(8) {
+        let p = paragraph_of(doc, r.span.start);
         let _ = write!(
             out,
-            "<p class=\"rel\">line {l}: {}</p>",
+            "<p class=\"rel\"><a href=\"#f{fi}-r{i}-{k}\" data-m=\"f{fi}-r{i}-{k}\">paragraph {p}</a>: {}</p>",
             code_spans(&r.message)
         );
     }
@@ -253,9 +494,11 @@ fn code_spans(s: &str) -> String {
     out
 }
 
-/// The essay text with marks. The text is cut at every span edge and every change between prose
-/// and markup; each piece is painted by the narrowest diagnostic covering it and underlined by
-/// the wide ones.
+/// The essay text with marks. The text is cut at every span edge, every related place, every
+/// sentence and paragraph start and every change between prose and markup; each piece is
+/// painted by the narrowest diagnostic covering it and underlined by the wide ones. Related
+/// places (the other spelling of a name, the first use of an echoed word) get a dotted frame
+/// and link back to their note. Paragraphs are numbered in the margin, as the notes cite them.
 fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
     let text = &doc.text;
     let len = text.len();
@@ -273,9 +516,28 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
             (s, fit(d.span.end).max(s))
         })
         .collect();
+    // Related places: (start, end, diagnostic, index among its related).
+    let mut rels: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (i, d) in diags.iter().enumerate() {
+        for (k, r) in d.related.iter().enumerate().take(8) {
+            let s = fit(r.span.start);
+            rels.push((s, fit(r.span.end).max(s), i, k));
+        }
+    }
+    rels.sort_unstable();
     let mut cuts: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    cuts.extend(rels.iter().flat_map(|r| [r.0, r.1]));
     cuts.push(0);
     cuts.push(len);
+    let para_starts: Vec<(usize, usize)> = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (fit(p.span.start), k + 1))
+        .collect();
+    let sent_starts: Vec<usize> = doc.sentences.iter().map(|s| fit(s.span.start)).collect();
+    cuts.extend(para_starts.iter().map(|p| p.0));
+    cuts.extend(sent_starts.iter().copied());
     // Prose/markup edges.
     let prose = doc.prose.as_bytes();
     let masked = |i: usize| prose.get(i) != text.as_bytes().get(i);
@@ -297,9 +559,37 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
     let mut starts: Vec<usize> = (0..diags.len()).collect();
     starts.sort_by_key(|&i| spans[i].0);
     let mut next_start = 0usize;
+    let (mut next_para, mut next_sent, mut next_rel) = (0usize, 0usize, 0usize);
     let mut active: Vec<usize> = Vec::new();
+    let mut active_rel: Vec<(usize, usize, usize, usize)> = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
+        while next_para < para_starts.len() && para_starts[next_para].0 <= a {
+            let _ = write!(
+                out,
+                "<span class=\"pno\" aria-hidden=\"true\">{}</span>",
+                para_starts[next_para].1
+            );
+            next_para += 1;
+        }
+        while next_sent < sent_starts.len() && sent_starts[next_sent] <= a {
+            let _ = write!(
+                out,
+                "<a class=\"anchor\" id=\"f{fi}-s{}\"></a>",
+                sent_starts[next_sent]
+            );
+            next_sent += 1;
+        }
+        while next_rel < rels.len() && rels[next_rel].0 <= a {
+            let r = rels[next_rel];
+            let _ = write!(
+                out,
+                "<a class=\"anchor\" id=\"f{fi}-r{}-{}\"></a>",
+                r.2, r.3
+            );
+            active_rel.push(r);
+            next_rel += 1;
+        }
         // Anchors and point marks for diagnostics starting here.
         while next_start < starts.len() && spans[starts[next_start]].0 <= a {
             let i = starts[next_start];
@@ -308,8 +598,9 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
                 let d = &diags[i];
                 let _ = write!(
                     out,
-                    "<mark class=\"pt c-{}\" data-d=\"f{fi}-d{i}\" title=\"{}\"></mark>",
+                    "<mark class=\"pt c-{}\" data-d=\"f{fi}-d{i}\" data-ds=\"f{fi}-d{i}\" data-n=\"{}\" title=\"{}\"></mark>",
                     d.category,
+                    i + 1,
                     esc(&tooltip(d))
                 );
             } else {
@@ -318,17 +609,32 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
             next_start += 1;
         }
         active.retain(|&i| spans[i].1 > a);
+        active_rel.retain(|r| r.1 > a);
         if a == b {
             continue;
         }
         let piece = &text[a..b];
         let markup = has_mask && masked(a) && !piece.starts_with(char::is_whitespace);
-        if active.is_empty() {
+        if active.is_empty() && active_rel.is_empty() {
             if markup {
                 let _ = write!(out, "<span class=\"np\">{}</span>", esc(piece));
             } else {
                 out.push_str(&esc(piece));
             }
+            continue;
+        }
+        if active.is_empty() {
+            // Only a related place.
+            let r = active_rel[0];
+            let _ = write!(
+                out,
+                "<mark class=\"relm c-{}\" data-d=\"f{fi}-d{}\" data-ds=\"f{fi}-d{}\" title=\"{}\">{}</mark>",
+                diags[r.2].category,
+                r.2,
+                r.2,
+                esc(&format!("{} (see note {})", diags[r.2].related[r.3].message, r.2 + 1)),
+                esc(piece)
+            );
             continue;
         }
         let narrow = active
@@ -361,14 +667,30 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
         if active.len() > 1 {
             class.push_str(" many");
         }
+        if !active_rel.is_empty() {
+            class.push_str(" relm");
+        }
         if markup {
             class.push_str(" np");
         }
         let target = narrow.or(wide).unwrap_or(active[0]);
         let tip: Vec<String> = active.iter().map(|&i| tooltip(&diags[i])).collect();
+        let ds: Vec<String> = active.iter().map(|&i| format!("f{fi}-d{i}")).collect();
+        // The note numbers for print, only where a mark begins.
+        let nums: Vec<String> = active
+            .iter()
+            .filter(|&&i| spans[i].0 == a)
+            .map(|&i| (i + 1).to_string())
+            .collect();
         let _ = write!(
             out,
-            "<mark class=\"{class}\" data-d=\"f{fi}-d{target}\" title=\"{}\">{}</mark>",
+            "<mark class=\"{class}\" data-d=\"f{fi}-d{target}\" data-ds=\"{}\"{} title=\"{}\">{}</mark>",
+            ds.join(" "),
+            if nums.is_empty() {
+                String::new()
+            } else {
+                format!(" data-n=\"{}\"", nums.join(","))
+            },
             esc(&tip.join("\n")),
             esc(piece)
         );
@@ -412,7 +734,7 @@ const CSS: &str = r#"
 :root{--ink:#1d2330;--mute:#5b6474;--line:#dde1e8;--paper:#fff;--bg:#f5f6f8;
 --spelling:#d13b3b;--spelling-bg:#ffe0e0;--names:#7b3fd0;--names-bg:#eee2ff;
 --repetition:#c46a00;--repetition-bg:#ffe9cc;--citations:#2463c7;--citations-bg:#dce9ff;
---sentences:#23845a;--sentences-bg:#daf3e4;--style:#0f7f86;--style-bg:#d7f1f2}
+--sentences:#23845a;--sentences-bg:#daf3e4;--capitalisation:#8a5a00;--capitalisation-bg:#f6ecd2;--style:#0f7f86;--style-bg:#d7f1f2}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 header.top{background:var(--paper);border-bottom:1px solid var(--line);padding:14px 28px}
@@ -450,6 +772,7 @@ mark.flash,li.flash{animation:flash 1.6s ease-out}
 .c-repetition{--c:var(--repetition);--c-bg:var(--repetition-bg)}.u-repetition{--u:var(--repetition)}
 .c-citations{--c:var(--citations);--c-bg:var(--citations-bg)}.u-citations{--u:var(--citations)}
 .c-sentences{--c:var(--sentences);--c-bg:var(--sentences-bg)}.u-sentences{--u:var(--sentences)}
+.c-capitalisation{--c:var(--capitalisation);--c-bg:var(--capitalisation-bg)}.u-capitalisation{--u:var(--capitalisation)}
 .c-style{--c:var(--style);--c-bg:var(--style-bg)}.u-style{--u:var(--style)}
 .diags{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .diags h3{font-size:14px;margin:0 0 8px;color:var(--mute);font-weight:600}
@@ -468,18 +791,111 @@ mark.flash,li.flash{animation:flash 1.6s ease-out}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;background:#eef0f3;border-radius:3px;padding:0 3px;font-size:.92em}
 .none{color:var(--sentences);font-weight:600}
 footer{margin:0 28px 28px;color:var(--mute);font-size:13px}
+.filters{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;margin:4px 0 0;font-size:13px}
+.filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center}
+.filters legend{float:left;font-weight:600;color:var(--mute);margin-right:6px;padding:0}
+.filters label{display:flex;align-items:center;gap:4px;text-transform:capitalize;cursor:pointer}
+.filters select{font:inherit}
+.filters .shown{margin:0;color:var(--mute)}
+kbd{font-family:ui-monospace,monospace;border:1px solid var(--line);border-bottom-width:2px;border-radius:3px;padding:0 3px;font-size:11px}
+.charts{display:flex;flex-wrap:wrap;gap:12px 28px;margin:0 0 12px}
+.chart{margin:0;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 12px}
+.chart figcaption{font-size:12px;color:var(--mute);margin-bottom:4px}
+.chart .lbl,.chart .num{font-size:11px;fill:var(--mute)}
+.chart rect{fill:var(--c)}
+.chart rect.ok{fill:#9aa6b8}.chart rect.long{fill:var(--spelling)}
+.chart .limit{stroke:var(--spelling);stroke-dasharray:3 2;stroke-width:1}
+svg.bar rect{fill:var(--c)}
+.pno{display:inline-block;width:2.2em;margin-left:-2.8em;margin-right:.6em;text-align:right;color:#a3abb8;font:12px/1 system-ui,sans-serif;user-select:none}
+.text{padding-left:1.2em}
+mark.relm{outline:1px dashed var(--c);outline-offset:1px}
+li.diag[hidden],mark.off{display:revert}
+li.diag[hidden]{display:none}
+mark.off{background:none!important;box-shadow:none!important;text-decoration:none!important;outline:none!important;cursor:auto}
+li.diag:focus{outline:2px solid #ffbf00}
+.diag .num{display:none}
+section.class{margin:16px 28px;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 16px}
+section.class h2{font-size:16px;margin:4px 0 8px}
+.scroll{overflow-x:auto}
+table.sortable{border-collapse:collapse;font-size:13px;font-variant-numeric:tabular-nums;width:100%}
+table.sortable th,table.sortable td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:right;white-space:nowrap}
+table.sortable th:first-child,table.sortable td:first-child{text-align:left}
+table.sortable th{cursor:pointer;color:var(--mute);font-weight:600;text-transform:capitalize}
+table.sortable th[aria-sort=ascending]::after{content:" ▲"}
+table.sortable th[aria-sort=descending]::after{content:" ▼"}
+details.table{margin:16px 0 0;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 14px}
+details.table summary{font-weight:600;cursor:pointer}
+details.table pre{overflow-x:auto;font-size:13px;margin:8px 0 4px}
 @media (max-width:1000px){.cols{grid-template-columns:1fr}.diags{position:static;max-height:none}}
-@media print{body{background:#fff}.cols{grid-template-columns:1fr}.diags{position:static;max-height:none;border:0}.essay{border:0;box-shadow:none;padding:0}}
+@media (max-width:600px){section.file,section.class,nav.files,footer{margin-left:8px;margin-right:8px}.essay{padding:16px 14px}.text{font-size:16px}header.top{padding:10px 12px}}
+@media print{body{background:#fff}.filters,.charts a{display:none}.cols{grid-template-columns:1fr}.diags{position:static;max-height:none;border:0}.essay{border:0;box-shadow:none;padding:0}
+mark[data-n]::after{content:attr(data-n);vertical-align:super;font:bold 9px/1 system-ui,sans-serif;color:var(--c,#000);margin-left:1px}
+.diag .num{display:inline;font-weight:700}.diag{break-inside:avoid}li.diag[hidden]{display:none}}
 "#;
 
 const SCRIPT: &str = r#"
 (function(){
 function flash(el){if(!el)return;el.classList.remove('flash');void el.offsetWidth;el.classList.add('flash');}
+var form=document.querySelector('form.filters');
+var notes=Array.prototype.slice.call(document.querySelectorAll('li.diag'));
+var marks=Array.prototype.slice.call(document.querySelectorAll('mark[data-ds]'));
+function state(){
+ var off=[];if(!form)return {off:off,rule:''};
+ form.querySelectorAll('input[data-f]').forEach(function(b){if(!b.checked)off.push(b.getAttribute('data-f'));});
+ var sel=form.querySelector('select[data-rule]');
+ return {off:off,rule:sel?sel.value:''};
+}
+function apply(save){
+ var st=state(),shown=0,counts={};
+ notes.forEach(function(li){
+  var hide=st.off.some(function(c){return li.classList.contains(c);})||(st.rule&&!li.classList.contains(st.rule));
+  li.hidden=hide;
+  if(!hide){shown++;li.classList.forEach(function(c){counts[c]=(counts[c]||0)+1;});}
+ });
+ marks.forEach(function(m){
+  var any=m.getAttribute('data-ds').split(' ').some(function(id){var li=document.getElementById(id);return li&&!li.hidden;});
+  m.classList.toggle('off',!any);
+ });
+ document.querySelectorAll('[data-count]').forEach(function(b){b.textContent=counts[b.getAttribute('data-count')]||0;});
+ var sh=document.querySelector('[data-shown]');if(sh)sh.textContent=shown;
+ if(save){var h=[];if(st.off.length)h.push('hide='+st.off.join(','));if(st.rule)h.push('rule='+st.rule);
+  history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname+location.search);}
+}
+function load(){
+ if(!form)return;var h=location.hash.replace(/^#/,'');
+ h.split('&').forEach(function(kv){var p=kv.split('=');
+  if(p[0]==='hide')(p[1]||'').split(',').forEach(function(f){var b=form.querySelector('input[data-f="'+f+'"]');if(b)b.checked=false;});
+  if(p[0]==='rule'){var s=form.querySelector('select[data-rule]');if(s)s.value=p[1]||'';}
+ });
+}
+if(form){form.addEventListener('change',function(){apply(true);});load();apply(false);}
 document.addEventListener('click',function(e){
  var m=e.target.closest('mark[data-d]');
- if(m){var li=document.getElementById(m.getAttribute('data-d'));if(li){li.scrollIntoView({block:'nearest',behavior:'smooth'});flash(li);}return;}
+ if(m&&!m.classList.contains('off')){var li=document.getElementById(m.getAttribute('data-d'));if(li){li.scrollIntoView({block:'nearest',behavior:'smooth'});flash(li);}return;}
  var a=e.target.closest('a[data-m]');
  if(a){var t=document.getElementById(a.getAttribute('data-m'));if(t){e.preventDefault();var n=t.nextElementSibling||t;n.scrollIntoView({block:'center',behavior:'smooth'});flash(n);}}
+});
+var cur=-1;
+document.addEventListener('keydown',function(e){
+ if(e.target.closest('input,select,textarea')||e.metaKey||e.ctrlKey||e.altKey)return;
+ if(e.key!=='j'&&e.key!=='k')return;
+ var vis=notes.filter(function(li){return !li.hidden;});if(!vis.length)return;
+ cur=e.key==='j'?Math.min(cur+1,vis.length-1):Math.max(cur-1,0);
+ var li=vis[cur];li.focus({preventScroll:true});li.scrollIntoView({block:'nearest'});
+ var w=li.querySelector('a[data-m]');var t=w&&document.getElementById(w.getAttribute('data-m'));
+ if(t){var n=t.nextElementSibling||t;n.scrollIntoView({block:'center'});flash(n);}
+ e.preventDefault();
+});
+document.querySelectorAll('table.sortable').forEach(function(t){
+ t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){
+  var asc=th.getAttribute('aria-sort')!=='ascending';
+  t.querySelectorAll('th').forEach(function(x){x.removeAttribute('aria-sort');});
+  th.setAttribute('aria-sort',asc?'ascending':'descending');
+  var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows);
+  rows.sort(function(a,b){var x=a.cells[i].textContent,y=b.cells[i].textContent,nx=parseFloat(x),ny=parseFloat(y);
+   var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y);return asc?c:-c;});
+  rows.forEach(function(r){body.appendChild(r);});
+ });});
 });
 })();
 "#;

@@ -1,10 +1,13 @@
 //! Output renderers: one file per format. Each returns the text to print; none prints.
 
+pub mod concise;
 pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod sanitize;
 pub mod sarif;
+pub mod statistics;
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::engine::Report;
@@ -139,7 +142,12 @@ pub fn consistency_rows(
             let mut it = diags.iter().filter(|d| d.rule == r);
             let first = it.next()?;
             let n = 1 + it.count();
-            Some((r, n, doc.line_col(first.span.start).0, first.message.clone()))
+            Some((
+                r,
+                n,
+                doc.line_col(first.span.start).0,
+                first.message.clone(),
+            ))
         })
         .collect()
 }

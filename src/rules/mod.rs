@@ -8,6 +8,7 @@ use crate::rule::Rule;
 use std::path::Path;
 use std::sync::OnceLock;
 
+pub mod capitalisation;
 pub mod citations;
 pub mod names;
 pub mod repetition;
@@ -25,6 +26,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
             repetition::RULES,
             citations::RULES,
             sentences::RULES,
+            capitalisation::RULES,
             style::RULES,
         ]
         .concat()
@@ -36,10 +38,41 @@ pub fn find(name: &str) -> Option<&'static dyn Rule> {
     all().iter().copied().find(|r| r.meta().name == name)
 }
 
+/// The rule table in Markdown, as `essaylint rules --markdown` prints it and the README holds
+/// it: name, category, default severity, fix, summary.
+pub fn markdown_table() -> String {
+    let mut out =
+        String::from("| rule | category | default | fix | summary |\n|---|---|---|---|---|\n");
+    for r in all() {
+        let m = r.meta();
+        out.push_str(&format!(
+            "| `{}` | {} | {}{} | {} | {} |\n",
+            m.name,
+            m.category,
+            m.severity,
+            if m.default_off {
+                " (off by default)"
+            } else {
+                ""
+            },
+            m.fix.map_or("—", |a| a.as_str()),
+            m.summary.replace('|', "\\|"),
+        ));
+    }
+    out
+}
+
 /// Checks the configuration's `[rules]` entries against the registry: every name is a rule or a
 /// category, only rules take option tables, and every option is one the rule declares, of its
 /// declared type. The first problem is returned, naming the file and line.
 pub fn validate(config: &Config) -> Result<(), ConfigError> {
+    for layer in config.layers() {
+        validate_layer(layer)?;
+    }
+    Ok(())
+}
+
+fn validate_layer(config: &Config) -> Result<(), ConfigError> {
     for entry in config.rule_entries() {
         let name = entry.name.as_str();
         let rule = find(name);
@@ -81,9 +114,29 @@ pub fn validate(config: &Config) -> Result<(), ConfigError> {
                     format!("option `{name}.{k}` must be {}", decl.kind.describe()),
                 ));
             }
+            if let Some(shown) = values.and_then(|m| m.get(k)).and_then(nonsense) {
+                return Err(config.error(
+                    *line,
+                    format!(
+                        "option `{name}.{k}` must be {} that is not negative (and not nan or inf), not `{shown}`",
+                        decl.kind.describe()
+                    ),
+                ));
+            }
         }
     }
     Ok(())
+}
+
+/// Every numeric option is a count, a length, a share or a threshold: a negative or non-finite
+/// value is a mistake, said plainly rather than clamped. The value as written, if so.
+fn nonsense(v: &crate::config::OptValue) -> Option<String> {
+    use crate::config::OptValue;
+    match *v {
+        OptValue::Int(i) if i < 0 => Some(i.to_string()),
+        OptValue::Float(f) if !f.is_finite() || f < 0.0 => Some(f.to_string()),
+        _ => None,
+    }
 }
 
 /// Parses configuration text and validates it against the registry.
@@ -110,6 +163,20 @@ pub fn discover_config(dir: &Path) -> Result<Config, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nonsense_values_are_refused() {
+        for bad in [
+            "long-sentence]\nmax-words = -5",
+            "passive-voice]\nparagraph-share = nan",
+            "passive-voice]\nparagraph-share = inf",
+            "passive-voice]\nparagraph-share = -0.5",
+        ] {
+            let e = parse_config(&format!("[rules.{bad}\n"), "x.toml").unwrap_err();
+            assert_eq!(e.line, 2, "{e}");
+            assert!(e.message.contains("not negative"), "{e}");
+        }
+    }
 
     #[test]
     fn rule_tables_are_validated_with_lines() {

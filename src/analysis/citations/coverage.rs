@@ -5,7 +5,7 @@
 
 use crate::analysis::citations::fold_name;
 use crate::doc::citation::Citation;
-use crate::doc::{Document, ParagraphKind, Quotation, QuoteKind, Span, TokenKind};
+use crate::doc::{Document, Quotation, QuoteKind, Span, TokenKind};
 use crate::lexicon;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -20,6 +20,31 @@ fn is_mention_cue(lower: &str) -> bool {
         )))
     })
     .contains(lower)
+}
+
+/// Nouns naming the people a paper's data comes from ("participants", "respondents").
+fn is_data_speaker(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        lexicon::word_set(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/citations/data_speakers.txt"
+        )))
+    })
+    .contains(lower)
+}
+
+/// Phrases right before a quotation that name a term ("called", "known as").
+fn label_cues() -> &'static [Vec<&'static str>] {
+    static S: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    S.get_or_init(|| {
+        lexicon::lines(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/citations/label_cues.txt"
+        )))
+        .map(|l| l.split_whitespace().collect())
+        .collect()
+    })
 }
 
 /// Verbs of speech ("said", "asked") that mark dialogue.
@@ -180,10 +205,7 @@ pub fn is_candidate_quote(doc: &Document, q: &Quotation, min_words: usize) -> bo
     if q.depth != 0 {
         return false;
     }
-    if !matches!(
-        doc.paragraphs[q.paragraph].kind,
-        ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
-    ) {
+    if !doc.paragraphs[q.paragraph].kind.is_prose() {
         return false;
     }
     if q.kind == QuoteKind::Single {
@@ -248,6 +270,92 @@ pub fn is_candidate_quote(doc: &Document, q: &Quotation, min_words: usize) -> bo
     true
 }
 
+/// The quotation reads as a clause: a subject pronoun, an auxiliary or modal, a verb that can
+/// only be finite ("argues", "was"), or "to" before a verb.
+fn is_clause_like(doc: &Document, q: &Quotation) -> bool {
+    use lexicon::pos::{self, AUX, PRON_SUBJ, VERB, VERB_3SG, VERB_PAST};
+    let words: Vec<usize> = q
+        .tokens
+        .clone()
+        .filter(|&i| doc.tokens[i].is_wordlike())
+        .collect();
+    words.iter().enumerate().any(|(n, &i)| {
+        let l = doc.lower(i);
+        let t = pos::tags(l);
+        if t & (AUX | PRON_SUBJ) != 0 {
+            return true;
+        }
+        if l == "to" {
+            return words
+                .get(n + 1)
+                .is_some_and(|&j| pos::tags(doc.lower(j)) & VERB != 0);
+        }
+        // A finite reading only: "suggests", "fell"; not "results" or "perceived outcomes".
+        let finite = t & (VERB_3SG | VERB_PAST) != 0 && !pos::is_nounish(l);
+        finite && !(n == 0 && pos::is_participle(l))
+    })
+}
+
+/// A label: a quoted noun phrase the paper names or uses as a category — the “high stress
+/// low support” group, a “buffer effect of peer support” — rather than words taken from a
+/// source. Either a determiner before it and a noun after it (the quotation modifies a noun),
+/// or a short phrase (up to six words) that is no clause.
+fn is_label(doc: &Document, q: &Quotation) -> bool {
+    if is_clause_like(doc, q) {
+        return false;
+    }
+    let words = quote_words(doc, q);
+    if words <= 6 {
+        return true;
+    }
+    let p = &doc.paragraphs[q.paragraph];
+    let open = q.tokens.start.saturating_sub(1);
+    let det_before = open > p.tokens.start
+        && lexicon::pos::is(doc.lower(open - 1), lexicon::pos::DET | lexicon::pos::POSS);
+    let after = q.tokens.end + usize::from(q.closed);
+    let noun_after = after < p.tokens.end
+        && doc.tokens[after].is_word()
+        && lexicon::pos::is_noun_only(doc.lower(after));
+    det_before && noun_after && words <= 10
+}
+
+/// A term being named: “…” right after "called", "known as", "the so-called".
+fn named_term(doc: &Document, q: &Quotation) -> bool {
+    let p = &doc.paragraphs[q.paragraph];
+    let mut before: Vec<&str> = Vec::new();
+    let mut k = q.tokens.start.saturating_sub(1);
+    while k > p.tokens.start && before.len() < 3 {
+        k -= 1;
+        if doc.tokens[k].kind == TokenKind::Punct {
+            if doc.tok(k) == "," && before.is_empty() {
+                continue;
+            }
+            break;
+        }
+        before.push(doc.lower(k));
+    }
+    before.reverse();
+    label_cues()
+        .iter()
+        .any(|cue| before.len() >= cue.len() && before[before.len() - cue.len()..] == cue[..])
+}
+
+/// A quotation of the paper's own data: its sentence names, before it, a participant,
+/// respondent or questionnaire ("One respondent wrote “…”").
+fn reports_own_data(doc: &Document, q: &Quotation) -> bool {
+    let Some(s) = doc.sentence_at(q.span.start) else {
+        return false;
+    };
+    let from = doc.sentences[s].tokens.start;
+    (from..q.tokens.start.saturating_sub(1)).any(|i| is_data_speaker(doc.lower(i)))
+}
+
+/// Quotation marks that do not quote a source, whatever cites them: a label or category the
+/// paper names, a term being named, an answer or item of the paper's own data.
+pub(crate) fn is_not_source_quote(doc: &Document, q: &Quotation) -> bool {
+    is_label(doc, q) || named_term(doc, q) || reports_own_data(doc, q)
+}
+
 /// Dialogue in a narrative: a speech verb next to the quotation, and "I", "you" or "we" in it.
 pub fn is_dialogue(doc: &Document, q: &Quotation) -> bool {
     let personal = q.tokens.clone().any(|i| {
@@ -288,8 +396,14 @@ pub fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: Span) ->
         return false;
     };
     let mut names: Vec<String> = Vec::new();
+    let own = doc.sentences[s0].tokens.start;
     for k in from..upto.min(doc.tokens.len()) {
         let w = doc.tok(k);
+        // In the sentence before, only a name in running text is a signal phrase ("Sullivan
+        // and his colleagues asked …"); a citation closing that sentence covers that sentence.
+        if k < own && inside_citation(doc, doc.tokens[k].span) {
+            continue;
+        }
         if doc.tokens[k].is_word() && crate::doc::is_capitalized(w) {
             let base = w
                 .strip_suffix("’s")
@@ -341,13 +455,87 @@ pub fn names_known_author(doc: &Document, span: Span) -> bool {
             .any(|r| r.authors.iter().any(|a| names.contains(&fold_name(a)))))
 }
 
+/// After the quotation, in the rest of its sentence or the next sentence of its paragraph, a
+/// name of an author the essay cites or lists: "“…,” Ong writes", "“…” As Ong's article
+/// describes, …". The source is named by a signal phrase that follows the quotation.
+pub(crate) fn named_after(doc: &Document, span: Span) -> bool {
+    let Some(s0) = doc.sentence_at(span.end.saturating_sub(1)) else {
+        return false;
+    };
+    let para = doc.sentences[s0].paragraph;
+    let mut end = doc.sentences[s0].tokens.end;
+    let from = doc.token_at(span.end);
+    let mut next_start = None;
+    if let Some(next) = doc.sentences.get(s0 + 1) {
+        // An attribution line of its own: "Sniderman and Piazza, p70."
+        let own_para = next.paragraph == para + 1 && {
+            let np = &doc.paragraphs[next.paragraph];
+            np.kind != crate::doc::ParagraphKind::Heading
+                && np.sentences.len() == 1
+                && np
+                    .tokens
+                    .clone()
+                    .filter(|&i| doc.tokens[i].is_wordlike())
+                    .count()
+                    <= 8
+        };
+        if next.paragraph == para || own_para {
+            end = next.tokens.end;
+            if own_para {
+                next_start = Some(next.tokens.start);
+            }
+        }
+    }
+    let names: Vec<String> = (from..end.min(doc.tokens.len()))
+        .filter(|&k| doc.tokens[k].is_word() && crate::doc::is_capitalized(doc.tok(k)))
+        .filter(|&k| !inside_citation(doc, doc.tokens[k].span))
+        .filter(|&k| {
+            // A signal phrase: "Ong's article", "Ong writes", "as Ong describes".
+            let w = doc.tok(k);
+            let possessive = w.ends_with("’s") || w.ends_with("'s");
+            let verb_after = (k + 1..(k + 4).min(end))
+                .any(|j| crate::analysis::citations::lists::is_signal_verb(doc.lower(j)));
+            let cue_before =
+                (k.saturating_sub(2)..k).any(|j| matches!(doc.lower(j), "as" | "according"));
+            // On an attribution line of its own, only the name that opens it.
+            if next_start.is_some_and(|n| k >= n) {
+                return next_start == Some(k);
+            }
+            possessive || verb_after || cue_before
+        })
+        .map(|k| {
+            let w = doc.tok(k);
+            fold_name(
+                w.strip_suffix("’s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w),
+            )
+        })
+        .collect();
+    !names.is_empty() && known_author(doc, &names)
+}
+
+/// One of the names is an author the essay cites (with certainty) or lists.
+fn known_author(doc: &Document, names: &[String]) -> bool {
+    doc.citations.iter().filter(|c| c.certain).any(|c| {
+        c.sources
+            .iter()
+            .any(|s| s.authors.iter().any(|a| names.contains(&fold_name(a))))
+    }) || doc
+        .references
+        .iter()
+        .any(|r| r.authors.iter().any(|a| names.contains(&fold_name(a))))
+}
+
 /// Capitalised words in the quotation's sentence before it, and in the sentence before.
 fn signal_names(doc: &Document, span: Span) -> Vec<String> {
-    let Some((_, from, upto)) = signal_window(doc, span) else {
+    let Some((s0, from, upto)) = signal_window(doc, span) else {
         return Vec::new();
     };
+    let own = doc.sentences[s0].tokens.start;
     (from..upto)
         .filter(|&k| doc.tokens[k].is_word() && crate::doc::is_capitalized(doc.tok(k)))
+        .filter(|&k| k >= own || !inside_citation(doc, doc.tokens[k].span))
         .map(|k| {
             let w = doc.tok(k);
             fold_name(

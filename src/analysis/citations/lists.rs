@@ -72,161 +72,20 @@ pub fn prefixes() -> &'static [(&'static str, bool)] {
 /// Lowercase words allowed inside a name or title in a citation ("of", "the", "and"), and the
 /// surname particles ("de", "van").
 pub fn is_name_connector(lower: &str) -> bool {
-    matches!(
-        lower,
-        "and"
-            | "&"
-            | "of"
-            | "the"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "to"
-            | "a"
-            | "an"
-            | "with"
-            | "from"
-            | "by"
-            | "as"
-            | "into"
-            | "upon"
-            | "about"
-            | "or"
-            | "nor"
-            | "but"
-            | "vs"
-            | "v"
-            | "is"
-            | "are"
-            | "was"
-            | "les"
-            | "y"
-            | "e"
-            | "et"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "my"
-            | "what"
-            | "how"
-            | "why"
-            | "when"
-            | "who"
-            | "not"
-            | "under"
-            | "over"
-            | "after"
-            | "before"
-            | "through"
-            | "between"
-            | "against"
-            | "without"
-            | "within"
-            | "during"
-            | "since"
-            | "than"
-            | "this"
-            | "that"
-            | "ed"
-            | "eds"
-            | "trans"
-    ) || is_particle(lower)
+    crate::lexicon::in_list!("citations/name_connectors.txt", lower) || is_particle(lower)
 }
 
 /// Lowercase surname particles ("de Saussure", "van Gogh").
 pub fn is_particle(lower: &str) -> bool {
-    matches!(
-        lower,
-        "de" | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "du"
-            | "da"
-            | "di"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "st"
-            | "mc"
-            | "o"
-    )
+    crate::lexicon::in_list!("citations/particles.txt", lower)
 }
 
 /// Month names, which make "(May 2001)" a date.
 pub fn is_month(lower: &str) -> bool {
-    matches!(
-        lower,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    crate::lexicon::in_list!("citations/months.txt", lower)
 }
 
 /// Words that make a run of capitalised words an organisation ("Institute", "Network").
 pub fn is_organisation_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "institute"
-            | "institutes"
-            | "association"
-            | "network"
-            | "bureau"
-            | "department"
-            | "council"
-            | "center"
-            | "centre"
-            | "centers"
-            | "organization"
-            | "organisation"
-            | "society"
-            | "foundation"
-            | "agency"
-            | "office"
-            | "commission"
-            | "committee"
-            | "university"
-            | "college"
-            | "board"
-            | "service"
-            | "services"
-            | "administration"
-            | "academy"
-            | "project"
-            | "program"
-            | "programme"
-            | "coalition"
-            | "union"
-            | "fund"
-            | "league"
-            | "alliance"
-            | "ministry"
-            | "corporation"
-            | "company"
-            | "group"
-            | "party"
-            | "court"
-            | "congress"
-            | "senate"
-            | "census"
-    )
+    crate::lexicon::in_list!("citations/organisation_words.txt", lower)
 }

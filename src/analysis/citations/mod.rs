@@ -17,6 +17,7 @@
 pub mod coverage;
 mod entries;
 mod intext;
+mod list_finder;
 pub mod lists;
 mod matching;
 mod table;
@@ -33,6 +34,7 @@ use crate::doc::{Document, Span};
 /// those `Document::build` left in `doc.citations`.
 pub fn extract(doc: &mut Document) {
     let from_reader = std::mem::take(&mut doc.citations);
+    list_finder::find_by_shape(doc);
     doc.references = entries::parse(doc);
     let mut cites = intext::find(doc, &doc.references);
     // Citations the reader found in markup win over the text's own at the same place.

@@ -245,11 +245,10 @@ fn rank(s: &Similarity) -> (u8, u8) {
 /// True if the two spellings are used in one sentence, outside its citations: "Hansen and
 /// Hanson found…" names two people, "Hobsbawn insists (Hobsbawm 45)" cites the one it names.
 fn share_sentence(a: &Spelling, b: &Spelling) -> bool {
-    a.uses.iter().filter(|u| !u.cited).any(|u| {
-        b.uses
-            .iter()
-            .any(|v| v.sentence == u.sentence && !v.cited)
-    })
+    a.uses
+        .iter()
+        .filter(|u| !u.cited)
+        .any(|u| b.uses.iter().any(|v| v.sentence == u.sentence && !v.cited))
 }
 
 /// True if both sets are known and have nothing in common.
@@ -400,7 +399,13 @@ fn decide(
             || matches!(s.kind, Kind::Case | Kind::Diacritics)
             || (s.kind == Kind::Transliteration
                 && similar::romanised_ending(&qp.key, &parts[p as usize].key))
-            || overrides_guard(m, parts[p as usize].spelling.map(|o| &names.spellings[o as usize]), s)
+            || overrides_guard(
+                m,
+                parts[p as usize]
+                    .spelling
+                    .map(|o| &names.spellings[o as usize]),
+                s,
+            )
     };
 
     // A declared name wins, however often the essay spells it otherwise.
@@ -485,7 +490,10 @@ fn decide(
     // A spelling the dictionary or the census knows, reported only because it is used once
     // beside a well-attested other (Malcom beside Malcolm ×3), is worth a look, not an alarm.
     let guarded = (m.dict
-        && !matches!(sim.kind, Kind::Case | Kind::Diacritics | Kind::Transliteration))
+        && !matches!(
+            sim.kind,
+            Kind::Case | Kind::Diacritics | Kind::Transliteration
+        ))
         || (common_name(&qp.key, &parts[p as usize].key)
             && !matches!(sim.kind, Kind::Case | Kind::Diacritics)
             && !same_identity(names, m, other));

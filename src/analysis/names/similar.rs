@@ -168,10 +168,7 @@ pub fn compare(a: &Key, b: &Key) -> Option<Similarity> {
             }
             None
         }
-        2 if (n >= 6 && sounds_alike)
-            || n >= 10
-            || (n >= TWO_EDITS_LEN && a.len() == b.len()) =>
-        {
+        2 if (n >= 6 && sounds_alike) || n >= 10 || (n >= TWO_EDITS_LEN && a.len() == b.len()) => {
             sim(Kind::FewEdits)
         }
         3 if n >= 12 && sounds_alike => sim(Kind::FewEdits),
@@ -348,7 +345,7 @@ fn rules() -> &'static [Rule] {
             "/rules/names/transliteration.txt"
         )))
         .filter_map(|l| {
-            let (from, to) = l.split_once('=')?;
+            let (from, to) = l.split_once("->")?;
             let (mut from, to) = (from.trim(), to.trim());
             let start = from.starts_with('^');
             let inner = from.starts_with('_');

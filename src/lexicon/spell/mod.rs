@@ -814,20 +814,8 @@ pub fn weighted_distance(a: &str, b: &str) -> f32 {
     d[n][m]
 }
 
-/// Applies the case pattern of `like` (lower, Title, UPPER) to a lowercase suggestion.
-pub fn match_case(like: &str, sugg: &str) -> String {
-    let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-        return sugg.to_uppercase();
-    }
-    if letters.first().is_some_and(|c| c.is_uppercase()) {
-        let mut cs = sugg.chars();
-        if let Some(f) = cs.next() {
-            return f.to_uppercase().chain(cs).collect();
-        }
-    }
-    sugg.to_string()
-}
+// One `match_case` for every rule: it lives in `lexicon`.
+pub use crate::lexicon::match_case;
 
 #[cfg(test)]
 mod tests {

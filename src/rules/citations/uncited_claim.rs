@@ -123,41 +123,7 @@ fn matches_at(doc: &Document, i: usize, end: usize, pat: &[Pat]) -> Option<usize
 
 /// Words that make a sentence report the writer's own work or data, or a hypothesis.
 fn own_work(lower: &str) -> bool {
-    matches!(
-        lower,
-        "we" | "our"
-            | "us"
-            | "i"
-            | "my"
-            | "me"
-            | "participants"
-            | "participant"
-            | "respondents"
-            | "subjects"
-            | "sample"
-            | "table"
-            | "figure"
-            | "fig"
-            | "graph"
-            | "trial"
-            | "trials"
-            | "experiment"
-            | "survey"
-            | "interviewees"
-            | "questionnaire"
-            | "class"
-            | "classmates"
-            | "if"
-            | "suppose"
-            | "assume"
-            | "assuming"
-            | "imagine"
-            | "hypothetical"
-            | "hypothetically"
-            | "goal"
-            | "target"
-            | "objective"
-    )
+    crate::lexicon::in_list!("citations/own_work.txt", lower)
 }
 
 /// Headings under which the numbers are the writer's own.
@@ -258,7 +224,7 @@ impl Rule for UncitedClaim {
             }
         });
         for (pi, p) in doc.paragraphs.iter().enumerate() {
-            if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::ListItem) || cite_paras[pi] {
+            if !p.kind.is_own_prose() || cite_paras[pi] {
                 continue;
             }
             let in_skipped_section = doc.paragraphs[..pi]

@@ -20,7 +20,15 @@ crate::rule::declare_rule! {
     /// Stay silent: short quotations used as terms or scare quotes ("kulak", the so-called
     /// "oppositions"), titles in title case ("Stalinism and Forced Collectivization"), mentions
     /// ("the phrase “…”", "a song titled “…”"), epigraphs with their attribution, and dialogue in
-    /// narratives ("“I’m leaving,” she said"). In an essay that cites nothing at all, only
+    /// narratives ("“I’m leaving,” she said"). Quotation marks that quote no source stay silent
+    /// too: a label or category the paper names (a verbless phrase of up to six words, or one
+    /// between a determiner and a noun: the “high stress low support” group), a term being named
+    /// ("what we called “…”", "known as “…”"), and the paper's own data (the item “…”,
+    /// participants answered “…”). A source named after the quotation ("“…” As Ong's article
+    /// describes, …", or an attribution line "Sniderman and Piazza, p70.") counts as its
+    /// signal phrase; a citation that only closes the sentence before does not. A quotation of
+    /// several paragraphs (each opening with a mark, or short list items) is judged as one,
+    /// from its opening mark to its closing mark. In an essay that cites nothing at all, only
     /// quotations introduced as someone's writing ("she writes", "according to") are reported, and
     /// as advice: such an essay may be a narrative. Elsewhere it is a warning, except that a closed
     /// quotation whose signal phrase names an author the essay cites elsewhere ("As Skocpol
@@ -45,7 +53,8 @@ crate::rule::declare_rule! {
     }
 }
 use crate::analysis::citations::coverage::{
-    covering, head, is_candidate_quote, is_dialogue, named_source_cited_nearby, names_known_author,
+    covering, head, is_candidate_quote, is_dialogue, is_not_source_quote, named_after,
+    named_source_cited_nearby, names_known_author,
 };
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Quotation, Span};
@@ -59,37 +68,59 @@ fn introduced_as_writing(doc: &Document, q: &Quotation) -> bool {
     let from = open.saturating_sub(6).max(p.tokens.start);
     (from..open).any(|i| {
         let l = doc.lower(i);
-        matches!(
-            l,
-            "writes"
-                | "wrote"
-                | "written"
-                | "states"
-                | "stated"
-                | "argues"
-                | "argued"
-                | "claims"
-                | "claimed"
-                | "notes"
-                | "noted"
-                | "asserts"
-                | "asserted"
-                | "according"
-                | "declares"
-                | "declared"
-                | "explains"
-                | "explained"
-                | "observes"
-                | "observed"
-                | "contends"
-                | "suggests"
-                | "suggested"
-                | "describes"
-                | "described"
-                | "remarks"
-                | "remarked"
-        )
+        crate::lexicon::in_list!("citations/writing_verbs.txt", l)
     })
+}
+
+/// Where a quotation left open at its paragraph's end closes, if it runs on over the next
+/// paragraphs: each later paragraph either opens with a quotation mark (the convention for a
+/// quotation of several paragraphs) or has no quotation mark at all, until one whose first mark
+/// closes it (a closing curly mark, or a straight one at the paragraph's end). Up to twelve
+/// paragraphs; the byte offset just after the closing mark.
+fn continued_end(doc: &Document, q: &Quotation) -> Option<usize> {
+    if q.closed {
+        return None;
+    }
+    let last = (q.paragraph + 12).min(doc.paragraphs.len().saturating_sub(1));
+    for pi in q.paragraph + 1..=last {
+        let p = &doc.paragraphs[pi];
+        if matches!(p.kind, ParagraphKind::Heading) {
+            return None;
+        }
+        let text = doc.slice(p.span);
+        let trimmed = text.trim_start();
+        let opens = trimmed.starts_with(['“', '"', '«']);
+        let body = if opens {
+            &trimmed[trimmed.chars().next().map_or(0, char::len_utf8)..]
+        } else {
+            trimmed
+        };
+        let skip = text.len() - body.len();
+        // The first quotation mark after any opening one.
+        let Some((at, mark)) = body
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '“' | '”' | '"' | '«' | '»'))
+        else {
+            if opens {
+                continue;
+            }
+            // No mark: a paragraph inside the quotation only if short (an item of a list).
+            if body.split_whitespace().count() <= 60 {
+                continue;
+            }
+            return None;
+        };
+        let closes = match mark {
+            '”' | '»' => true,
+            '"' => opens || body[at + 1..].trim().is_empty(),
+            _ => false,
+        };
+        if closes {
+            return Some(p.span.start + skip + at + mark.len_utf8());
+        }
+        return None;
+    }
+    None
 }
 
 impl Rule for UncitedQuote {
@@ -99,20 +130,41 @@ impl Rule for UncitedQuote {
         let min = o.min_words.max(1) as usize;
         let idx = cx.cite_index();
         let cites_at_all = doc.citations.iter().any(|c| c.certain) || !doc.references.is_empty();
+        // The end of the last quotation of several paragraphs: the quotations of its later
+        // paragraphs are part of it.
+        let mut inside_until = 0;
         for q in &doc.quotations {
-            if !is_candidate_quote(doc, q, min) {
+            if q.span.start < inside_until {
                 continue;
             }
-            if !covering(doc, idx, q.span, q.closed).is_empty() {
+            if !is_candidate_quote(doc, q, min) || is_not_source_quote(doc, q) {
                 continue;
             }
-            if named_source_cited_nearby(doc, idx, q.span) || is_dialogue(doc, q) {
+            // A quotation of several paragraphs: judged as one, from its opening mark to the
+            // closing mark paragraphs later.
+            let (span, closed) = match continued_end(doc, q) {
+                Some(end) => {
+                    inside_until = end;
+                    (Span::new(q.span.start, end), true)
+                }
+                None => (q.span, q.closed),
+            };
+            if !covering(doc, idx, span, closed).is_empty() {
+                continue;
+            }
+            if closed && !q.closed && named_source_cited_nearby(doc, idx, span) {
+                continue;
+            }
+            if named_source_cited_nearby(doc, idx, q.span)
+                || is_dialogue(doc, q)
+                || named_after(doc, span)
+            {
                 continue;
             }
             let severity = if cites_at_all {
                 // "As Skocpol writes, “…”" with Skocpol cited elsewhere: the source is known,
                 // only its place is missing. An unclosed quotation stays a warning.
-                if q.closed && names_known_author(doc, q.span) {
+                if closed && names_known_author(doc, q.span) {
                     Severity::Advice
                 } else {
                     Severity::Warning
@@ -123,7 +175,7 @@ impl Rule for UncitedQuote {
                 continue;
             };
             let shown = head(doc, q.span, 60);
-            let msg = if q.closed {
+            let msg = if closed {
                 "this quotation has no citation: name its source (and page) in this sentence or the next".to_string()
             } else {
                 "this quotation is never closed and has no citation: close it and cite its source"

@@ -36,7 +36,7 @@ crate::rule::declare_rule! {
     }
 }
 use crate::diagnostic::Diagnostic;
-use crate::doc::{is_capitalized, Document, ParagraphKind, TokenKind};
+use crate::doc::{is_capitalized, Document, TokenKind};
 use crate::lexicon;
 use crate::rule::{Context, Rule};
 use crate::Span;
@@ -107,12 +107,7 @@ impl Rule for DoubledWord {
             } else {
                 // "was⏎was final": a line that ends without punctuation and a next line that
                 // goes on in lowercase are one sentence, whatever the segmenter made of them.
-                let prose = |si: usize| {
-                    matches!(
-                        doc.paragraphs[doc.sentences[si].paragraph].kind,
-                        ParagraphKind::Body | ParagraphKind::ListItem | ParagraphKind::BlockQuote
-                    )
-                };
+                let prose = |si: usize| doc.is_prose(&doc.sentences[si]);
                 // Not the cells of a table set one per line ("none⏎none").
                 let line_words = |si: usize| {
                     let p = &doc.paragraphs[doc.sentences[si].paragraph];

@@ -433,63 +433,12 @@ fn deliberate(doc: &Document, w: &Words, i: usize, j: usize, between: usize) -> 
 
 /// Determiners and possessives that introduce a noun phrase.
 fn is_determiner(s: &str) -> bool {
-    matches!(
-        s,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "such"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "each"
-            | "every"
-            | "any"
-            | "some"
-            | "no"
-    )
+    crate::lexicon::in_list!("repetition/determiners.txt", s)
 }
 
 /// Words that set one thing against another: "the one … the other", "first … second".
 fn contrast_word(s: &str) -> bool {
-    matches!(
-        s,
-        "one"
-            | "other"
-            | "another"
-            | "first"
-            | "second"
-            | "third"
-            | "former"
-            | "latter"
-            | "each"
-            | "both"
-            | "either"
-            | "neither"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "some"
-            | "no"
-            | "every"
-            | "same"
-            | "different"
-            | "previous"
-            | "next"
-            | "last"
-            | "new"
-            | "old"
-            | "own"
-    )
+    crate::lexicon::in_list!("repetition/contrast_words.txt", s)
 }
 
 fn report(

@@ -77,56 +77,7 @@ use std::sync::OnceLock;
 
 /// Head nouns that make a possessive name an eponymous term (Alzheimer's disease).
 fn eponym_head(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "disease"
-            | "syndrome"
-            | "law"
-            | "principle"
-            | "theorem"
-            | "lemma"
-            | "equation"
-            | "constant"
-            | "effect"
-            | "test"
-            | "razor"
-            | "paradox"
-            | "dilemma"
-            | "wager"
-            | "area"
-            | "cell"
-            | "lymphoma"
-            | "sarcoma"
-            | "reagent"
-            | "solution"
-            | "method"
-            | "rule"
-            | "ratio"
-            | "coefficient"
-            | "distribution"
-            | "correlation"
-            | "hypothesis"
-            | "conjecture"
-            | "formula"
-            | "number"
-            | "sign"
-            | "canal"
-            | "duct"
-            | "gland"
-            | "membrane"
-            | "organ"
-            | "tube"
-            | "loop"
-            | "apparatus"
-            | "body"
-            | "plate"
-            | "flask"
-            | "ale"
-            | "day"
-            | "eve"
-            | "list"
-            | "court"
-    )
+    crate::lexicon::in_list!("repetition/eponym_heads.txt", lemma)
 }
 
 const MAX_N: usize = 5;

@@ -48,10 +48,7 @@ use std::collections::HashMap;
 
 /// Subject pronouns and demonstratives: an opener on their own ("We … We … We").
 fn is_subject_word(s: &str) -> bool {
-    matches!(
-        s,
-        "i" | "we" | "he" | "she" | "they" | "it" | "you" | "this" | "these" | "there" | "one"
-    )
+    crate::lexicon::in_list!("repetition/subject_words.txt", s)
 }
 
 /// The opener of a sentence and the span to show. The key is the first word (by lemma, so

@@ -168,6 +168,10 @@ impl Rule for CommaSplice {
                 if quoted || next_quote || prev_quote {
                     continue;
                 }
+                // `clear,the`: missing-space reports that comma; one slip, one diagnostic.
+                if !doc.tokens[c + 1].space_before {
+                    continue;
+                }
                 // A verb that takes a clause just before the comma (perhaps with an adverb):
                 // "he said, it was", "This means ultimately, we are…".
                 let mut lv = c.saturating_sub(1);

@@ -50,41 +50,7 @@ use crate::Severity;
 
 /// Words at which a clause ends: the second negative after them is in another clause.
 fn clause_break(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "or"
-            | "nor"
-            | "because"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "if"
-            | "when"
-            | "whenever"
-            | "while"
-            | "although"
-            | "though"
-            | "since"
-            | "unless"
-            | "until"
-            | "so"
-            | "than"
-            | "as"
-            | "whether"
-            | "where"
-            | "why"
-            | "how"
-            | "what"
-            | "before"
-            | "after"
-            | "once"
-            | "except"
-            | "without"
-    )
+    crate::lexicon::in_list!("sentences/clause_breaks.txt", w)
 }
 
 /// The first negative: a negated verb or "not"/"never".

@@ -35,8 +35,8 @@ use crate::doc::{Span, TokenKind};
 use crate::lexicon;
 use crate::rule::{Context, Rule};
 
-/// The run of non-space text around a byte offset.
-fn run_around(text: &str, at: usize) -> &str {
+/// The bounds of the run of non-space text around a byte offset.
+fn run_around(text: &str, at: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let mut s = at;
     while s > 0 && !b[s - 1].is_ascii_whitespace() {
@@ -52,12 +52,25 @@ fn run_around(text: &str, at: usize) -> &str {
     while e < text.len() && !text.is_char_boundary(e) {
         e += 1;
     }
-    &text[s.min(e)..e]
+    (s.min(e), e)
+}
+
+/// True if the run is an address, a file name or notation (`a.b.c`, `x_y`), where a mark without
+/// a space after it is normal.
+fn notation(run: &str) -> bool {
+    run.contains('/')
+        || run.contains('@')
+        || run.contains("www")
+        || run.matches(['.', ':']).count() > 1
+        || run.contains('_')
 }
 
 impl Rule for MissingSpace {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
+        // The run around a mark is judged once, for all its marks: a 160 KB run without
+        // spaces (`a.a.a.…`) stays linear.
+        let mut run: Option<(usize, usize, bool)> = None;
         for s in doc.prose_sentences() {
             let r = s.tokens.clone();
             for i in r.start + 1..r.end.saturating_sub(1) {
@@ -83,13 +96,17 @@ impl Rule for MissingSpace {
                 {
                     continue;
                 }
-                let run = run_around(&doc.text, t.span.start);
-                if run.contains('/')
-                    || run.contains('@')
-                    || run.contains("www")
-                    || run.matches(['.', ':']).count() > 1
-                    || run.contains('_')
-                {
+                let at = t.span.start;
+                let skip = match run {
+                    Some((s, e, skip)) if s <= at && at < e => skip,
+                    _ => {
+                        let (s, e) = run_around(&doc.text, at);
+                        let skip = notation(&doc.text[s..e]);
+                        run = Some((s, e, skip));
+                        skip
+                    }
+                };
+                if skip {
                     continue;
                 }
                 if p == "." {

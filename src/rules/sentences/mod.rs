@@ -9,7 +9,6 @@ pub mod double_negative;
 pub mod doubled_punctuation;
 pub mod fragment;
 pub mod long_sentence;
-pub mod lowercase_start;
 pub mod missing_space;
 pub mod run_on;
 pub mod space_before_punctuation;
@@ -22,7 +21,6 @@ pub const RULES: &[&dyn Rule] = &[
     &article::Article,
     &unbalanced_quote::UnbalancedQuote,
     &unbalanced_bracket::UnbalancedBracket,
-    &lowercase_start::LowercaseStart,
     &space_before_punctuation::SpaceBeforePunctuation,
     &doubled_punctuation::DoubledPunctuation,
     &missing_space::MissingSpace,

@@ -32,19 +32,14 @@ crate::rule::declare_rule! {
     }
 }
 use crate::diagnostic::Diagnostic;
-use crate::doc::{ParagraphKind, Span, TokenKind};
+use crate::doc::{Span, TokenKind};
 use crate::rule::{Context, Rule};
 use crate::Severity;
 
 impl Rule for UnbalancedBracket {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let prose = |pi: usize| {
-            matches!(
-                doc.paragraphs[pi].kind,
-                ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
-            )
-        };
+        let prose = |pi: usize| doc.paragraphs[pi].kind.is_prose();
         // (paragraph, diagnostic) pairs, so that a paragraph full of them can be summarised.
         let mut found: Vec<(usize, Diagnostic)> = Vec::new();
         for g in &doc.groups {

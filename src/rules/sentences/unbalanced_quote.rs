@@ -36,10 +36,7 @@ use crate::rule::{Context, Rule};
 use crate::Severity;
 
 fn prose_kind(k: ParagraphKind) -> bool {
-    matches!(
-        k,
-        ParagraphKind::Body | ParagraphKind::BlockQuote | ParagraphKind::ListItem
-    )
+    k.is_prose()
 }
 
 impl Rule for UnbalancedQuote {

@@ -290,7 +290,8 @@ impl DialectMix {
             }
             // The majority side; a tie goes to the side the overall standard prefers, then to
             // the first written.
-            let prefers = |s: &(&str, usize, usize)| a.occurrences[s.2].2.preferred & a.winners != 0;
+            let prefers =
+                |s: &(&str, usize, usize)| a.occurrences[s.2].2.preferred & a.winners != 0;
             sides.sort_by(|x, y| {
                 y.1.cmp(&x.1)
                     .then(prefers(y).cmp(&prefers(x)))
@@ -317,7 +318,11 @@ impl DialectMix {
                     info.acceptable
                 };
                 let theirs = major_info.preferred & !info.acceptable;
-                let theirs = if theirs != 0 { theirs } else { major_info.preferred };
+                let theirs = if theirs != 0 {
+                    theirs
+                } else {
+                    major_info.preferred
+                };
                 let tok = doc.tok(i);
                 let alt = info.preferred_in(theirs).or_else(|| {
                     info.alternatives

@@ -5,8 +5,8 @@ crate::rule::declare_rule! {
     /// Canadian, Australian) knows, and proposes ranked corrections: first the correction of a known
     /// human misspelling ("recieve" → receive), then dictionary words one slip away, closest first
     /// (a swapped pair of letters, a doubled letter, a similar-sounding letter), preferring words the
-    /// essay itself uses. A lowercase word that only exists capitalised ("america") is reported with
-    /// the capitalised form.
+    /// essay itself uses. A lowercase word that only exists capitalised ("america") is left to the
+    /// capitalisation rule `lowercase-proper`.
     ///
     /// **Why it matters.** A misspelled word is the first thing a reader notices and the cheapest
     /// to fix.
@@ -156,11 +156,6 @@ fn edited_or_elided(doc: &Document, i: usize) -> bool {
     glued_before && matches!(doc.tok(i - 1), "[" | "]")
         || glued_after && matches!(doc.tok(i + 1), "[" | "]" | "’" | "'")
 }
-
-/// Endings of proper adjectives and nouns of nations, languages, creeds (english, marxist).
-const PROPER_ENDINGS: &[&str] = &[
-    "an", "ian", "ish", "ese", "ism", "ist", "ists", "ians", "ans",
-];
 
 /// A classification is a known word, unless it is only derived and a known misspelling
 /// ("truely" = true + ly).
@@ -505,26 +500,10 @@ fn decide(
     if len <= 3 || key.contains('\'') || spell::is_archaic_spelling(key) {
         return Verdict::Silent;
     }
-    // Only known capitalised: america → America.
-    let title = spell::match_case("A", key);
-    if st.lower > 0 && spell::check(&title) {
-        // Nations, languages, creeds and well-known places are certain; a rare name
-        // ("latah", "novo") may be a foreign word.
-        let proper = PROPER_ENDINGS.iter().any(|e| key.ends_with(e))
-            || spell::is_common_word(key)
-            || spell::is_common_word(&title);
-        return Verdict::Report {
-            severity: if proper && st.lower < 3 {
-                Severity::Warning
-            } else {
-                Severity::Advice
-            },
-            message: format!("`{key}` is written with a capital letter: `{title}`"),
-            suggestions: vec![title],
-            fix: true,
-            related: None,
-            capitalise: true,
-        };
+    // Only known capitalised (america → America): the capitalisation rule
+    // `lowercase-proper` reports it.
+    if st.lower > 0 && spell::check(&spell::match_case("A", key)) {
+        return Verdict::Silent;
     }
     let in_doc = |w: &str| used(w);
     let sugg = spell::suggest(key, budget, &in_doc);

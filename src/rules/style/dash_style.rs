@@ -45,11 +45,31 @@ impl Rule for DashStyle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let mut forms = [
-            Form { label: "unspaced em dash", sample: "—", spans: Vec::new() },
-            Form { label: "spaced em dash", sample: " — ", spans: Vec::new() },
-            Form { label: "spaced en dash", sample: " – ", spans: Vec::new() },
-            Form { label: "double hyphen", sample: "--", spans: Vec::new() },
-            Form { label: "spaced hyphen", sample: " - ", spans: Vec::new() },
+            Form {
+                label: "unspaced em dash",
+                sample: "—",
+                spans: Vec::new(),
+            },
+            Form {
+                label: "spaced em dash",
+                sample: " — ",
+                spans: Vec::new(),
+            },
+            Form {
+                label: "spaced en dash",
+                sample: " – ",
+                spans: Vec::new(),
+            },
+            Form {
+                label: "double hyphen",
+                sample: "--",
+                spans: Vec::new(),
+            },
+            Form {
+                label: "spaced hyphen",
+                sample: " - ",
+                spans: Vec::new(),
+            },
         ];
         for para in &doc.paragraphs {
             if !matches!(para.kind, ParagraphKind::Body | ParagraphKind::ListItem) {

@@ -14,6 +14,7 @@ pub mod passive_voice;
 pub mod percent_style;
 pub mod quote_style;
 pub mod redundancy;
+pub mod unclosed_markup;
 
 pub const RULES: &[&dyn Rule] = &[
     &passive_voice::PassiveVoice,
@@ -21,6 +22,7 @@ pub const RULES: &[&dyn Rule] = &[
     &dash_style::DashStyle,
     &quote_style::QuoteStyle,
     &percent_style::PercentStyle,
+    &unclosed_markup::UnclosedMarkup,
 ];
 
 /// One form of a house-style choice ("spaced em dash") and where the essay uses it.
@@ -40,9 +42,11 @@ fn majority(forms: &[Form]) -> Option<usize> {
         return None;
     }
     used.into_iter().min_by(|&a, &b| {
-        forms[b].spans.len().cmp(&forms[a].spans.len()).then(
-            forms[a].spans[0].start.cmp(&forms[b].spans[0].start),
-        )
+        forms[b]
+            .spans
+            .len()
+            .cmp(&forms[a].spans.len())
+            .then(forms[a].spans[0].start.cmp(&forms[b].spans[0].start))
     })
 }
 

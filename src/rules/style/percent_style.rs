@@ -44,13 +44,29 @@ impl Rule for PercentStyle {
         let doc = cx.doc;
         // The word's spelling anywhere.
         let mut words = [
-            Form { label: "\"percent\"", sample: "percent", spans: Vec::new() },
-            Form { label: "\"per cent\"", sample: "per cent", spans: Vec::new() },
+            Form {
+                label: "\"percent\"",
+                sample: "percent",
+                spans: Vec::new(),
+            },
+            Form {
+                label: "\"per cent\"",
+                sample: "per cent",
+                spans: Vec::new(),
+            },
         ];
         // After a figure: the symbol or a word.
         let mut after_figure = [
-            Form { label: "\"%\" after a figure", sample: "%", spans: Vec::new() },
-            Form { label: "a word after a figure", sample: "percent", spans: Vec::new() },
+            Form {
+                label: "\"%\" after a figure",
+                sample: "%",
+                spans: Vec::new(),
+            },
+            Form {
+                label: "a word after a figure",
+                sample: "percent",
+                spans: Vec::new(),
+            },
         ];
         for para in &doc.paragraphs {
             if !matches!(
@@ -62,8 +78,7 @@ impl Rule for PercentStyle {
             let toks = para.tokens.clone();
             for i in toks.clone() {
                 let t = doc.tokens[i];
-                let figure_before =
-                    i > toks.start && doc.tokens[i - 1].kind == TokenKind::Number;
+                let figure_before = i > toks.start && doc.tokens[i - 1].kind == TokenKind::Number;
                 let s = doc.tok(i);
                 let (word, span) = if s == "%" {
                     (None, t.span)

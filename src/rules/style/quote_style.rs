@@ -44,12 +44,28 @@ impl Rule for QuoteStyle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let mut quotes = [
-            Form { label: "curly quotation mark", sample: "“ ”", spans: Vec::new() },
-            Form { label: "straight quotation mark", sample: "\"", spans: Vec::new() },
+            Form {
+                label: "curly quotation mark",
+                sample: "“ ”",
+                spans: Vec::new(),
+            },
+            Form {
+                label: "straight quotation mark",
+                sample: "\"",
+                spans: Vec::new(),
+            },
         ];
         let mut apostrophes = [
-            Form { label: "curly apostrophe", sample: "’", spans: Vec::new() },
-            Form { label: "straight apostrophe", sample: "'", spans: Vec::new() },
+            Form {
+                label: "curly apostrophe",
+                sample: "’",
+                spans: Vec::new(),
+            },
+            Form {
+                label: "straight apostrophe",
+                sample: "'",
+                spans: Vec::new(),
+            },
         ];
         for para in &doc.paragraphs {
             if matches!(para.kind, ParagraphKind::Heading | ParagraphKind::Reference) {

@@ -1,0 +1,138 @@
+//! Build steps:
+//!
+//! - generates one `#[test]` per fixture under `tests/fixtures/` (see `tests/fixtures.rs`), so
+//!   that `cargo test fixtures::<rule>` runs one rule's fixtures and `cargo test -- --list` names
+//!   each;
+//! - compiles the context model of the `confusable` rule (rules/confusable/context.txt) into
+//!   sorted binary tables, so the binary loads it without parsing 100,000 lines at start-up.
+//!   Writes into OUT_DIR: `cm_words.txt` (the words, sorted, one a line), `cm_uni.bin` (each
+//!   word's unigram count, f64 little-endian, 0 when none), `cm_keys.bin` (bigrams as sorted
+//!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f64),
+//!   and `cm_meta.txt` (the `N` and `T` records, as in context.txt).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn ident(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    fixture_tests();
+    confusable_model();
+}
+
+fn fixture_tests() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=tests/fixtures");
+    let mut files = Vec::new();
+    walk(&root, &mut files);
+    files.sort();
+    // Module per rule folder (or `io`, `mixed`), test per file: fixtures::<rule>::<case>.
+    let mut groups: std::collections::BTreeMap<String, Vec<(String, String)>> = Default::default();
+    for f in &files {
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let parts: Vec<&str> = rel.split('/').collect();
+        let group = if parts.len() >= 3 { parts[1] } else { parts[0] };
+        let case = parts.last().unwrap().trim_end_matches(".txt");
+        groups
+            .entry(ident(group))
+            .or_default()
+            .push((ident(case), rel.clone()));
+    }
+    let mut src = String::from("mod fixtures {\n");
+    for (group, cases) in &groups {
+        writeln!(src, "pub mod {group} {{").unwrap();
+        for (case, rel) in cases {
+            writeln!(
+                src,
+                "    #[test]\n    fn {case}() {{\n        crate::run({rel:?});\n    }}"
+            )
+            .unwrap();
+        }
+        writeln!(src, "}}").unwrap();
+    }
+    src.push_str("}\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("fixture_tests.rs");
+    std::fs::write(out, src).unwrap();
+}
+
+fn confusable_model() {
+    let src = "rules/confusable/context.txt";
+    println!("cargo:rerun-if-changed={src}");
+    let text = fs::read_to_string(src).expect("rules/confusable/context.txt");
+    let mut uni: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut bi: Vec<(&str, &str, f64)> = Vec::new();
+    let mut meta = String::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split_ascii_whitespace().collect();
+        match f.first() {
+            Some(&"U") if f.len() == 3 => {
+                uni.insert(f[1], f[2].parse().expect("a count"));
+            }
+            Some(&"B") if f.len() == 4 => bi.push((f[1], f[2], f[3].parse().expect("a count"))),
+            Some(&"N") | Some(&"T") => {
+                meta.push_str(line);
+                meta.push('\n');
+            }
+            _ => {}
+        }
+    }
+    let mut words: Vec<&str> = uni.keys().copied().collect();
+    words.extend(bi.iter().flat_map(|&(a, b, _)| [a, b]));
+    words.sort_unstable();
+    words.dedup();
+    let index = |w: &str| words.binary_search(&w).expect("a known word") as u64;
+    let mut keys: Vec<(u64, f64)> = bi
+        .iter()
+        .map(|&(a, b, c)| (index(a) << 32 | index(b), c))
+        .collect();
+    keys.sort_unstable_by_key(|k| k.0);
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    let out = Path::new(&out);
+    fs::write(out.join("cm_words.txt"), words.join("\n")).unwrap();
+    let uni_bytes: Vec<u8> = words
+        .iter()
+        .flat_map(|w| uni.get(w).copied().unwrap_or(0.0).to_le_bytes())
+        .collect();
+    fs::write(out.join("cm_uni.bin"), uni_bytes).unwrap();
+    let key_bytes: Vec<u8> = keys.iter().flat_map(|k| k.0.to_le_bytes()).collect();
+    fs::write(out.join("cm_keys.bin"), key_bytes).unwrap();
+    let count_bytes: Vec<u8> = keys.iter().flat_map(|k| k.1.to_le_bytes()).collect();
+    fs::write(out.join("cm_counts.bin"), count_bytes).unwrap();
+    fs::write(out.join("cm_meta.txt"), meta).unwrap();
+}

@@ -1,0 +1,459 @@
+//! The context model of the `confusable` rule: which member of a confusion set the words on
+//! either side of a use call for.
+//!
+//! The data (`rules/confusable/context.txt`, built by `rules/confusable/build.py`) holds unigram
+//! counts of the set members and of their neighbours, the bigram counts in which a member takes
+//! part, and each set's threshold and level, calibrated on held-out text. A member `c` between
+//! the words `l` and `r` scores, as in naive Bayes,
+//!
+//! ```text
+//! log U(c) + log P(l | c) + log P(r | c),   P(l | c) = B(l c) / (R · U(c))
+//! ```
+//!
+//! where a bigram missing from the data is estimated as if its words were independent, but
+//! never above the smallest count the source kept (a frequent pair that is missing is rare).
+//! The rule reports a member when another one outscores it by more than the set's threshold and
+//! at least one of the other member's bigrams with this context was seen.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The bigram counts are on a scale about this many times the unigram counts' (both are from
+/// Google Books, counted over different spans); `build.py` uses the same constant.
+const R: f64 = 60.0;
+
+/// A verdict from one informative neighbour only (the other is punctuation, the sentence edge,
+/// or a word no member was seen beside) must win by this much more than the set's threshold;
+/// `build.py` calibrates with the same rule.
+const ONE_SIDED: f64 = 2.5;
+
+/// How a set speaks when its threshold is passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Warning,
+    Advice,
+    Off,
+}
+
+/// One confusion set with its calibrated threshold (natural-log units).
+#[derive(Debug)]
+pub struct Set {
+    pub members: Vec<&'static str>,
+    pub threshold: f64,
+    pub level: Level,
+}
+
+/// The model's verdict on one word: the member the context calls for instead, by how much it
+/// outscores the written word, and whether its set speaks as a warning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub word: &'static str,
+    pub margin: f64,
+    pub sure: bool,
+}
+
+pub struct Model {
+    /// Every word with a count, sorted; a word's index is its id.
+    words: Vec<&'static str>,
+    /// Unigram counts by id (0 for a word seen only in bigrams).
+    uni: Vec<f64>,
+    /// Bigrams as sorted keys `left << 32 | right`, with their counts.
+    keys: Vec<u64>,
+    counts: Vec<f64>,
+    total: f64,
+    floor: f64,
+    udef: f64,
+    sets: Vec<Set>,
+    of_word: HashMap<&'static str, Vec<usize>>,
+}
+
+/// Whether the model judges `w` where it is written: not a function word or a small number
+/// word, whose use two words of context cannot decide ("that our hypothesis", "by and large");
+/// the grammatical detectors judge those. `build.py` calibrates with the same rule.
+fn judged_as_written(w: &str) -> bool {
+    !crate::lexicon::is_function_word(w) && !matches!(w, "one" | "two" | "four")
+}
+
+static SETS: &str = include_str!("../../../../rules/confusable/sets.txt");
+
+/// The `keep:` bigrams of sets.txt: terms of art in which a member is right.
+fn kept(a: &str, b: &str) -> bool {
+    static K: OnceLock<std::collections::HashSet<(&'static str, &'static str)>> = OnceLock::new();
+    K.get_or_init(|| {
+        SETS.lines()
+            .filter_map(|l| l.strip_prefix("keep:"))
+            .filter_map(|l| {
+                let mut f = l.split_whitespace();
+                Some((f.next()?, f.next()?))
+            })
+            .collect()
+    })
+    .contains(&(a, b))
+}
+
+/// Little-endian f64s from bytes.
+fn f64s(b: &[u8]) -> Vec<f64> {
+    b.chunks_exact(8)
+        .map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes")))
+        .collect()
+}
+
+impl Model {
+    /// The model compiled into the binary: the tables `build.rs` sorted at compile time,
+    /// read on first use.
+    pub fn get() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| {
+            let words = include_str!(concat!(env!("OUT_DIR"), "/cm_words.txt"));
+            let uni = include_bytes!(concat!(env!("OUT_DIR"), "/cm_uni.bin"));
+            let keys = include_bytes!(concat!(env!("OUT_DIR"), "/cm_keys.bin"));
+            let counts = include_bytes!(concat!(env!("OUT_DIR"), "/cm_counts.bin"));
+            let meta = include_str!(concat!(env!("OUT_DIR"), "/cm_meta.txt"));
+            let mut m = Model::parse(meta).expect("rules/confusable/context.txt is well formed");
+            m.words = words.split('\n').collect();
+            m.uni = f64s(uni);
+            m.keys = keys
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+                .collect();
+            m.counts = f64s(counts);
+            m.udef = m
+                .uni
+                .iter()
+                .copied()
+                .filter(|&c| c > 0.0)
+                .fold(f64::MAX, f64::min);
+            if m.udef == f64::MAX {
+                m.udef = 1.0;
+            }
+            m
+        })
+    }
+
+    /// Parse the data format described in the header of `context.txt` (the compiled-in model
+    /// is the same data, sorted by `build.rs`).
+    pub fn parse(text: &'static str) -> Result<Model, String> {
+        let mut m = Model {
+            words: Vec::new(),
+            uni: Vec::new(),
+            keys: Vec::new(),
+            counts: Vec::new(),
+            total: 0.0,
+            floor: 0.0,
+            udef: f64::MAX,
+            sets: Vec::new(),
+            of_word: HashMap::new(),
+        };
+        let num = |s: Option<&str>, line: usize| -> Result<f64, String> {
+            s.and_then(|s| s.parse::<f64>().ok())
+                .ok_or_else(|| format!("line {line}: expected a number"))
+        };
+        let mut unigrams: Vec<(&'static str, f64)> = Vec::new();
+        let mut bigrams: Vec<(&'static str, &'static str, f64)> = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let n = n + 1;
+            let mut f = line.split_ascii_whitespace();
+            match f.next() {
+                None => {}
+                Some(c) if c.starts_with('#') => {}
+                Some("N") => {
+                    m.total = num(f.next(), n)?;
+                    m.floor = num(f.next(), n)?;
+                }
+                Some("U") => {
+                    let w = f.next().ok_or(format!("line {n}: no word"))?;
+                    unigrams.push((w, num(f.next(), n)?));
+                }
+                Some("B") => {
+                    let a = f.next().ok_or(format!("line {n}: no word"))?;
+                    let b = f.next().ok_or(format!("line {n}: no word"))?;
+                    bigrams.push((a, b, num(f.next(), n)?));
+                }
+                Some("T") => {
+                    let level = match f.next() {
+                        Some("warning") => Level::Warning,
+                        Some("advice") => Level::Advice,
+                        Some("off") => Level::Off,
+                        _ => return Err(format!("line {n}: unknown level")),
+                    };
+                    let threshold = num(f.next(), n)?;
+                    let members: Vec<&'static str> = f.collect();
+                    if members.len() < 2 {
+                        return Err(format!("line {n}: a set needs two members"));
+                    }
+                    for w in &members {
+                        m.of_word.entry(*w).or_default().push(m.sets.len());
+                    }
+                    m.sets.push(Set {
+                        members,
+                        threshold,
+                        level,
+                    });
+                }
+                Some(x) => return Err(format!("line {n}: unknown record `{x}`")),
+            }
+        }
+        if m.total <= 0.0 || m.floor <= 0.0 {
+            return Err("no `N total floor` record".into());
+        }
+        let mut words: Vec<&'static str> = unigrams.iter().map(|u| u.0).collect();
+        words.extend(bigrams.iter().flat_map(|&(a, b, _)| [a, b]));
+        words.sort_unstable();
+        words.dedup();
+        m.words = words;
+        m.uni = vec![0.0; m.words.len()];
+        for (w, c) in unigrams {
+            let id = m.id(w).expect("a listed word");
+            m.uni[id as usize] = c;
+            m.udef = m.udef.min(c);
+        }
+        let mut keyed: Vec<(u64, f64)> = bigrams
+            .iter()
+            .map(|&(a, b, c)| {
+                let (x, y) = (m.id(a).expect("listed"), m.id(b).expect("listed"));
+                (u64::from(x) << 32 | u64::from(y), c)
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|k| k.0);
+        m.keys = keyed.iter().map(|k| k.0).collect();
+        m.counts = keyed.iter().map(|k| k.1).collect();
+        if m.udef == f64::MAX {
+            m.udef = 1.0;
+        }
+        Ok(m)
+    }
+
+    fn id(&self, w: &str) -> Option<u32> {
+        self.words.binary_search(&w).ok().map(|i| i as u32)
+    }
+
+    /// The sets, in the order of the data file.
+    pub fn sets(&self) -> &[Set] {
+        &self.sets
+    }
+
+    /// The sets a word belongs to.
+    pub fn sets_of(&self, w: &str) -> impl Iterator<Item = &Set> {
+        self.of_word
+            .get(w)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.sets[k])
+    }
+
+    fn unigram(&self, w: &str) -> f64 {
+        match self.id(w) {
+            Some(id) if self.uni[id as usize] > 0.0 => self.uni[id as usize],
+            _ => self.udef,
+        }
+    }
+
+    /// The count of the bigram `a b`, and whether it was seen; a missing one is estimated.
+    fn pair(&self, a: &str, b: &str) -> (f64, bool) {
+        if let (Some(x), Some(y)) = (self.id(a), self.id(b)) {
+            if let Ok(k) = self
+                .keys
+                .binary_search(&(u64::from(x) << 32 | u64::from(y)))
+            {
+                return (self.counts[k], true);
+            }
+        }
+        let est = R * self.unigram(a) * self.unigram(b) / self.total;
+        (est.min(self.floor), false)
+    }
+
+    /// The score of member `c` between `left` and `right` (either may be missing), and
+    /// whether any of its bigrams with them was seen.
+    pub fn score(&self, c: &str, left: Option<&str>, right: Option<&str>) -> (f64, bool) {
+        let u = self.unigram(c);
+        let mut s = u.ln();
+        let mut seen = false;
+        if let Some(l) = left {
+            let (n, k) = self.pair(l, c);
+            s += n.ln() - (R * u).ln();
+            seen |= k;
+        }
+        if let Some(r) = right {
+            let (n, k) = self.pair(c, r);
+            s += n.ln() - (R * u).ln();
+            seen |= k;
+        }
+        (s, seen)
+    }
+
+    /// The member of `set` that would replace `w` here and its margin over `w`, if any other
+    /// member has evidence.
+    pub fn best_alternative(
+        &self,
+        set: &Set,
+        w: &str,
+        left: Option<&str>,
+        right: Option<&str>,
+    ) -> Option<(&'static str, f64)> {
+        // A side informs only if some member was seen with it there; a verdict on one
+        // informative side must win by ONE_SIDED more.
+        let left = left.filter(|l| set.members.iter().any(|a| self.pair(l, a).1));
+        let right = right.filter(|r| set.members.iter().any(|a| self.pair(a, r).1));
+        let (s0, _) = self.score(w, left, right);
+        let mut best: Option<(&'static str, f64)> = None;
+        for &a in &set.members {
+            if a == w {
+                continue;
+            }
+            let (s, seen) = self.score(a, left, right);
+            if seen && best.is_none_or(|(_, m)| s - s0 > m) {
+                best = Some((a, s - s0));
+            }
+        }
+        if left.is_none() || right.is_none() {
+            best = best.map(|(a, m)| (a, m - ONE_SIDED));
+        }
+        best
+    }
+
+    /// The verdict on `w` (lowercase) between `left` and `right`: the member its context calls
+    /// for when that member wins by more than its set's threshold.
+    pub fn judge(&self, w: &str, left: Option<&str>, right: Option<&str>) -> Option<Verdict> {
+        if left.is_none() && right.is_none() || !judged_as_written(w) {
+            return None;
+        }
+        if left.is_some_and(|l| kept(l, w)) || right.is_some_and(|r| kept(w, r)) {
+            return None;
+        }
+        let mut out: Option<(Verdict, f64)> = None;
+        for set in self.sets_of(w) {
+            if set.level == Level::Off {
+                continue;
+            }
+            let Some((a, margin)) = self.best_alternative(set, w, left, right) else {
+                continue;
+            };
+            let over = margin - set.threshold;
+            if over > 0.0 && out.as_ref().is_none_or(|(_, o)| over > *o) {
+                let v = Verdict {
+                    word: a,
+                    margin,
+                    sure: set.level == Level::Warning,
+                };
+                out = Some((v, over));
+            }
+        }
+        out.map(|(v, _)| v)
+    }
+}
+
+use super::{Confusable, Hit};
+use crate::analysis::sentence::Sent;
+
+/// A neighbour that gives context: a plain lowercase-able word (not a number, a symbol or a
+/// name in capitals mid-sentence).
+fn context_word<'a>(s: &Sent<'a>, k: Option<usize>) -> Option<&'a str> {
+    if !s.is_word(k) {
+        return None;
+    }
+    let w = s.wo(k);
+    w.bytes().all(|b| b.is_ascii_alphabetic()).then_some(w)
+}
+
+impl Confusable {
+    /// The statistical detector: token `i` judged by the context model against the members of
+    /// its confusion sets.
+    pub(super) fn by_context(&self, s: &Sent, i: usize, w: &str) -> Option<Hit> {
+        let model = Model::get();
+        model.of_word.get(w)?;
+        let raw = s.raw(i);
+        // A capital mid-sentence is a name or a title ("Principal Skinner", "The Sun"); a word
+        // in capitals is an acronym or a shout.
+        if !s.is_first_word(i) && raw.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if raw.len() > 1 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        // Part of a hyphenated compound or a name with an apostrophe: no plain neighbours.
+        let (p, n) = (s.prev(i), s.next(i));
+        let joined = |k: Option<usize>| {
+            s.is_punct(k) && matches!(s.raw(k.unwrap_or(i)), "-" | "'" | "’" | "/")
+        };
+        if joined(p) || joined(n) {
+            return None;
+        }
+        let left = context_word(s, p);
+        let right = context_word(s, n);
+        let v = model.judge(w, left, right)?;
+        Some(Hit {
+            repl: v.word,
+            sure: v.sure,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_parses_and_covers_the_sets() {
+        let m = Model::get();
+        assert!(m.sets().len() >= 200, "{} sets", m.sets().len());
+        for s in m.sets() {
+            for w in &s.members {
+                assert!(m.id(w).is_some(), "{w} has no count");
+            }
+        }
+    }
+
+    #[test]
+    fn context_decides() {
+        let m = Model::get();
+        let v = m
+            .judge("peace", Some("a"), Some("of"))
+            .expect("peace → piece");
+        assert_eq!(v.word, "piece");
+        assert!(m.judge("piece", Some("a"), Some("of")).is_none());
+        // Function words as written are the grammatical detectors' to judge.
+        assert!(m.judge("then", Some("taller"), Some("her")).is_none());
+        let v = m
+            .judge("affect", Some("an"), Some("on"))
+            .expect("affect → effect");
+        assert_eq!(v.word, "effect");
+        assert!(m.judge("effect", Some("an"), Some("on")).is_none());
+        assert!(m.judge("then", None, None).is_none());
+    }
+
+    #[test]
+    fn the_compiled_tables_match_the_text() {
+        let text = include_str!("../../../../rules/confusable/context.txt");
+        let parsed = Model::parse(text).unwrap();
+        let built = Model::get();
+        assert_eq!(parsed.words, built.words);
+        assert_eq!(parsed.keys, built.keys);
+        assert_eq!(parsed.counts, built.counts);
+        assert_eq!(parsed.uni, built.uni);
+        assert_eq!(parsed.udef, built.udef);
+        assert_eq!(parsed.sets.len(), built.sets.len());
+    }
+
+    #[test]
+    fn a_missing_bigram_is_capped() {
+        let m = Model::get();
+        let (n, seen) = m.pair("the", "than");
+        assert!(!seen);
+        assert!(n <= m.floor);
+    }
+
+    #[test]
+    fn bad_data_is_an_error() {
+        assert!(Model::parse("U the").is_err());
+        assert!(Model::parse("T loud 1.0 a b\nN 10 1").is_err());
+        assert!(Model::parse("T warning 1.0 a\nN 10 1").is_err());
+        assert!(Model::parse("U a 3").is_err());
+        let m = Model::parse("N 1000 5\nU ab 10\nU bc 10\nB x ab 9\nB ab y 9\nT warning 0.5 ab bc")
+            .unwrap();
+        assert_eq!(m.sets().len(), 1);
+        assert_eq!(
+            m.judge("bc", Some("x"), Some("y")).map(|v| v.word),
+            Some("ab")
+        );
+    }
+}
