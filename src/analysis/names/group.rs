@@ -630,7 +630,7 @@ mod tests {
     #[test]
     fn census_names_are_people() {
         let f = findings(
-            "We met Brendan there. Brendan spoke, and Brendan left. Brendon arrived later.",
+            "We met Brendan there. Brendan spoke, and Brendan left. Brendon arrived later. Brendon sat.",
             &Config::default(),
         );
         assert!(f.is_empty(), "{f:?}");
