@@ -47,17 +47,19 @@ pub enum Category {
     Repetition,
     Citations,
     Sentences,
+    Grammar,
     Capitalisation,
     Style,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Spelling,
         Category::Names,
         Category::Repetition,
         Category::Citations,
         Category::Sentences,
+        Category::Grammar,
         Category::Capitalisation,
         Category::Style,
     ];
@@ -68,6 +70,7 @@ impl Category {
             Category::Repetition => "repetition",
             Category::Citations => "citations",
             Category::Sentences => "sentences",
+            Category::Grammar => "grammar",
             Category::Capitalisation => "capitalisation",
             Category::Style => "style",
         }

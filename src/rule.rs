@@ -333,6 +333,11 @@ impl<'a> Context<'a> {
     }
 
     /// The first passive verb group of each sentence, indexed like `doc.sentences`.
+    /// Part-of-speech tags of every prose token (see `analysis::syntax`).
+    pub fn syntax(&self) -> &analysis::syntax::Syntax {
+        self.analyses().syntax()
+    }
+
     pub fn passives(&self) -> &[Option<analysis::passive::Passive>] {
         self.analyses().passives()
     }

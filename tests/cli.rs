@@ -80,6 +80,7 @@ fn json_report_follows_the_schema() {
             "repetition",
             "citations",
             "sentences",
+            "grammar",
             "capitalisation",
             "style"
         ]

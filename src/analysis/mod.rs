@@ -15,6 +15,7 @@ pub mod passive;
 pub mod scan;
 pub mod sentence;
 pub mod stats;
+pub mod syntax;
 pub mod words;
 
 use crate::config::Config;
@@ -43,6 +44,7 @@ pub struct Analyses<'a> {
     dialect: OnceCell<dialect::Analysis<'a>>,
     names: OnceCell<names::Analysis>,
     passives: OnceCell<Vec<Option<passive::Passive>>>,
+    syntax: OnceCell<syntax::Syntax>,
 }
 
 impl<'a> Analyses<'a> {
@@ -56,6 +58,7 @@ impl<'a> Analyses<'a> {
             dialect: OnceCell::new(),
             names: OnceCell::new(),
             passives: OnceCell::new(),
+            syntax: OnceCell::new(),
         }
     }
 
@@ -106,5 +109,11 @@ impl<'a> Analyses<'a> {
                 .map(|s| passive::first_passive(self.doc, s))
                 .collect()
         })
+    }
+
+    /// Part-of-speech tags of every prose token, for the grammar rules.
+    pub fn syntax(&self) -> &syntax::Syntax {
+        self.syntax
+            .get_or_init(|| syntax::Syntax::compute(self.doc))
     }
 }

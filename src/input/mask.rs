@@ -69,17 +69,10 @@ impl Mask {
 
     /// Hides web addresses, e-mail addresses and DOIs that are still prose.
     pub fn hide_urls(&mut self) {
-        static RE: OnceLock<Regex> = OnceLock::new();
-        let re = RE.get_or_init(|| {
-            Regex::new(
-                r#"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"'`]+|\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b|\bdoi:\s?10\.\d{4,}/[^\s<>"']+|\b10\.\d{4,9}/[^\s<>"']+"#,
-            )
-            .expect("URL pattern compiles")
-        });
-        let found: Vec<Range<usize>> = re
-            .find_iter(&self.bytes)
+        let found: Vec<Range<usize>> = url_matches(&self.bytes)
+            .into_iter()
             .map(|m| {
-                let s = &self.bytes[m.start()..m.end()];
+                let s = &self.bytes[m.clone()];
                 // Trailing punctuation belongs to the sentence, not the address; so does a closing
                 // bracket the address did not open.
                 let mut end = s.len();
@@ -98,7 +91,7 @@ impl Mask {
                     }
                     end -= 1;
                 }
-                m.start()..m.start() + end
+                m.start..m.start + end
             })
             .collect();
         for r in found {
@@ -127,6 +120,91 @@ impl Mask {
     }
 }
 
+/// The address pattern; `WB` is the word boundary it is built with.
+fn url_pattern(wb: &str) -> String {
+    format!(
+        r#"(?i){wb}(?:(?:https?|ftp)://|www\.)[^\s<>"'`]+|{wb}[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{{2,}}{wb}|{wb}doi:\s?10\.\d{{4,}}/[^\s<>"']+|{wb}10\.\d{{4,9}}/[^\s<>"']+"#
+    )
+}
+
+/// The pattern with Unicode word boundaries: the reference meaning, but Unicode `\b` runs in the
+/// slow engine on text that is not all ASCII.
+fn url_regex_unicode() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&url_pattern(r"\b")).expect("URL pattern compiles"))
+}
+
+/// The same pattern with ASCII word boundaries, which the fast engines run.
+fn url_regex_ascii() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&url_pattern(r"(?-u:\b)")).expect("URL pattern compiles"))
+}
+
+/// Bytes that split the text into pieces no address crosses: ASCII whitespace (whitespace and a
+/// non-word character for both kinds of `\b`).
+fn is_split(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// Every match of the Unicode pattern, found fast. A match never holds ASCII whitespace except
+/// the one after `doi:`, so the text falls into pieces split at whitespace (a single whitespace
+/// byte after a `:` does not split), and each piece is searched as if alone: its edges are
+/// whitespace or the text's ends, non-word characters either way. In a piece of ASCII only, the
+/// two kinds of `\b` agree, so the ASCII pattern, run once over the whole text, finds the same
+/// matches there; a piece with other characters is searched with the Unicode pattern.
+fn url_matches(hay: &[u8]) -> Vec<Range<usize>> {
+    // The pieces holding a non-ASCII byte (that could hold a match), in order.
+    let mut unicode_pieces: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < hay.len() {
+        if is_split(hay[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut non_ascii = false;
+        let mut marker = false;
+        loop {
+            while i < hay.len() && !is_split(hay[i]) {
+                non_ascii |= hay[i] >= 0x80;
+                marker |= matches!(hay[i], b'@' | b':' | b'.');
+                i += 1;
+            }
+            // "doi: 10.…": one whitespace byte after a colon joins the next piece.
+            let joins = i + 1 < hay.len()
+                && hay[i - 1] == b':'
+                && is_split(hay[i])
+                && !is_split(hay[i + 1]);
+            if !joins {
+                break;
+            }
+            i += 1;
+        }
+        if non_ascii && marker {
+            unicode_pieces.push(start..i);
+        }
+    }
+    let in_unicode_piece = |pos: usize| {
+        let k = unicode_pieces.partition_point(|r| r.end <= pos);
+        unicode_pieces.get(k).is_some_and(|r| r.start <= pos)
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for m in url_regex_ascii().find_iter(hay) {
+        if !in_unicode_piece(m.start()) && !hay[m.range()].iter().any(|&b| b >= 0x80) {
+            out.push(m.range());
+        }
+    }
+    for piece in &unicode_pieces {
+        out.extend(
+            url_regex_unicode()
+                .find_iter(&hay[piece.clone()])
+                .map(|m| piece.start + m.start()..piece.start + m.end()),
+        );
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
 fn clamp(r: Range<usize>, len: usize) -> Range<usize> {
     let end = r.end.min(len);
     r.start.min(end)..end
@@ -135,6 +213,46 @@ fn clamp(r: Range<usize>, len: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast search finds exactly what the Unicode pattern finds, on addresses next to
+    /// non-ASCII letters, digits and spaces, and on random mixtures of such pieces.
+    #[test]
+    fn fast_url_search_matches_unicode_pattern() {
+        let reference = |t: &str| -> Vec<Range<usize>> {
+            url_regex_unicode()
+                .find_iter(t.as_bytes())
+                .map(|m| m.range())
+                .collect()
+        };
+        let tricky = [
+            "éwww.example.org and www.example.org",
+            "voirhttps://x.fr/é, https://x.fr/é.",
+            "jo@uni.ac.ukä jo@uni.ac.uk ä@b.cd ßjo@x.de",
+            "doi: 10.1000/xyz doi:\n10.1000/abc doi:\u{a0}10.1000/n édoi:10.1000/q",
+            "10.12345/abc é10.12345/x ١٠.1234/x 10.1234/é",
+            "\u{212a}@x.com a@\u{212a}.com WWW.X.ORG www\u{17f}.x",
+            "“http://quoted.org”—www.dash.org—x@y.zz»",
+            "",
+        ];
+        for t in tricky {
+            assert_eq!(url_matches(t.as_bytes()), reference(t), "{t:?}");
+        }
+        let parts = [
+            "www.", "http://", "x", "é", "@", "a", ".", "org", "uk", "ä", " ", "\n", "doi:", "10.",
+            "1234", "/", "\u{a0}", "“", ":", "K", "\u{212a}", "-", "ß", "٣",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                t.push_str(parts[(seed >> 33) as usize % parts.len()]);
+            }
+            assert_eq!(url_matches(t.as_bytes()), reference(&t), "{t:?}");
+        }
+    }
 
     #[test]
     fn urls_hidden_without_trailing_punctuation() {

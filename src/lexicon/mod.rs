@@ -5,10 +5,13 @@
 //! `rule:` / `test:` / `test-silent:` lines naming the rule the file serves and example sentences
 //! it must (not) report; each file's header names its source and licence.
 
+pub mod chunk;
 pub mod data;
+pub mod inflect;
 pub mod lemma;
 pub mod nonstandard;
 pub mod spell;
+pub mod tagger;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

@@ -66,6 +66,9 @@ pub const MAY_ING: Tags = 1 << 36;
 pub const MAY_3SG: Tags = 1 << 37;
 /// The word is in the dictionary at all.
 pub const KNOWN: Tags = 1 << 38;
+/// The British dictionary (en_GB) gives the word's stem a possessive: a second, independent
+/// "may be a noun" signal (its flags mark many nouns the US list does not: ice, reason).
+pub const MAY_NOUN_GB: Tags = 1 << 39;
 
 /// Any verb form from the curated lists.
 pub const ANY_VERB: Tags = VERB | VERB_3SG | VERB_PAST | VERB_PART | VERB_ING;
@@ -103,7 +106,8 @@ const HF_R: u16 = 16; // -er
 const HF_T: u16 = 32; // -est
 const HF_Y: u16 = 64; // -ly
 const HF_P: u16 = 128; // -ness
-                       // Prefix flags: the stem also takes re-, de-, dis-, con-, in-, pro-, un-.
+const HF_GB_M: u16 = 1 << 15; // 's in the en_GB dictionary
+                              // Prefix flags: the stem also takes re-, de-, dis-, con-, in-, pro-, un-.
 const HF_PRE_RE: u16 = 256;
 const HF_PRE_DE: u16 = 512;
 const HF_PRE_DIS: u16 = 1024;
@@ -178,7 +182,7 @@ fn is_vowel(b: u8) -> bool {
 }
 
 /// The regular inflections of a base verb: (-s, -ed forms, -ing forms).
-fn inflect(base: &str) -> (String, Vec<String>, Vec<String>) {
+pub(crate) fn inflect(base: &str) -> (String, Vec<String>, Vec<String>) {
     let b = base.as_bytes();
     let n = b.len();
     let last = b[n - 1];
@@ -312,6 +316,30 @@ fn lexicon() -> &'static Lexicon {
             let f = flags.chars().fold(0u16, |a, c| a | hflag(c));
             *stems.entry(w).or_insert(0) |= f;
         }
+        for line in include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/dict/en_GB.dic"))
+            .lines()
+            .skip(1)
+        {
+            let Some((w, flags)) = line.split_once('/') else {
+                continue;
+            };
+            if flags.contains('M') {
+                let w = w.trim();
+                if let Some(f) = stems.get_mut(w) {
+                    *f |= HF_GB_M;
+                }
+                let us = if let Some(b) = w.strip_suffix("our") {
+                    Some(format!("{b}or"))
+                } else if let Some(b) = w.strip_suffix("ise") {
+                    Some(format!("{b}ize"))
+                } else {
+                    w.strip_suffix("tre").map(|b| format!("{b}ter"))
+                };
+                if let Some(f) = us.and_then(|u| stems.get_mut(u.as_str())) {
+                    *f |= HF_GB_M;
+                }
+            }
+        }
         Lexicon { curated, stems }
     })
 }
@@ -347,6 +375,9 @@ fn hunspell_tags(w: &str, req: u16) -> Tags {
         }
         if f & HF_M != 0 || (f & HF_S != 0 && f & (HF_D | HF_G) == 0) {
             *t |= MAY_NOUN;
+        }
+        if f & HF_GB_M != 0 {
+            *t |= MAY_NOUN_GB;
         }
         if f & (HF_R | HF_T) == (HF_R | HF_T) || (f & (HF_Y | HF_P) != 0 && f & HF_M == 0) {
             *t |= MAY_ADJ;
@@ -416,6 +447,9 @@ fn hunspell_tags(w: &str, req: u16) -> Tags {
                 }
                 if f & HF_M != 0 || f & (HF_D | HF_G) == 0 {
                     t |= MAY_NOUN;
+                }
+                if f & HF_GB_M != 0 {
+                    t |= MAY_NOUN_GB;
                 }
             }
         }

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 pub mod capitalisation;
 pub mod citations;
+pub mod grammar;
 pub mod names;
 pub mod repetition;
 pub mod sentences;
@@ -26,6 +27,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
             repetition::RULES,
             citations::RULES,
             sentences::RULES,
+            grammar::RULES,
             capitalisation::RULES,
             style::RULES,
         ]

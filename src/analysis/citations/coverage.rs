@@ -62,6 +62,9 @@ fn is_speech_verb(lower: &str) -> bool {
 /// Citations indexed by sentence.
 pub struct CiteIndex {
     by_sentence: Vec<Vec<usize>>,
+    /// Every author of a citation or a works-cited entry, folded (`fold_name`): computed once,
+    /// so a quotation's check is a lookup, not a scan of every citation.
+    known_authors: std::collections::HashSet<String>,
 }
 
 impl CiteIndex {
@@ -74,7 +77,17 @@ impl CiteIndex {
                 }
             }
         }
-        CiteIndex { by_sentence }
+        let known_authors = doc
+            .citations
+            .iter()
+            .flat_map(|c| c.sources.iter().flat_map(|s| s.authors.iter()))
+            .chain(doc.references.iter().flat_map(|r| r.authors.iter()))
+            .map(|a| fold_name(a))
+            .collect();
+        CiteIndex {
+            by_sentence,
+            known_authors,
+        }
     }
 
     pub fn in_sentence(&self, s: usize) -> &[usize] {
@@ -442,17 +455,10 @@ pub fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: Span) ->
 
 /// A signal phrase before the quotation names an author the essay cites somewhere or lists:
 /// the source is known, if not cited in place.
-pub fn names_known_author(doc: &Document, span: Span) -> bool {
-    let names = signal_names(doc, span);
-    !names.is_empty()
-        && (doc.citations.iter().any(|c| {
-            c.sources
-                .iter()
-                .any(|s| s.authors.iter().any(|a| names.contains(&fold_name(a))))
-        }) || doc
-            .references
-            .iter()
-            .any(|r| r.authors.iter().any(|a| names.contains(&fold_name(a)))))
+pub fn names_known_author(doc: &Document, idx: &CiteIndex, span: Span) -> bool {
+    signal_names(doc, span)
+        .iter()
+        .any(|n| idx.known_authors.contains(n))
 }
 
 /// After the quotation, in the rest of its sentence or the next sentence of its paragraph, a

@@ -164,7 +164,7 @@ impl Rule for UncitedQuote {
             let severity = if cites_at_all {
                 // "As Skocpol writes, “…”" with Skocpol cited elsewhere: the source is known,
                 // only its place is missing. An unclosed quotation stays a warning.
-                if closed && names_known_author(doc, q.span) {
+                if closed && names_known_author(doc, idx, q.span) {
                     Severity::Advice
                 } else {
                     Severity::Warning

@@ -50,9 +50,8 @@ crate::rule::declare_rule! {
     ///    people; Jospeh beside Joseph is a slip), unless the essay ties the two to one person by
     ///    the same first name or the same citation year, or uses it once beside a well-attested
     ///    other as in 1 (advice);
-    /// 3a. a use inside a citation ("Hobsbawn insists (Hobsbawm 45)") does not make two names
-    ///    in one sentence;
-    /// 3. two spellings in the same sentence are two names ("Hansen and Hanson found…");
+    /// 3. two spellings in the same sentence are two names ("Hansen and Hanson found…"), though
+    ///    a use inside a citation does not count ("Hobsbawn insists (Hobsbawm 45)" is a slip);
     /// 4. two spellings beside different first names or surnames (Robert Mueller, Hermann Muller;
     ///    Florenz Ziegfeld, Florence Mills) or cited with different years (Morais, 1984; Morris,
     ///    2002) are two people;

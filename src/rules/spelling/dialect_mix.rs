@@ -34,8 +34,8 @@ crate::rule::declare_rule! {
     /// spellings"); on an exact tie the standard of the first deciding word is taken. Within one
     /// systematic family (-our/-or, -re/-er, -ise/-ize, -yse/-yze) any mixing is a warning
     /// whatever the overall counts ("colour" and "harbor"), decided by the family's own majority
-    /// (a tie by the overall standard, then the first written); "favour" with "-ize" is two
-    /// families and consistent Oxford or Canadian spelling.
+    /// (a tie by the overall standard, then the first written, and then only advice); "favour"
+    /// with "-ize" is two families and consistent Oxford or Canadian spelling.
     ///
     /// Severity: advice on a thin majority (a lead of less than two words) or a lead of two, a
     /// warning when the majority is clear (a lead of three and at least three deciding words)
@@ -73,6 +73,32 @@ fn names(bits: u8) -> String {
         0 => "other".into(),
         1 => v[0].into(),
         _ => format!("{} or {}", v[..v.len() - 1].join(", "), v[v.len() - 1]),
+    }
+}
+
+/// The one standard a family spelling is best known by ("British" for colour, which Oxford,
+/// Canadian and Australian spelling share), for messages that name the family's letters too.
+fn short_name(bits: u8) -> String {
+    if bits & variants::GB != 0 {
+        "British".into()
+    } else if bits & variants::US != 0 {
+        "American".into()
+    } else {
+        names(bits)
+    }
+}
+
+/// The letters one side of a family is written with: "-our" for the "u" of colour.
+fn side_name(label: &str, side: &str) -> &'static str {
+    match (label, side) {
+        ("-our/-or", "u") => "-our",
+        ("-our/-or", _) => "-or",
+        ("-re/-er", "re") => "-re",
+        ("-re/-er", _) => "-er",
+        ("-ise/-ize", "s") => "-ise",
+        ("-ise/-ize", _) => "-ize",
+        ("-yse/-yze", "s") => "-yse",
+        _ => "-yze",
     }
 }
 
@@ -330,21 +356,25 @@ impl DialectMix {
                         .find(|x| family(key, x.0) == Some(label))
                         .map(|x| x.0)
                 });
+                let (ours_side, theirs_side) =
+                    (side_name(label, u.side), side_name(label, major.0));
                 let mut msg = format!(
-                    "`{tok}` is {} spelling, but this essay writes other {label} words the {} \
-                     way ({}): {} {}, {minority} {} {label} spelling{}",
-                    names(own),
-                    names(theirs),
+                    "`{tok}` is the {} {ours_side} spelling, but this essay writes the other \
+                     {label} words with {theirs_side} ({}): {} {theirs_side}, {minority} \
+                     {ours_side}",
+                    short_name(own),
                     examples.join(", "),
                     major.1,
-                    names(theirs),
-                    names(own),
-                    if minority == 1 { "" } else { "s" },
                 );
                 if let Some(alt) = alt {
                     msg.push_str(&format!("; write `{}`", spell::match_case(tok, alt)));
                 }
                 let mut d = cx.diag(doc.tokens[i].span, msg);
+                // A tie inside the family (one "centre", one "center") is mixing, but which
+                // side is the slip only the overall standard suggests: advice.
+                if major.1 <= minority {
+                    d = d.severity(Severity::Advice);
+                }
                 if let Some(alt) = alt {
                     d = d.suggest(spell::match_case(tok, alt));
                 }

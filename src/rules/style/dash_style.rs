@@ -14,8 +14,8 @@ crate::rule::declare_rule! {
     ///
     /// ```text
     /// The reforms—land, grain and credit—failed. … The peasants — as before — paid.
-    ///                                                           ^ dash style: spaced em dash here, but
-    ///                                                             this essay mostly writes unspaced em dash `—`
+    ///                                                           ^ dash style: a spaced em dash here, but
+    ///                                                             this essay mostly writes unspaced em dashes
     /// ```
     ///
     /// Dashes inside quotations are the source's and are not counted; an unspaced en dash is a
@@ -45,31 +45,11 @@ impl Rule for DashStyle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let mut forms = [
-            Form {
-                label: "unspaced em dash",
-                sample: "—",
-                spans: Vec::new(),
-            },
-            Form {
-                label: "spaced em dash",
-                sample: " — ",
-                spans: Vec::new(),
-            },
-            Form {
-                label: "spaced en dash",
-                sample: " – ",
-                spans: Vec::new(),
-            },
-            Form {
-                label: "double hyphen",
-                sample: "--",
-                spans: Vec::new(),
-            },
-            Form {
-                label: "spaced hyphen",
-                sample: " - ",
-                spans: Vec::new(),
-            },
+            Form::new("an unspaced em dash", "unspaced em dashes", "—"),
+            Form::new("a spaced em dash", "spaced em dashes", " — "),
+            Form::new("a spaced en dash", "spaced en dashes", " – "),
+            Form::new("a double hyphen", "double hyphens", "--"),
+            Form::new("a spaced hyphen", "spaced hyphens", " - "),
         ];
         for para in &doc.paragraphs {
             if !matches!(para.kind, ParagraphKind::Body | ParagraphKind::ListItem) {

@@ -27,10 +27,37 @@ pub const RULES: &[&dyn Rule] = &[
 
 /// One form of a house-style choice ("spaced em dash") and where the essay uses it.
 pub struct Form {
+    /// One use ("spaced em dash").
     pub label: &'static str,
+    /// Several uses ("spaced em dashes").
+    pub plural: &'static str,
     /// Shown in the message, e.g. "—" or "per cent".
     pub sample: &'static str,
     pub spans: Vec<Span>,
+}
+
+impl Form {
+    /// A new form with no uses yet.
+    pub const fn new(label: &'static str, plural: &'static str, sample: &'static str) -> Form {
+        Form {
+            label,
+            plural,
+            sample,
+            spans: Vec::new(),
+        }
+    }
+
+    /// The label for `n` uses.
+    fn counted(&self, n: usize) -> &'static str {
+        if n == 1 {
+            let l = self.label;
+            l.strip_prefix("a ")
+                .or_else(|| l.strip_prefix("an "))
+                .unwrap_or(l)
+        } else {
+            self.plural
+        }
+    }
 }
 
 /// The majority form of a choice: the most used, a tie going to the one written first.
@@ -69,20 +96,35 @@ pub fn report_minority(
     let counts: Vec<String> = forms
         .iter()
         .filter(|f| !f.spans.is_empty())
-        .map(|f| format!("{} {}", f.spans.len(), f.label))
+        .map(|f| format!("{} {}", f.spans.len(), f.counted(f.spans.len())))
         .collect();
     for (i, f) in forms.iter().enumerate() {
         if i == m || f.spans.is_empty() {
             continue;
         }
         let n = f.spans.len();
-        let msg = format!(
-            "{what}: {} here, but this essay mostly writes {} `{}` ({}); use one form throughout",
-            f.label,
-            major.label,
-            major.sample,
-            counts.join(", ")
-        );
+        // The sample is shown unless the label already spells it ("per cent").
+        let sample = if major.plural.contains(major.sample.trim()) {
+            String::new()
+        } else {
+            format!(" (`{}`)", major.sample)
+        };
+        let msg = if major.spans.len() == n {
+            format!(
+                "{what}: {} here, but {} elsewhere{sample}: {}; use one form throughout",
+                f.label,
+                major.label,
+                counts.join(", ")
+            )
+        } else {
+            format!(
+                "{what}: {} here, but this essay mostly writes {}{sample}: {}; use one form \
+                 throughout",
+                f.label,
+                major.plural,
+                counts.join(", ")
+            )
+        };
         let sure = major.spans.len() >= clear && major.spans.len() >= 3 * n;
         let mut d = cx.diag(f.spans[0], msg);
         if !sure {

@@ -13,8 +13,8 @@ crate::rule::declare_rule! {
     ///
     /// ```text
     /// Turnout fell to 45% in 1920 … and to 38 percent two years later.
-    ///                                        ^^^^^^^ percentages: "percent" after a figure here,
-    ///                                                but this essay mostly writes "%"
+    ///                                        ^^^^^^^ percentages: a figure with a word here,
+    ///                                                but this essay mostly writes figures with %
     /// ```
     ///
     /// A number written in words takes the word ("forty percent" beside "45%" is consistent
@@ -44,29 +44,13 @@ impl Rule for PercentStyle {
         let doc = cx.doc;
         // The word's spelling anywhere.
         let mut words = [
-            Form {
-                label: "\"percent\"",
-                sample: "percent",
-                spans: Vec::new(),
-            },
-            Form {
-                label: "\"per cent\"",
-                sample: "per cent",
-                spans: Vec::new(),
-            },
+            Form::new("\"percent\"", "\"percent\"", "percent"),
+            Form::new("\"per cent\"", "\"per cent\"", "per cent"),
         ];
         // After a figure: the symbol or a word.
         let mut after_figure = [
-            Form {
-                label: "\"%\" after a figure",
-                sample: "%",
-                spans: Vec::new(),
-            },
-            Form {
-                label: "a word after a figure",
-                sample: "percent",
-                spans: Vec::new(),
-            },
+            Form::new("a figure with %", "figures with %", "%"),
+            Form::new("a figure with a word", "figures with a word", "percent"),
         ];
         for para in &doc.paragraphs {
             if !matches!(

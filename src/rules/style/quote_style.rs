@@ -13,8 +13,9 @@ crate::rule::declare_rule! {
     ///
     /// ```text
     /// He called it “a revolution from above”. … She called it "a second revolution".
-    ///                                                         ^ quotation marks: straight here, but
-    ///                                                           this essay mostly writes curly `“ ”`
+    ///                                                         ^ quotation marks: a straight quotation
+    ///                                                           mark here, but this essay mostly
+    ///                                                           writes curly quotation marks
     /// ```
     ///
     /// Marks in headings and in the works cited are not counted. Straight marks are the only
@@ -44,28 +45,16 @@ impl Rule for QuoteStyle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let mut quotes = [
-            Form {
-                label: "curly quotation mark",
-                sample: "“ ”",
-                spans: Vec::new(),
-            },
-            Form {
-                label: "straight quotation mark",
-                sample: "\"",
-                spans: Vec::new(),
-            },
+            Form::new("a curly quotation mark", "curly quotation marks", "“ ”"),
+            Form::new(
+                "a straight quotation mark",
+                "straight quotation marks",
+                "\"",
+            ),
         ];
         let mut apostrophes = [
-            Form {
-                label: "curly apostrophe",
-                sample: "’",
-                spans: Vec::new(),
-            },
-            Form {
-                label: "straight apostrophe",
-                sample: "'",
-                spans: Vec::new(),
-            },
+            Form::new("a curly apostrophe", "curly apostrophes", "’"),
+            Form::new("a straight apostrophe", "straight apostrophes", "'"),
         ];
         for para in &doc.paragraphs {
             if matches!(para.kind, ParagraphKind::Heading | ParagraphKind::Reference) {

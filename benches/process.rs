@@ -1,0 +1,160 @@
+//! Whole-process benchmark: runs the built release binary as a child process (start-up, reading,
+//! checking, rendering) on a 2,000-word essay, a 1 MB and a 10 MB text (the sample essay
+//! repeated) and a folder of 2,000 essays, with `--format json` and the human format, output to
+//! /dev/null. Prints wall time, CPU time (user + system of the child, from `wait4`), MB/s of CPU
+//! and peak resident memory of the child.
+//!
+//! Run with `cargo bench --bench process`. Not a test: nothing here can fail on timing. On a
+//! shared machine, read the CPU column: wall time includes waiting for a core.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What one run of the child cost.
+#[derive(Clone, Copy)]
+struct Cost {
+    wall: Duration,
+    cpu: Duration,
+    /// Peak resident set, KiB (`ru_maxrss` on Linux).
+    max_rss_kib: u64,
+}
+
+fn timeval(t: libc::timeval) -> Duration {
+    Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+}
+
+/// Runs the binary once on `input` with `format`, output to /dev/null, and measures it.
+fn run(bin: &Path, input: &Path, format: &str) -> Cost {
+    let start = Instant::now();
+    let child = Command::new(bin)
+        .arg("check")
+        .arg("--format")
+        .arg(format)
+        .arg(input)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the essaylint binary starts");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that wait4 fills in; the child is ours and not yet reaped
+    // (`Child` is dropped without waiting, which neither kills nor reaps it).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    assert_eq!(r, pid, "wait4 failed: {}", std::io::Error::last_os_error());
+    // Exit code 1 means "problems found"; anything else (a crash, a usage error) spoils the figure.
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    assert!(
+        code == 0 || code == 1,
+        "essaylint exited with {code} on {input:?}"
+    );
+    drop(child);
+    Cost {
+        wall,
+        cpu: timeval(usage.ru_utime) + timeval(usage.ru_stime),
+        max_rss_kib: usage.ru_maxrss as u64,
+    }
+}
+
+/// The median of each measure over `n` runs (each measure sorted on its own).
+fn median(bin: &Path, input: &Path, format: &str, n: usize) -> Cost {
+    let costs: Vec<Cost> = (0..n).map(|_| run(bin, input, format)).collect();
+    let mid = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let mut rss: Vec<u64> = costs.iter().map(|c| c.max_rss_kib).collect();
+    rss.sort_unstable();
+    Cost {
+        wall: mid(costs.iter().map(|c| c.wall).collect()),
+        cpu: mid(costs.iter().map(|c| c.cpu).collect()),
+        max_rss_kib: rss[rss.len() / 2],
+    }
+}
+
+/// The seed repeated (paragraphs apart) until it holds at least `bytes` bytes.
+fn repeated(seed: &str, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + seed.len() + 2);
+    while text.len() < bytes {
+        text.push_str(seed);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// The seed's paragraphs, repeated in order until the text holds `words` words.
+fn essay_of(seed: &str, words: usize) -> String {
+    let paras: Vec<&str> = seed
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let mut text = String::new();
+    let mut n = 0;
+    for p in paras.iter().cycle() {
+        if n >= words {
+            break;
+        }
+        text.push_str(p);
+        text.push_str("\n\n");
+        n += p.split_whitespace().count();
+    }
+    text
+}
+
+fn main() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_essaylint"));
+    let seed = include_str!("../seeds/stalinism.txt");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).expect("write a bench input");
+        p
+    };
+    let essay = write("essay.txt", &essay_of(seed, 2000));
+    let one_mb = write("1mb.txt", &repeated(seed, 1 << 20));
+    let ten_mb = write("10mb.txt", &repeated(seed, 10 << 20));
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).expect("create the folder");
+    let mut folder_bytes = 0;
+    for i in 0..2000 {
+        // Each essay differs a little (its number), as a class's essays do.
+        let text = format!("Essay {i}\n\n{seed}");
+        folder_bytes += text.len();
+        std::fs::write(folder.join(format!("essay-{i:04}.txt")), text).expect("write an essay");
+    }
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len() as usize).unwrap_or(0);
+    let inputs: [(&str, &Path, usize, usize); 4] = [
+        ("2,000-word essay", &essay, size(&essay), 9),
+        ("1 MB text", &one_mb, size(&one_mb), 5),
+        ("10 MB text", &ten_mb, size(&ten_mb), 3),
+        ("folder of 2,000 essays", &folder, folder_bytes, 3),
+    ];
+    println!("binary: {}", bin.display());
+    println!(
+        "{:<24} {:<6} {:>10} {:>10} {:>10} {:>10}",
+        "input", "format", "wall", "CPU", "MB/s CPU", "peak RSS"
+    );
+    for (name, path, bytes, n) in inputs {
+        for format in ["json", "human"] {
+            let c = median(&bin, path, format, n);
+            let mb = bytes as f64 / (1 << 20) as f64;
+            println!(
+                "{:<24} {:<6} {:>8.1}ms {:>8.1}ms {:>10.1} {:>7.1}MiB",
+                name,
+                format,
+                c.wall.as_secs_f64() * 1e3,
+                c.cpu.as_secs_f64() * 1e3,
+                mb / c.cpu.as_secs_f64().max(1e-9),
+                c.max_rss_kib as f64 / 1024.0
+            );
+        }
+    }
+    println!("(medians of 9, 5, 3 and 3 runs; MB/s is input size over CPU time)");
+}

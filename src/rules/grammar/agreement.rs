@@ -1,0 +1,422 @@
+crate::rule::declare_rule! {
+    /// # subject-verb-agreement
+    ///
+    /// **What it does.** Checks that a present-tense verb (and "was"/"were") agrees in number with
+    /// its subject: "the results shows" → show, "he go" → goes, "they was" → were, "the number of
+    /// cases are" → is (the head noun decides, not the nearest one), "each of the students have" →
+    /// has, "there is many reasons" → are.
+    ///
+    /// **Why it matters.** Agreement slips are the commonest grammar error in student writing, and
+    /// the one readers notice first: they make a sentence look unrevised.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// The results of the survey shows that each of the students have a job.
+    ///                           ^^^^^ show                      ^^^^ has
+    /// ```
+    ///
+    /// The subject is read by the noun-phrase chunker: its head noun, past "of" phrases and short
+    /// prepositional phrases ("the effect of these policies on farmers is"); after a quantity noun
+    /// ("a lot of", "the majority of", "a number of") the noun after "of" decides. Coordinated
+    /// subjects, relative clauses, collective nouns (which take a plural verb in British English:
+    /// "the team have"), proper names, nouns of either number (data, series) and subjunctives
+    /// ("we suggest that he go", "if she were") are left alone. "There's" with a plural is advice:
+    /// it is common in speech.
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a suggestion only, since sometimes another word is what is wrong.
+    pub struct Agreement {
+        name: "subject-verb-agreement",
+        category: Grammar,
+        severity: Warning,
+        summary: "a verb that does not agree with its subject (\"the results shows\", \"they was\")",
+        fix: None,
+    }
+}
+use super::{after_coordination, clause_start, lex, mandative_before, may_be_noun, object_follows};
+use crate::analysis::sentence::match_case;
+use crate::analysis::syntax::{tagged, Tagged};
+use crate::diagnostic::Diagnostic;
+use crate::lexicon::chunk::{np_at, np_number, subject_at};
+use crate::lexicon::inflect::{self, noun_is, NounClass, Number};
+use crate::lexicon::pos;
+use crate::lexicon::tagger::Tag;
+use crate::rule::{Context, Rule};
+use crate::Severity;
+
+/// Person and number of a subject.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Person {
+    /// I
+    First,
+    /// he, she, it, a singular noun
+    Third,
+    /// we, they, you, a plural noun
+    Plural,
+}
+
+/// The form an auxiliary should take for the subject, if `w` is one that does not agree.
+fn aux_for(w: &str, p: Person) -> Option<&'static str> {
+    Some(match (w, p) {
+        ("is", Person::Plural) => "are",
+        ("is", Person::First) => "am",
+        ("are", Person::Third) => "is",
+        ("are", Person::First) => "am",
+        ("am", Person::Third) => "is",
+        ("am", Person::Plural) => "are",
+        ("isn't", Person::Plural) => "aren't",
+        ("aren't", Person::Third) => "isn't",
+        ("was", Person::Plural) => "were",
+        ("wasn't", Person::Plural) => "weren't",
+        ("has", Person::Plural | Person::First) => "have",
+        ("hasn't", Person::Plural | Person::First) => "haven't",
+        ("have", Person::Third) => "has",
+        ("haven't", Person::Third) => "hasn't",
+        ("does", Person::Plural | Person::First) => "do",
+        ("doesn't", Person::Plural | Person::First) => "don't",
+        ("do", Person::Third) => "does",
+        ("don't", Person::Third) => "doesn't",
+        _ => return None,
+    })
+}
+
+/// Verbs whose past is their base form (cost, put, set): "it cost" may be past tense.
+fn same_past(base: &str) -> bool {
+    inflect::irregular_forms(base).is_some_and(|(past, _)| past.contains(&base))
+}
+
+/// A present-tense content verb at `v` that disagrees with a subject of person `p`: the
+/// corrected form.
+fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<String> {
+    let w = g.w(v);
+    let t = lex(g, v);
+    if t & (pos::ANY_VERB | pos::MAY_VERB) == 0
+        || t & (pos::ADJ | pos::MAY_ADJ | pos::ADV | pos::FUNCTION | pos::NUM) != 0
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    match p {
+        Person::Third => {
+            // A base form after a singular subject: "he go", "the teacher teach".
+            if t & (pos::VERB_3SG
+                | pos::MAY_3SG
+                | pos::VERB_PAST
+                | pos::MAY_PAST
+                | pos::VERB_ING
+                | pos::MAY_ING)
+                != 0
+                || t & pos::VERB_PART != 0
+                || w.ends_with('s')
+            {
+                return None;
+            }
+            if !matches!(g.t(v), Tag::VBP | Tag::VB | Tag::NN) || same_past(w) {
+                return None;
+            }
+            // After a noun the word may be the second half of a compound ("the school board"):
+            // only a word with no noun reading counts.
+            if !pronoun && (may_be_noun(t) || !object_follows(g, v)) {
+                return None;
+            }
+            // "The sum of my observations helps create": the word before may be the verb.
+            if v > 0
+                && lex(g, v - 1) & (pos::VERB_3SG | pos::MAY_3SG) != 0
+                && g.w(v - 1).ends_with('s')
+            {
+                return None;
+            }
+            let base = inflect::verb_base(w)?;
+            (base == w).then(|| inflect::third_singular(w))
+        }
+        Person::Plural | Person::First => {
+            // An -s form after a plural subject: "the results shows", "they goes".
+            if g.t(v) != Tag::VBZ && !(pronoun && t & (pos::VERB_3SG | pos::MAY_3SG) != 0) {
+                return None;
+            }
+            if !w.ends_with('s') || w.ends_with("ss") {
+                return None;
+            }
+            // A plural noun reading ("the sports teams") needs an object after it to be a verb.
+            if !pronoun && may_be_noun(t) && !object_follows(g, v) {
+                return None;
+            }
+            // After a singular noun or an adjective a noun-capable -s word ends a compound
+            // ("isolation conditions", "fluorescent lights"); only right after the plural head.
+            if !pronoun && may_be_noun(t) && v > 0 && !matches!(g.t(v - 1), Tag::NNS | Tag::RB) {
+                return None;
+            }
+            let base = inflect::verb_base(w)?;
+            (base != w && inflect::third_singular(&base) == w).then_some(base)
+        }
+    }
+}
+
+impl Rule for Agreement {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for g in tagged(cx.doc, cx.syntax()) {
+            check_sentence(cx, &g, out);
+        }
+    }
+}
+
+fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
+    let n = g.len();
+    let mut i = 0;
+    while i < n {
+        if !g.is_word(i) || g.quoted(i) || !clause_start(g, i) {
+            i += 1;
+            continue;
+        }
+        if g.t(i) == Tag::EX || g.w(i) == "there's" {
+            there(cx, g, i, out);
+            i += 1;
+            continue;
+        }
+        let w = g.w(i);
+        // "He and I are", "you and they": a coordinated pronoun subject.
+        let coordinated = after_coordination(g, i);
+        if coordinated
+            && matches!(w, "i" | "he" | "she" | "it" | "we" | "they")
+            && i >= 2
+            && (g.t(i - 2).is_noun() || g.t(i - 2) == Tag::PRP)
+            || g.t(i + 1) == Tag::CC
+        {
+            i += 1;
+            continue;
+        }
+        let (person, head, end, pronoun, modified) = match w {
+            "i" => (Person::First, i, i + 1, true, false),
+            "he" | "she" | "it" => (Person::Third, i, i + 1, true, false),
+            "we" | "they" => (Person::Plural, i, i + 1, true, false),
+            _ => {
+                if coordinated
+                    || !matches!(
+                        g.t(i),
+                        Tag::DT | Tag::PRPS | Tag::POS | Tag::NN | Tag::NNS | Tag::JJ | Tag::CD
+                    )
+                {
+                    i += 1;
+                    continue;
+                }
+                let Some(s) = subject_at(&g.words, &g.tags, i) else {
+                    i += 1;
+                    continue;
+                };
+                let hw = g.w(s.head);
+                let person = match s.number {
+                    Number::Singular => Person::Third,
+                    Number::Plural => Person::Plural,
+                    Number::Unknown => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                let ht = lex(g, s.head);
+                // Heads the lexicon does not know as nouns (loci, hyphae, thou), adjectives used
+                // as nouns ("the clever are"), adverbs ("Now consider"), -ics words (politics is
+                // either), letters and symbols.
+                let doubtful = ht & pos::KNOWN == 0 && ht & pos::NOUN == 0
+                    || ht & pos::ADV != 0
+                    || ht & (pos::ADJ | pos::MAY_ADJ | pos::COMP | pos::SUP) != 0 && ht & pos::NOUN == 0
+                    || hw.ends_with("ics")
+                    || hw.len() < 2
+                    // A plural noun before the head: the head may be a verb ("the scales cover").
+                    || (i..s.head).any(|j| g.t(j) == Tag::NNS)
+                    // "Fries was a scholar": a capitalised bare plural opening the sentence is
+                    // likely a name.
+                    || s.head == i && i == 0 && g.t(i) == Tag::NNS && g.raw(i).starts_with(|c: char| c.is_uppercase())
+                    // Dashes and brackets open parentheticals, not clauses.
+                    || i > 0 && matches!(g.raw(i - 1), "—" | "–" | "-" | "(")
+                    || g.t(i) == Tag::CD;
+                if doubtful
+                    || g.t(s.head) == Tag::NNP
+                    || noun_is(hw, NounClass::Collective) && person == Person::Third
+                    || matches!(
+                        hw,
+                        "none"
+                            | "any"
+                            | "all"
+                            | "some"
+                            | "most"
+                            | "half"
+                            | "more"
+                            | "who"
+                            | "what"
+                            | "which"
+                            | "this"
+                            | "that"
+                            | "such"
+                    )
+                    || !hw.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                {
+                    i += 1;
+                    continue;
+                }
+                (person, s.head, s.end, false, s.modified)
+            }
+        };
+        // The verb: past adverbs ("often", "also"), not past "not".
+        let mut v = end;
+        while v < n && g.t(v) == Tag::RB && !matches!(g.w(v), "not" | "there") && v < end + 2 {
+            v += 1;
+        }
+        if v >= n || !g.is_word(v) || g.quoted(v) {
+            i += 1;
+            continue;
+        }
+        let vw = g.w(v);
+        // "that an individual have experienced", "that she be": subjunctives; "conceive[s]":
+        // an edited quotation; "thou give": archaic; "it need be": a modal use.
+        let skip = mandative_before(g, i)
+            || g.raw(v + 1) == "[" && !g.doc.tokens[g.start + v + 1].space_before
+            || (0..g.len()).any(|j| matches!(g.w(j), "thou" | "thee" | "thy" | "hath" | "doth"))
+            || pronoun && matches!(vw, "need" | "dare");
+        let fix = if skip {
+            None
+        } else if let Some(a) = aux_for(vw, person) {
+            // "it is I", "what we have": only after a clause-initial subject.
+            // "you" takes plural forms: never reported as third person.
+            Some(a.to_string())
+        } else if v > 0 && g.w(v - 1) == "not" {
+            None
+        } else {
+            content_verb_for(g, v, person, pronoun)
+        };
+        if let Some(fix) = fix {
+            // "he" after a verb may be the object in a causative ("let he go" is wrong anyway);
+            // "it" after a verb is an object: "make it work".
+            let it_obj = w == "it" && i > 0 && g.t(i - 1).is_verb();
+            if !it_obj {
+                let fix = match_case(g.raw(v), &fix);
+                let subj = if pronoun {
+                    g.raw(head).to_string()
+                } else {
+                    format!("`{}`", g.raw(head))
+                };
+                let number = match person {
+                    Person::First => "first person",
+                    Person::Third => "singular",
+                    Person::Plural => "plural",
+                };
+                let msg = if pronoun {
+                    format!("`{}` does not agree with `{subj}`; use `{fix}`", g.raw(v))
+                } else {
+                    format!(
+                        "`{}` does not agree with its subject {subj}, which is {number}; use `{fix}`",
+                        g.raw(v)
+                    )
+                };
+                let _ = modified;
+                out.push(
+                    cx.diag(g.span(v), msg)
+                        .suggest(fix)
+                        .related(g.span(head), "the subject"),
+                );
+            }
+        }
+        i = v.max(i + 1);
+    }
+}
+
+/// "there is many reasons" → are; "there are a reason" → is.
+fn there(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
+    let (verb, np_start, contracted) = if g.w(i) == "there's" {
+        (i, i + 1, true)
+    } else {
+        (i + 1, i + 2, false)
+    };
+    let vw = g.w(verb);
+    let singular_verb = contracted || matches!(vw, "is" | "was" | "isn't" | "wasn't");
+    let plural_verb = matches!(vw, "are" | "were" | "aren't" | "weren't");
+    if !singular_verb && !plural_verb {
+        return;
+    }
+    let mut k = np_start;
+    // "there is still", "there are also"
+    while g.t(k) == Tag::RB && !matches!(g.w(k), "not" | "no") && k < np_start + 2 {
+        k += 1;
+    }
+    let Some(np) = np_at(&g.words, &g.tags, k) else {
+        return;
+    };
+    if g.quoted(np.head) || g.t(np.head) != Tag::NN && g.t(np.head) != Tag::NNS {
+        return;
+    }
+    // Coordinated noun phrases agree with the first in "there is" (a desk and two chairs).
+    let after = np.end;
+    let s = subject_at(&g.words, &g.tags, k);
+    let number = s.map_or_else(|| np_number(&g.words, &g.tags, &np), |s| s.number);
+    let det = np.det.map(|d| g.w(d)).unwrap_or("");
+    let lot = noun_is(g.w(np.head), NounClass::Partitive);
+    if plural_verb && i > 0 && matches!(g.w(i - 1), "if" | "whether" | "wish" | "though") {
+        return;
+    }
+    let fix = if singular_verb && number == Number::Plural && g.w(after) != "and" {
+        match vw {
+            "is" | "there's" => "are",
+            "was" => "were",
+            "isn't" => "aren't",
+            _ => "weren't",
+        }
+    } else if plural_verb
+        && number == Number::Singular
+        && matches!(
+            det,
+            "a" | "an" | "one" | "this" | "each" | "every" | "another"
+        )
+        && !matches!(
+            g.w(np.head),
+            "lot"
+                | "number"
+                | "couple"
+                | "few"
+                | "variety"
+                | "range"
+                | "host"
+                | "series"
+                | "total"
+                | "handful"
+                | "dozen"
+        )
+        && g.w(after) != "of"
+        && !matches!(g.t(after), Tag::CC)
+        && g.w(after) != ","
+    {
+        match vw {
+            "are" => "is",
+            "were" => "was",
+            "aren't" => "isn't",
+            _ => "wasn't",
+        }
+    } else {
+        return;
+    };
+    let (span, fix_text) = if contracted {
+        (
+            g.span(i),
+            format!("{} {fix}", match_case(g.raw(i), "there")),
+        )
+    } else {
+        (g.span(verb), match_case(g.raw(verb), fix))
+    };
+    let msg = format!(
+        "after \"there\" the verb agrees with what follows: `{}` is {}; use `{fix_text}`",
+        g.raw(np.head),
+        if number == Number::Plural {
+            "plural"
+        } else {
+            "singular"
+        }
+    );
+    let mut d = cx
+        .diag(span, msg)
+        .suggest(fix_text)
+        .related(g.span(np.head), "the noun it agrees with");
+    if contracted || lot {
+        d = d.severity(Severity::Advice);
+    }
+    out.push(d);
+}

@@ -1,0 +1,166 @@
+crate::rule::declare_rule! {
+    /// # determiner-number
+    ///
+    /// **What it does.** Checks that a singular determiner has a singular noun: "a students" →
+    /// a student, "an ideas", "every students" → every student, "each days", "another problems",
+    /// "this problems" → these problems.
+    ///
+    /// **Why it matters.** A determiner that does not match its noun is a frequent slip of
+    /// revision (the noun was made plural and the article stayed) and a common learner error.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// Every students needs a books, and this problems are another issues.
+    ///       ^^^^^^^^ student ^^^^^ book   ^^^^ these      ^^^^^^ issue
+    /// ```
+    ///
+    /// The head of the noun phrase is judged, so compounds with a plural first part pass ("a sports
+    /// car", "a savings account"), as do numbers and quantities ("a hundred people", "every two
+    /// weeks", "another three years", "a great many"), nouns that end in -s in the singular (a
+    /// series, a means, a lens) and "this" followed by a verb ("this helps students").
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a suggestion only, since sometimes another word is what is wrong.
+    pub struct DeterminerNumber {
+        name: "determiner-number",
+        category: Grammar,
+        severity: Warning,
+        summary: "a singular determiner before a plural noun (\"a students\", \"every days\", \"this problems\")",
+        fix: None,
+    }
+}
+use super::lex;
+use crate::analysis::sentence::match_case;
+use crate::analysis::syntax::tagged;
+use crate::diagnostic::Diagnostic;
+use crate::lexicon::chunk::np_at;
+use crate::lexicon::inflect::{self, noun_is, noun_number, NounClass, Number};
+use crate::lexicon::pos;
+use crate::lexicon::tagger::Tag;
+use crate::rule::{Context, Rule};
+use crate::Severity;
+
+impl Rule for DeterminerNumber {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for g in tagged(cx.doc, cx.syntax()) {
+            for k in 0..g.len() {
+                let w = g.w(k);
+                if !matches!(w, "a" | "an" | "every" | "each" | "another" | "this") || g.quoted(k) {
+                    continue;
+                }
+                // A capital "A" inside a sentence is a label: "Table A lists".
+                if k > 0 && g.raw(k) == "A" && g.is_word(k - 1) {
+                    continue;
+                }
+                // "a" as a letter or a label: "Latino/a", "part a".
+                if w == "a" && k > 0 && matches!(g.raw(k - 1), "/" | "(") {
+                    continue;
+                }
+                let Some(np) = np_at(&g.words, &g.tags, k) else {
+                    continue;
+                };
+                if np.det != Some(k) || g.quoted(np.head) {
+                    continue;
+                }
+                let h = np.head;
+                let hw = g.w(h);
+                if g.t(h) != Tag::NNS || !g.raw(h).bytes().all(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                // Numbers and quantities inside: "a hundred people", "every two weeks", "a
+                // further three years", "another few days", "every other".
+                if (k + 1..h).any(|j| {
+                    matches!(g.t(j), Tag::CD | Tag::NNS | Tag::NNP | Tag::POS | Tag::VBG)
+                        || matches!(
+                            g.w(j),
+                            "few"
+                                | "many"
+                                | "other"
+                                | "dozen"
+                                | "hundred"
+                                | "thousand"
+                                | "million"
+                                | "couple"
+                                | "-"
+                                | "number"
+                                | "lot"
+                        )
+                }) {
+                    continue;
+                }
+                // The phrase must end at its head: "a sports car", "a savings account".
+                let after = g.w(np.end);
+                if g.t(np.end).is_noun()
+                    || g.is_word(np.end)
+                        && lex(&g, np.end) & pos::FUNCTION == 0
+                        && super::may_be_noun(lex(&g, np.end))
+                    || matches!(after, "-" | "'")
+                    || g.t(np.end) == Tag::POS
+                {
+                    continue;
+                }
+                let t = lex(&g, h);
+                if noun_number(hw) != Number::Plural
+                    || noun_is(hw, NounClass::PluralOnly)
+                    || noun_is(hw, NounClass::Invariant)
+                    || noun_is(hw, NounClass::SingularInS)
+                    || t & (pos::FUNCTION | pos::NUM) != 0
+                {
+                    continue;
+                }
+                // "this helps", "each contributes": "this" and "each" stand alone before a verb.
+                if matches!(w, "this" | "each" | "another")
+                    && t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
+                    || w == "this" && (h != k + 1 || !g.t(np.end).is_verb())
+                    || hw.ends_with("wards")
+                {
+                    continue;
+                }
+                // "a muscle contracts", "a disorder takes": after a noun a verb-capable -s word
+                // is the verb; "Lamps each contained": "each" floats after its noun.
+                if h > k + 1
+                    && g.t(h - 1).is_noun()
+                    && t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
+                    || w == "each" && k > 0 && (g.t(k - 1).is_noun() || g.t(k - 1) == Tag::PRP)
+                {
+                    continue;
+                }
+                // "each other's", "each others" is a different slip.
+                if hw == "others" {
+                    continue;
+                }
+                let Some(sg) = inflect::singular_of(hw) else {
+                    continue;
+                };
+                let (span, msg, fix) = if w == "this" {
+                    (
+                        g.span(k),
+                        format!(
+                            "`{}` is plural: use `these`, or the singular `{sg}`",
+                            g.raw(h)
+                        ),
+                        match_case(g.raw(k), "these"),
+                    )
+                } else {
+                    (
+                        g.span(h),
+                        format!(
+                            "after `{}` the noun is singular: `{sg}`, not `{}`",
+                            g.raw(k),
+                            g.raw(h)
+                        ),
+                        sg.clone(),
+                    )
+                };
+                let mut d = cx.diag(span, msg).suggest(fix);
+                if w != "this" && matches!(w, "a" | "an") {
+                    d = d.related(g.span(k), "a singular article");
+                }
+                out.push(d);
+                let _ = Severity::Warning;
+            }
+        }
+    }
+}

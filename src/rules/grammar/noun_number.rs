@@ -1,0 +1,307 @@
+crate::rule::declare_rule! {
+    /// # noun-number
+    ///
+    /// **What it does.** Checks the number of a noun after a word that fixes it: a plural
+    /// determiner or quantifier takes a plural noun ("many student" → students, "several problem",
+    /// "these kind of" → kinds, "two reason"), so does "one of the" ("one of the reason" →
+    /// reasons); "much" takes an uncountable noun ("much people" → many people); and uncountable
+    /// nouns have no plural ("informations" → information).
+    ///
+    /// **Why it matters.** Noun number is among the commonest errors in learner essays; the
+    /// quantifier in front makes each case certain.
+    ///
+    /// **Example.**
+    ///
+    /// ```text
+    /// There are many reason for this, and one of the main problem is that much people agree.
+    ///                ^^^^^^ reasons                 ^^^^^^^ problems    ^^^^ many
+    /// ```
+    ///
+    /// The noun phrase is read by the chunker, so the head noun is judged, not a modifier ("many
+    /// student loans" passes). Uncountable nouns after "many" ("many information") are left to the
+    /// writer, as are nouns of either number (sheep, series, data), "many a man", "both the teacher
+    /// and", and phrases whose head may be a verb ("many people fear").
+    ///
+    /// **Options.** None.
+    ///
+    /// **Fix safety.** No automatic fix: a suggestion only, since sometimes another word is what is wrong.
+    pub struct NounNumber {
+        name: "noun-number",
+        category: Grammar,
+        severity: Warning,
+        summary: "a singular noun after a plural quantifier (\"many student\"), \"much\" with a plural, \"informations\"",
+        fix: None,
+    }
+}
+use super::{lex, may_be_noun};
+use crate::analysis::sentence::match_case;
+use crate::analysis::syntax::{tagged, Tagged};
+use crate::diagnostic::Diagnostic;
+use crate::lexicon::chunk::np_at;
+use crate::lexicon::inflect::{self, noun_is, noun_number, NounClass, Number};
+use crate::lexicon::pos;
+use crate::lexicon::tagger::Tag;
+use crate::rule::{Context, Rule};
+use crate::Severity;
+
+fn plural_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "many"
+            | "several"
+            | "these"
+            | "those"
+            | "various"
+            | "numerous"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "multiple"
+            | "countless"
+            | "few"
+    )
+}
+
+impl Rule for NounNumber {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for g in tagged(cx.doc, cx.syntax()) {
+            for k in 0..g.len() {
+                if !g.is_word(k) || g.quoted(k) {
+                    continue;
+                }
+                let w = g.w(k);
+                if noun_is(w, NounClass::NeverPlural)
+                    && g.raw(k).bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    let sg = &w[..w.len() - 1];
+                    out.push(
+                        cx.diag(
+                            g.span(k),
+                            format!("`{sg}` is uncountable and has no plural; use `{sg}`"),
+                        )
+                        .suggest(match_case(g.raw(k), sg)),
+                    );
+                    continue;
+                }
+                if w == "much" {
+                    much(cx, &g, k, out);
+                    continue;
+                }
+                // "one of the reason", "each of my friend"
+                if matches!(w, "one" | "each" | "many" | "several" | "few" | "both")
+                    && g.w(k + 1) == "of"
+                    && matches!(g.t(k + 2), Tag::DT | Tag::PRPS | Tag::POS)
+                    && !matches!(
+                        g.w(k + 2),
+                        "a" | "an" | "this" | "that" | "each" | "every" | "another"
+                    )
+                {
+                    if let Some(np) = np_at(&g.words, &g.tags, k + 2) {
+                        if np.det == Some(k + 2) {
+                            judge_singular(cx, &g, k, np.start, np.head, np.end, out);
+                        }
+                    }
+                    continue;
+                }
+                if !plural_trigger(w) {
+                    continue;
+                }
+                // "few" alone is fine with a plural and rare with a singular; "a few" too.
+                if w == "few" && g.w(k.wrapping_sub(1)) != "a" && g.w(k.wrapping_sub(1)) != "very" {
+                    continue;
+                }
+                // "many a man"; a number word inside a bigger number ("one hundred two").
+                if matches!(g.w(k + 1), "a" | "an" | "of" | "other" | "more" | "less") {
+                    continue;
+                }
+                if k > 0
+                    && matches!(
+                        g.w(k - 1),
+                        "a" | "an" | "one" | "every" | "each" | "per" | "another" | "-"
+                    )
+                {
+                    continue;
+                }
+                // "these/those" as pronouns: "these are", "those who".
+                let Some(np) = np_at(&g.words, &g.tags, k) else {
+                    continue;
+                };
+                if np.det != Some(k) {
+                    continue;
+                }
+                judge_singular(cx, &g, k, np.start, np.head, np.end, out);
+            }
+        }
+    }
+}
+
+/// The head at `head` should be plural (phrase `start..end`, trigger at `k`).
+fn judge_singular(
+    cx: &Context<'_>,
+    g: &Tagged,
+    k: usize,
+    start: usize,
+    head: usize,
+    end: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let hw = g.w(head);
+    if g.t(head) != Tag::NN
+        || g.quoted(head)
+        || !g.raw(head).bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return;
+    }
+    // Every other noun of the phrase is a singular modifier; a plural one inside means the
+    // chunker ran on into a verb ("many people fear").
+    if (start..head).any(|j| g.t(j) == Tag::NNS || g.t(j) == Tag::NNP || g.t(j) == Tag::VBG) {
+        return;
+    }
+    // The phrase must end at the head: a noun, hyphen or possessive after it means a compound
+    // the chunker did not see whole.
+    // Judged by the lexicon, not the tags: "two case studies", "these initial results",
+    // "several important life factors" are compounds whatever the tagger made of the last word.
+    let next = g.w(end);
+    let next_t = lex(g, end);
+    if g.t(end).is_noun()
+        || g.is_word(end)
+            && next_t & pos::FUNCTION == 0
+            && (may_be_noun(next_t) || next_t & pos::NUM != 0)
+        || matches!(next, "-" | "'s" | "’s")
+        || g.t(end) == Tag::POS
+        || g.raw(end).starts_with(|c: char| c.is_uppercase())
+        || g.t(end) == Tag::CD
+    {
+        return;
+    }
+    // A modifier that looks plural or unknown ("these new equilibriums mean"): the phrase may
+    // end before the word judged.
+    // "three dimensional structure": a number and an adjective make one compound adjective.
+    if (start + 1..head).any(|j| g.w(j).ends_with('s') || lex(g, j) & pos::KNOWN == 0)
+        || lex(g, k) & pos::NUM != 0 && g.w(k + 1).ends_with("al")
+    {
+        return;
+    }
+    let t = lex(g, head);
+    let kind = matches!(hw, "kind" | "sort" | "type");
+    if noun_number(hw) != Number::Singular
+        || noun_is(hw, NounClass::Mass) && !kind
+        || noun_is(hw, NounClass::Invariant)
+        || noun_is(hw, NounClass::Partitive) && !kind
+        || !may_be_noun(t)
+        || t & (pos::ADJ | pos::COMP | pos::SUP | pos::FUNCTION | pos::NUM | pos::ADV) != 0
+        || t & pos::VERB_ING != 0
+    {
+        return;
+    }
+    // "both the teacher and the students"
+    if g.w(k) == "both" && (end..g.len()).any(|j| g.t(j) == Tag::CC) {
+        return;
+    }
+    // "two hour drive", "five year plan": a measure noun before another noun is singular.
+    if g.t(end).is_adj() && g.t(end + 1).is_noun() {
+        return;
+    }
+    // A base verb reading after "these"/"those" as pronouns ("those who work"): the head
+    // must not be a verb the chunker took for a noun after a pronoun-like trigger.
+    if matches!(g.w(k), "these" | "those")
+        && head == k + 1
+        && t & (pos::ANY_VERB | pos::MAY_VERB) != 0
+        && g.t(end).is_noun()
+    {
+        return;
+    }
+    // "these motor and sensory maps", "the few objective (easily measured) signals"
+    if matches!(g.t(end), Tag::CC) || g.raw(end) == "(" {
+        return;
+    }
+    // "many note that", "many feel a sense": "many" as a pronoun before a verb.
+    if head == k + 1
+        && t & (pos::ANY_VERB | pos::MAY_VERB) != 0
+        && (matches!(g.t(end), Tag::DT | Tag::PRPS | Tag::PRP) || g.w(end) == "that")
+    {
+        return;
+    }
+    let Some(pl) = inflect::plural_of(hw) else {
+        return;
+    };
+    // Sure after the quantifiers that only take plurals; "these", "those", "both" and number
+    // words also head pronouns and compound modifiers ("those least fit", "two food
+    // processing companies"), so there it is advice.
+    let sure = matches!(
+        g.w(k),
+        "many" | "several" | "various" | "numerous" | "multiple" | "countless" | "one" | "each"
+    );
+    let trigger = if g.w(k + 1) == "of" {
+        format!("{} of", g.raw(k))
+    } else {
+        g.raw(k).to_string()
+    };
+    let mut d = cx
+        .diag(
+            g.span(head),
+            format!(
+                "after `{trigger}` the noun is plural: `{pl}`, not `{}`",
+                g.raw(head)
+            ),
+        )
+        .suggest(pl)
+        .related(g.span(k), "this word needs a plural");
+    if !sure {
+        d = d.severity(Severity::Advice);
+    }
+    out.push(d);
+}
+
+/// "much people" → many people.
+fn much(cx: &Context<'_>, g: &Tagged, k: usize, out: &mut Vec<Diagnostic>) {
+    let h = k + 1;
+    // "how much students believed": "how much" modifies the clause.
+    if matches!(g.w(k.wrapping_sub(1)), "how" | "as")
+        || g.t(h + 1).is_verb()
+        || g.t(k) == Tag::RB
+        || g.t(h) != Tag::NNS
+        || !g.raw(h).bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return;
+    }
+    let hw = g.w(h);
+    let t = lex(g, h);
+    // "so much depends on", "much remains to be done": a verb, not a plural noun.
+    if t & (pos::ANY_VERB | pos::MAY_VERB) != 0 && (super::object_follows(g, h) || !may_be_noun(t))
+        || matches!(hw, "thanks" | "remains" | "news" | "means")
+        || noun_number(hw) != Number::Plural
+        || g.t(h + 1).is_noun()
+    {
+        return;
+    }
+    // "how much", "too much", "so much", "very much" are all fine with "many" instead.
+    let fix = match_case(g.raw(k), "many");
+    out.push(
+        cx.diag(
+            g.span(k),
+            format!(
+                "`{}` is plural: use `{fix}` (\"much\" goes with uncountable nouns)",
+                g.raw(h)
+            ),
+        )
+        .suggest(fix)
+        .related(g.span(h), "a plural noun"),
+    );
+    let _ = Severity::Warning;
+}
