@@ -53,10 +53,12 @@ crate::rule::declare_rule! {
 
 mod accept;
 mod affect;
+mod comparison;
 mod its;
 mod lose;
 pub mod model;
 mod of;
+mod possessive;
 mod then_than;
 mod there;
 mod to_too;
@@ -323,13 +325,23 @@ impl Rule for Confusable {
                 }
                 let w = doc.lower(i);
                 let hit = match w {
-                    "its" | "it's" => self.its(&s, i, w),
+                    "its" | "it's" => self
+                        .its(&s, i, w)
+                        .or_else(|| self.possessive_slot(&s, i, w)),
                     "to" | "too" | "two" => self.to_too(&s, i, w),
-                    "their" | "there" | "they're" => self.there(&s, i, w),
-                    "then" | "than" => self.then_than(&s, i, w),
+                    "their" | "there" | "they're" => self
+                        .there(&s, i, w)
+                        .or_else(|| self.possessive_slot(&s, i, w)),
+                    "then" | "than" => self
+                        .then_than(&s, i, w)
+                        .or_else(|| self.comparison_scope(&s, i, w)),
                     "were" | "where" => self.were_where(&s, i, w),
-                    "your" | "you're" => self.your(&s, i, w),
-                    "whose" | "who's" => self.whose(&s, i, w),
+                    "your" | "you're" => self
+                        .your(&s, i, w)
+                        .or_else(|| self.possessive_slot(&s, i, w)),
+                    "whose" | "who's" => self
+                        .whose(&s, i, w)
+                        .or_else(|| self.possessive_slot(&s, i, w)),
                     "affect" | "affects" | "effect" | "effected" | "effects" => {
                         self.affect(&s, i, w)
                     }

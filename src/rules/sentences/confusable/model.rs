@@ -35,11 +35,13 @@ pub enum Level {
     Off,
 }
 
-/// One confusion set with its calibrated threshold (natural-log units).
+/// One confusion set with its calibrated thresholds (natural-log units): past `threshold` the
+/// set speaks at its `level`; past `advice` (at most `threshold`) it speaks as advice.
 #[derive(Debug)]
 pub struct Set {
     pub members: Vec<&'static str>,
     pub threshold: f64,
+    pub advice: f64,
     pub level: Level,
 }
 
@@ -177,6 +179,15 @@ impl Model {
                         _ => return Err(format!("line {n}: unknown level")),
                     };
                     let threshold = num(f.next(), n)?;
+                    let mut f = f.peekable();
+                    // An optional second number: the advice threshold.
+                    let advice = match f.peek().and_then(|x| x.parse::<f64>().ok()) {
+                        Some(a) => {
+                            f.next();
+                            a.min(threshold)
+                        }
+                        None => threshold,
+                    };
                     let members: Vec<&'static str> = f.collect();
                     if members.len() < 2 {
                         return Err(format!("line {n}: a set needs two members"));
@@ -187,6 +198,7 @@ impl Model {
                     m.sets.push(Set {
                         members,
                         threshold,
+                        advice,
                         level,
                     });
                 }
@@ -312,7 +324,8 @@ impl Model {
     }
 
     /// The verdict on `w` (lowercase) between `left` and `right`: the member its context calls
-    /// for when that member wins by more than its set's threshold.
+    /// for when that member wins by more than its set's threshold (sure when the set speaks as
+    /// a warning), or by more than its advice threshold (not sure).
     pub fn judge(&self, w: &str, left: Option<&str>, right: Option<&str>) -> Option<Verdict> {
         if left.is_none() && right.is_none() || !judged_as_written(w) {
             return None;
@@ -328,12 +341,16 @@ impl Model {
             let Some((a, margin)) = self.best_alternative(set, w, left, right) else {
                 continue;
             };
-            let over = margin - set.threshold;
+            let (over, sure) = if margin > set.threshold {
+                (margin - set.threshold, set.level == Level::Warning)
+            } else {
+                (margin - set.advice, false)
+            };
             if over > 0.0 && out.as_ref().is_none_or(|(_, o)| over > *o) {
                 let v = Verdict {
                     word: a,
                     margin,
-                    sure: set.level == Level::Warning,
+                    sure,
                 };
                 out = Some((v, over));
             }
@@ -455,5 +472,16 @@ mod tests {
             m.judge("bc", Some("x"), Some("y")).map(|v| v.word),
             Some("ab")
         );
+        // A second number is the advice threshold: past it (but not past the warning one) the
+        // verdict is advice.
+        let m =
+            Model::parse("N 1000 5\nU ab 10\nU bc 10\nB x ab 9\nB ab y 9\nT warning 99 0.5 ab bc")
+                .unwrap();
+        assert_eq!(m.sets()[0].advice, 0.5);
+        let v = m.judge("bc", Some("x"), Some("y")).expect("advice");
+        assert_eq!((v.word, v.sure), ("ab", false));
+        let m = Model::parse("N 1000 5\nU ab 10\nU bc 10\nB x ab 9\nB ab y 9\nT warning 0.5 ab bc")
+            .unwrap();
+        assert!(m.judge("bc", Some("x"), Some("y")).expect("warning").sure);
     }
 }
