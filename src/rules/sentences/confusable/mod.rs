@@ -62,6 +62,7 @@ mod possessive;
 mod then_than;
 mod there;
 mod to_too;
+mod verb_form;
 mod were_where;
 mod whose;
 mod your;

@@ -359,8 +359,9 @@ impl Model {
     }
 }
 
-use super::{Confusable, Hit};
+use super::{strong_start, Confusable, Hit};
 use crate::analysis::sentence::Sent;
+use crate::lexicon::pos::{self, *};
 
 /// A neighbour that gives context: a plain lowercase-able word (not a number, a symbol or a
 /// name in capitals mid-sentence).
@@ -395,9 +396,25 @@ impl Confusable {
         if joined(p) || joined(n) {
             return None;
         }
+        // Two forms of one verb (lead / led): the word before decides, not the counts.
+        if let Some(h) = self.verb_form_slot(s, i, w) {
+            return Some(h);
+        }
         let left = context_word(s, p);
         let right = context_word(s, n);
         let v = model.judge(w, left, right)?;
+        if super::verb_form::inflection_pair(w, v.word) {
+            return None;
+        }
+        // A verb right after its subject pronoun stays a verb: "It threw the weight of law
+        // behind …" is no "through".
+        // (Only a word the lexicon knows as a finite verb: "wood" is a verb only in Hunspell.)
+        let verbal = ANY_VERB | AUX | MAY_VERB | MAY_PAST | MAY_3SG;
+        let subject =
+            s.has(p, PRON_SUBJ) && (!s.has(p, PRON_OBJ) || p.is_some_and(|k| strong_start(s, k)));
+        if subject && pos::is(w, VERB | VERB_3SG | VERB_PAST) && !pos::is(v.word, verbal) {
+            return None;
+        }
         Some(Hit {
             repl: v.word,
             sure: v.sure,
