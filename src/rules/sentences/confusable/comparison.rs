@@ -50,9 +50,8 @@ fn licenses_than(w: &str) -> bool {
     )
 }
 
-/// A comparative form: tagged so, or an adjective in -er ("lighter", "larger", "bigger",
-/// "happier"), found from its stem when the lexicon knows the word as something else too
-/// ("lighter" is also a noun).
+/// A comparative form: tagged so, or a word in -er on a known stem ("lighter", "larger",
+/// "bigger", "happier").
 fn comparative(s: &Sent, k: usize) -> bool {
     let w = s.w(k);
     if s.has(Some(k), COMP) || licenses_than(w) {
@@ -64,7 +63,9 @@ fn comparative(s: &Sent, k: usize) -> bool {
     if stem.len() < 2 {
         return false;
     }
-    let adj = |x: &str| pos::is(x, ADJ);
+    // Any known stem: the lexicon does not tag every adjective ("light" is a noun and a verb
+    // to it), and a wrong licence only keeps the rule silent.
+    let adj = |x: &str| pos::is(x, ADJ | MAY_ADJ | KNOWN) && !pos::is(x, FUNCTION);
     let b = stem.as_bytes();
     let undoubled =
         (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);

@@ -1,9 +1,10 @@
 //! The verb-form slot of the `confusable` rule, for the sets whose members are two forms of one
 //! verb (lead / led, choose / chose): both take the same words after them, so bigram counts
 //! only tell which form is commoner ("ultimately led to" would lose to "lead to"). What decides
-//! is the word before: "to", a modal or "do" wants the base form ("will lead", "to choose"),
-//! "have" the participle ("has led"), and a passive "be … by" too ("was led by"). The model
-//! leaves such pairs to this file, which is silent where the word before decides nothing.
+//! is the word before: "to" wants the base form ("to choose"), "have" the participle ("has
+//! led"). The model leaves such pairs to this file, which is silent where the word before
+//! decides nothing. (After a modal or "do", and in a passive, the grammar rule `verb-form`
+//! reports the wrong form already: "will led", "can chose", "was lead by".)
 
 use super::model::Model;
 use super::*;
@@ -25,30 +26,6 @@ pub(super) fn inflection_pair(a: &str, b: &str) -> bool {
         && (past_form(a) && base_form(b) || base_form(a) && past_form(b))
 }
 
-/// Words before a verb that want its base form.
-fn wants_base(s: &Sent, p: Option<usize>) -> bool {
-    let w = s.wo(p);
-    s.has(p, MODAL)
-        || matches!(
-            w,
-            "to" | "do"
-                | "does"
-                | "did"
-                | "don't"
-                | "doesn't"
-                | "didn't"
-                | "won't"
-                | "can't"
-                | "cannot"
-                | "couldn't"
-                | "wouldn't"
-                | "shouldn't"
-                | "mustn't"
-                | "let"
-                | "help"
-        )
-}
-
 /// Words before a verb that want its participle.
 fn wants_participle(w: &str) -> bool {
     matches!(
@@ -67,27 +44,22 @@ impl Confusable {
             return None;
         }
         let wp = s.wo(p);
-        // "to" before a noun phrase is a preposition ("to lead poisoning"): only before a
-        // plain verb slot, that is before a word that is not a noun's continuation.
+        // "to" before a noun is a preposition ("to led lighting"): only before a plain verb
+        // slot.
         let n1 = s.next(i);
         for set in model.sets_of(w) {
             for &a in &set.members {
                 if a == w || !inflection_pair(w, a) {
                     continue;
                 }
-                if past_form(w) && wants_base(s, p) {
-                    if wp == "to" && s.is_word(n1) && pos::is_nounish(s.wo(n1)) {
+                if past_form(w) && wp == "to" {
+                    if s.is_word(n1) && pos::is_nounish(s.wo(n1)) {
                         continue;
                     }
                     return sure(a);
                 }
-                if base_form(w) && past_form(a) && pos::is(a, VERB_PART) {
-                    if wants_participle(wp) {
-                        return sure(a);
-                    }
-                    if s.has(p, BE) && s.wo(n1) == "by" {
-                        return sure(a);
-                    }
+                if base_form(w) && past_form(a) && pos::is(a, VERB_PART) && wants_participle(wp) {
+                    return sure(a);
                 }
             }
         }
@@ -115,8 +87,8 @@ mod tests {
             [("lead".to_string(), "led".to_string())]
         );
         assert_eq!(
-            run("The council will led the inquiry."),
-            [("led".to_string(), "lead".to_string())]
+            run("They want to chose the topics."),
+            [("chose".to_string(), "choose".to_string())]
         );
     }
 
