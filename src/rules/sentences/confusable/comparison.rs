@@ -50,12 +50,18 @@ fn licenses_than(w: &str) -> bool {
     )
 }
 
-/// A comparative form: tagged so, or a word in -er on a known stem ("lighter", "larger",
-/// "bigger", "happier").
-fn comparative(s: &Sent, k: usize) -> bool {
+/// A comparative form: tagged so, or a word in -er on an adjective stem ("lighter", "larger",
+/// "bigger", "happier"). `loose` (for licensing a "than", where a wrong licence only keeps the
+/// rule silent) takes any known stem, since the lexicon does not tag every adjective ("light"
+/// is a noun and a verb to it); strict (for calling a "then" "than") takes only an adjective
+/// stem and no -er noun ("layer", "order").
+fn comparative(s: &Sent, k: usize, loose: bool) -> bool {
     let w = s.w(k);
-    if s.has(Some(k), COMP) || licenses_than(w) {
+    if s.has(Some(k), COMP) || loose && licenses_than(w) {
         return true;
+    }
+    if !loose && (matches!(w, "more" | "less" | "fewer") || s.has(Some(k), NOUN | MAY_NOUN)) {
+        return matches!(w, "more" | "less" | "fewer");
     }
     let Some(stem) = w.strip_suffix("er") else {
         return false;
@@ -63,9 +69,9 @@ fn comparative(s: &Sent, k: usize) -> bool {
     if stem.len() < 2 {
         return false;
     }
-    // Any known stem: the lexicon does not tag every adjective ("light" is a noun and a verb
-    // to it), and a wrong licence only keeps the rule silent.
-    let adj = |x: &str| pos::is(x, ADJ | MAY_ADJ | KNOWN) && !pos::is(x, FUNCTION);
+    let adj = |x: &str| {
+        (pos::is(x, ADJ | MAY_ADJ) || loose && pos::is(x, KNOWN)) && !pos::is(x, FUNCTION)
+    };
     let b = stem.as_bytes();
     let undoubled =
         (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
@@ -90,7 +96,7 @@ impl Confusable {
         }
         if w == "than" {
             // Any licence earlier in the sentence: then it is a comparison.
-            if (s.start..i).any(|k| s.is_word(Some(k)) && comparative(s, k)) {
+            if (s.start..i).any(|k| s.is_word(Some(k)) && comparative(s, k, true)) {
                 return None;
             }
             // Nothing to compare: "than" is the adverb "then". Sure where a clause or a verb
@@ -173,7 +179,7 @@ impl Confusable {
             ) {
                 return None;
             }
-            if comparative(s, x) {
+            if comparative(s, x, false) {
                 // "less dreadful then they seem": a subject and its verb after the comparison
                 // make it likely but not certain.
                 return if s.has(n1, PRON_SUBJ) && !s.has(n1, PRON_OBJ) {
@@ -221,6 +227,7 @@ mod tests {
             "Nothing pleases him more than a quiet walk.",
             "If the sample is larger, then the error shrinks.",
             "The larger group then split into two.",
+            "The ozone layer then blocks most of the light.",
             "The bigger firms then bought the rest.",
         ] {
             assert!(run(t).is_empty(), "{t}: {:?}", run(t));
