@@ -87,7 +87,7 @@ impl Confusable {
         let Around { n1, w1, n2, p, wp } = Around::of(s, i);
         // "than" may stand before a comma ("Germany than, says Tacitus, was …").
         let comma_next = s.is_punct(n1) && s.raw(n1.unwrap_or(i)) == ",";
-        if !s.is_word(n1) && !(w == "than" && comma_next) {
+        if !(s.is_word(n1) || w == "than" && comma_next) {
             return None;
         }
         let joined = |k: Option<usize>| s.is_punct(k) && matches!(s.raw(k.unwrap_or(i)), "-" | "/");
@@ -105,7 +105,7 @@ impl Confusable {
             // property than enables".)
             let verb_next = s.has(n1, ANY_VERB | MODAL | BE | HAVE | DO | PRON_SUBJ)
                 && !s.has(n1, NOUN | DET | ADJ)
-                && !(pos::is_nounish(wp) && !s.has(p, PRON_SUBJ | ADV));
+                && (!pos::is_nounish(wp) || s.has(p, PRON_SUBJ | ADV));
             let joint = comma_next
                 || s.is_punct(p) && matches!(s.raw(p.unwrap_or(i)), "," | ";")
                 || s.has(p, BE | HAVE | MODAL | PRON_SUBJ | CONJ);
