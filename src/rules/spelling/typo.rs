@@ -373,6 +373,7 @@ impl Rule for Typo {
         // distinct unknown lowercase words standing alone in their sentence, without a Latin
         // ending (foreign passages, old texts and terms of the field do not count), or that are
         // known human misspellings.
+        let cache = Cache::default();
         let mut prose_words = 0usize;
         let mut slips: FastMap<&str, ()> = FastMap::default();
         let mut known_slips: FastMap<&str, ()> = FastMap::default();
@@ -392,7 +393,7 @@ impl Rule for Typo {
             if !LATIN_ENDINGS.iter().any(|e| key.ends_with(e))
                 && !old_text(i)
                 && !slips.contains_key(key)
-                && clear_slip(key)
+                && clear_slip(&cache, key, &words)
             {
                 slips.insert(key, ());
             }
@@ -513,7 +514,7 @@ impl Rule for Typo {
             }
             let verdict = verdicts
                 .entry(key)
-                .or_insert_with(|| decide(cx, key, st, &words, care))
+                .or_insert_with(|| decide(cx, key, st, &words, care, &cache))
                 .clone();
             let Verdict::Report {
                 mut severity,
@@ -584,7 +585,14 @@ impl Rule for Typo {
 }
 
 /// Decides once per document what to say about an unknown lowercase word.
-fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Care) -> Verdict {
+fn decide(
+    cx: &Context<'_>,
+    key: &str,
+    st: &Stat,
+    stats: &Words<'_>,
+    careful: Care,
+    cache: &Cache,
+) -> Verdict {
     if nonstandard::lookup(key).is_some() || cx.config.accepts(key) {
         return Verdict::Silent;
     }
@@ -617,7 +625,7 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
                 .map(|s| s.first);
             let fix = good.len() == 1;
             let mut suggestions = good;
-            for s in spell::suggest(key, &used) {
+            for s in suggestions_for(cache, key, stats) {
                 // Only close candidates beside a known correction.
                 if suggestions.len() >= 5 || s.cost > 1.0 {
                     break;
@@ -650,7 +658,7 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     if st.lower > 0 && spell::check(&spell::match_case("A", key)) {
         return Verdict::Silent;
     }
-    let sugg = spell::suggest(key, &used);
+    let sugg = suggestions_for(cache, key, stats);
     let best = sugg.first();
     // How close the best correction is: a slip (cost ≤ 1), two slips (≤ 2), or nothing near.
     let cost = best.map_or(f32::MAX, |b| b.cost);
@@ -749,10 +757,28 @@ enum Care {
 /// An unknown word one slip (error cost at most 1) from a lowercase dictionary word: the
 /// evidence of a careless document. Words far from every word (terms, foreign words) do not
 /// count.
-fn clear_slip(key: &str) -> bool {
-    spell::suggest(key, &|_| false)
+fn clear_slip(cache: &Cache, key: &str, stats: &Words<'_>) -> bool {
+    suggestions_for(cache, key, stats)
         .iter()
         .any(|s| s.cost <= 1.0 && spell::shape(&s.word) == Shape::Lower)
+}
+
+/// The suggestions of each distinct unknown word, computed once per document.
+type Cache = std::cell::RefCell<FastMap<String, Vec<spell::Suggestion>>>;
+
+/// The ranked suggestions for `key`, preferring the document's own words (cached).
+fn suggestions_for(cache: &Cache, key: &str, stats: &Words<'_>) -> Vec<spell::Suggestion> {
+    if let Some(v) = cache.borrow().get(key) {
+        return v.clone();
+    }
+    let used = |w: &str| {
+        stats
+            .get(&w.to_lowercase())
+            .is_some_and(|s| s.known_lower == Some(true) || s.known_title == Some(true))
+    };
+    let v = spell::suggest(key, &used);
+    cache.borrow_mut().insert(key.to_string(), v.clone());
+    v
 }
 
 /// The same word before or after (hee hee, tut tut, Chanos chanos): an interjection or a
