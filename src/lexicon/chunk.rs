@@ -62,6 +62,21 @@ pub fn np_at(words: &[Word], tags: &[Tag], i: usize) -> Option<NounPhrase> {
     let mut head = None;
     while k < n {
         let t = tags[k];
+        // "a pluralistic liberal democratic societies": a word the lexicon knows only loosely as
+        // a noun ("liberal") before an adjective and a noun was an adjective itself.
+        let loose_noun = |j: usize| {
+            let lt = super::pos::tags(words[j].lower);
+            lt & super::pos::NOUN == 0 && lt & super::pos::MAY_NOUN != 0
+        };
+        if head.is_some_and(|h| h + 1 == k && loose_noun(h))
+            && t.is_adj()
+            && k + 1 < n
+            && tags[k + 1].is_noun()
+        {
+            head = None;
+            k += 1;
+            continue;
+        }
         if head.is_some() && !t.is_noun() && t != Tag::POS && words[k].lower != "-" {
             break;
         }
@@ -133,12 +148,19 @@ pub fn np_number(words: &[Word], tags: &[Tag], np: &NounPhrase) -> Number {
         return Number::Unknown;
     }
     let num = noun_number(h);
-    if num == Number::Unknown {
-        if let Some(d) = np.det {
-            return match words[d].lower {
-                "these" | "those" | "many" | "several" | "few" | "both" => Number::Plural,
-                "this" | "that" | "a" | "an" | "each" | "every" | "another" => Number::Singular,
-                _ => Number::Unknown,
+    if let Some(d) = np.det {
+        let shown = match words[d].lower {
+            "these" | "those" | "many" | "several" | "few" | "both" => Number::Plural,
+            "this" | "that" | "a" | "an" | "each" | "every" | "another" => Number::Singular,
+            _ => Number::Unknown,
+        };
+        // "this phenomena", "these criterion": the determiner and the noun disagree, so the
+        // phrase shows no number a verb could be judged by (the determiner rules report it).
+        if num == Number::Unknown || shown != Number::Unknown && shown != num {
+            return if num == Number::Unknown {
+                shown
+            } else {
+                Number::Unknown
             };
         }
     }
@@ -228,6 +250,14 @@ pub fn subject_at(words: &[Word], tags: &[Tag], i: usize) -> Option<Subject> {
             };
         }
         k = inner.end;
+    }
+    // A reduced relative clause: "the samples collected in May", "students living on campus".
+    if k + 1 < n
+        && matches!(tags[k], Tag::VBN | Tag::VBG | Tag::VBD)
+        && (tags[k] != Tag::VBD || words[k].lower.ends_with("ed"))
+        && tags[k + 1] == Tag::IN
+    {
+        k += 1;
     }
     let end = skip_postmodifiers(words, tags, k)?;
     modified |= end != np.end;

@@ -165,6 +165,9 @@ pub fn noun_number(w: &str) -> Number {
     if to_pl.contains_key(w) || noun_is(w, NounClass::SingularInS) {
         return Number::Singular;
     }
+    if let Some(n) = foreign_plural(w) {
+        return n;
+    }
     if w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -179,11 +182,85 @@ pub fn noun_number(w: &str) -> Number {
     Number::Singular
 }
 
+/// Plurals the tables do not list, by their Latin, Greek, French or English pattern, checked
+/// against the dictionary: loci (locus), hyphae, tableaux, matrices (matrix), phenomena
+/// (phenomenon), cavalrymen (cavalryman), laypeople. A Latin -a plural of an -um noun (data,
+/// media, strata, agenda) is used with either number: Unknown. None: not such a form.
+fn foreign_plural(w: &str) -> Option<Number> {
+    foreign_singular(w).map(|(_, n)| n)
+}
+
+/// The singular of a plural of [`foreign_plural`]'s kinds, and the number the form shows.
+fn foreign_singular(w: &str) -> Option<(String, Number)> {
+    let n = w.len();
+    if n < 4 {
+        return None;
+    }
+    if !["people", "men", "i", "ae", "eaux", "ices", "a"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
+        return None;
+    }
+    let dict = |c: &str| is_dictionary_word(c);
+    // A singular with a regular plural (sundae → sundaes, taxi → taxis, area → areas), or a
+    // regular plural (prices → price), is not one of these.
+    if dict(&format!("{w}s")) || w.ends_with('s') && dict(&w[..n - 1]) {
+        return None;
+    }
+    if let Some(stem) = w.strip_suffix("people") {
+        if !stem.is_empty() {
+            return Some((format!("{stem}person"), Number::Plural));
+        }
+    }
+    if let Some(stem) = w.strip_suffix("men") {
+        let sg = format!("{stem}man");
+        if stem.len() > 1 && dict(&sg) {
+            return Some((sg, Number::Plural));
+        }
+    }
+    if let Some(stem) = w.strip_suffix('i') {
+        let sg = format!("{stem}us");
+        if dict(&sg) {
+            return Some((sg, Number::Plural));
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ae") {
+        return Some((format!("{stem}a"), Number::Plural));
+    }
+    if let Some(stem) = w.strip_suffix("eaux") {
+        return Some((format!("{stem}eau"), Number::Plural));
+    }
+    if let Some(stem) = w.strip_suffix("ices") {
+        for end in ["ex", "ix"] {
+            let sg = format!("{stem}{end}");
+            if dict(&sg) {
+                return Some((sg, Number::Plural));
+            }
+        }
+    }
+    if let Some(stem) = w.strip_suffix('a') {
+        let on = format!("{stem}on");
+        // criteria, phenomena, automata (not sexta → sexton)
+        if (stem.ends_with('i') || stem.ends_with("en") || stem.ends_with("at")) && dict(&on) {
+            return Some((on, Number::Plural));
+        }
+        let um = format!("{stem}um");
+        if dict(&um) {
+            return Some((um, Number::Unknown));
+        }
+    }
+    None
+}
+
 /// The singular of a plural noun form (students → student, criteria → criterion), if it is one.
 pub fn singular_of(w: &str) -> Option<String> {
     let (to_sg, _) = irregular_plurals();
     if let Some(s) = to_sg.get(w) {
         return Some((*s).to_string());
+    }
+    if let Some((sg, Number::Plural)) = foreign_singular(w) {
+        return Some(sg);
     }
     if noun_is(w, NounClass::NeverPlural) {
         return Some(w[..w.len() - 1].to_string());
@@ -340,6 +417,18 @@ mod tests {
         assert_eq!(noun_number("bus"), Number::Singular);
         assert_eq!(noun_number("people"), Number::Plural);
         assert_eq!(noun_number("studies"), Number::Plural);
+        assert_eq!(noun_number("loci"), Number::Plural);
+        assert_eq!(noun_number("hyphae"), Number::Plural);
+        assert_eq!(noun_number("tableaux"), Number::Plural);
+        assert_eq!(noun_number("cavalrymen"), Number::Plural);
+        assert_eq!(noun_number("laypeople"), Number::Plural);
+        assert_eq!(noun_number("matrices"), Number::Plural);
+        assert_eq!(noun_number("strata"), Number::Unknown);
+        assert_eq!(noun_number("area"), Number::Singular);
+        assert_eq!(noun_number("taxi"), Number::Singular);
+        assert_eq!(noun_number("omen"), Number::Singular);
+        assert_eq!(singular_of("loci").as_deref(), Some("locus"));
+        assert_eq!(singular_of("cavalrymen").as_deref(), Some("cavalryman"));
         assert_eq!(plural_of("study").as_deref(), Some("studies"));
         assert_eq!(plural_of("reason").as_deref(), Some("reasons"));
         assert_eq!(plural_of("box").as_deref(), Some("boxes"));

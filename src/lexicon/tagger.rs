@@ -172,7 +172,30 @@ fn open(w: &str, t: Tags) -> Open {
     {
         o.form = Form::S;
     }
-    // Unflagged -ly, -ous, -al… words the lexicon does not know: judge by the ending.
+    // Unflagged -ly, -ous, -al… words the lexicon does not know, or knows with no word class
+    // (a dictionary word with no affix flags: "knowledgeable", "emitted", "likewise"): judge by
+    // the ending.
+    let classless = known && !o.n && !o.v && !o.j && !o.r && t & (FUNCTION | NUM) == 0;
+    if classless {
+        if w.ends_with("ly") || w.ends_with("wise") {
+            o.r = true;
+        } else if [
+            "ous", "ive", "ful", "ic", "able", "ible", "ical", "less", "al", "ary", "ent", "ant",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+        {
+            o.j = true;
+        } else if w.ends_with("ing") && w.len() > 5 {
+            o.form = Form::Ing;
+            o.v = true;
+        } else if w.ends_with("ed") && w.len() > 4 {
+            o.form = Form::Ed;
+            o.v = true;
+        } else {
+            o.n = true;
+        }
+    }
     if !known {
         if w.ends_with("ly") {
             o.r = true;
@@ -487,7 +510,25 @@ fn tag_one(words: &[Word], lex: &[Tags], out: &[Tag], i: usize, first_word: usiz
                 | "human"
                 | "collective"
         );
-        if (pw_noun_det || matches!(prev, Some(Tag::PRPS | Tag::POS))) && !capital {
+        // "in general might have", "the popular will be": before "have", "be", "not" or a verb
+        // with no noun reading it is the modal after all, unless an article or possessive
+        // makes it a noun.
+        let verb_next = matches!(next_w, "have" | "be" | "not")
+            || next_t & VERB != 0 && next_t & (NOUN | MAY_NOUN | ADJ | FUNCTION) == 0;
+        let article_before = matches!(pw, "the" | "a" | "an") || matches!(prev, Some(Tag::PRPS));
+        if (pw_noun_det || matches!(prev, Some(Tag::PRPS | Tag::POS)))
+            && !capital
+            && (article_before || !verb_next)
+        {
+            return Tag::NN;
+        }
+        // "For Schopenhauer, will is not repressed": at a clause start and before a finite
+        // "is"/"was"/"has" the word is the noun (a modal is followed by a base form).
+        let clause_opening = i == first_word || matches!(prev, Some(Tag::PUNCT | Tag::CC));
+        if clause_opening
+            && !capital
+            && matches!(next_w, "is" | "was" | "has" | "isn't" | "wasn't" | "hasn't")
+        {
             return Tag::NN;
         }
         if capital && !first && matches!(w, "may" | "will" | "june") {

@@ -82,6 +82,22 @@ fn aux_for(w: &str, p: Person) -> Option<&'static str> {
     })
 }
 
+/// The base of an -s verb form (owns → own, lives → live, carries → carry), checked by
+/// inflecting it back.
+fn base_of_s(w: &str) -> Option<String> {
+    let n = w.len();
+    let mut cands = vec![w[..n - 1].to_string()];
+    if w.ends_with("es") {
+        cands.push(w[..n - 2].to_string());
+    }
+    if w.ends_with("ies") {
+        cands.push(format!("{}y", &w[..n - 3]));
+    }
+    cands.into_iter().find(|c| {
+        c.len() > 1 && pos::is(c, pos::VERB | pos::MAY_VERB) && inflect::third_singular(c) == w
+    })
+}
+
 /// Verbs whose past is their base form (cost, put, set): "it cost" may be past tense.
 fn same_past(base: &str) -> bool {
     inflect::irregular_forms(base).is_some_and(|(past, _)| past.contains(&base))
@@ -158,7 +174,150 @@ impl Rule for Agreement {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for g in tagged(cx.doc, cx.syntax()) {
             check_sentence(cx, &g, out);
+            relative(cx, &g, out);
         }
+    }
+}
+
+/// A relative clause's verb agrees with the noun the relative pronoun stands for: "people who
+/// has" → have, "a student who live" → lives, "companies that has" → have. Only a restrictive
+/// clause right after its noun, where the antecedent is not inside an "of" phrase or a
+/// coordination ("the results of the study that show", "the teacher and students who are").
+fn relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
+    for r in 1..g.len() {
+        let rw = g.w(r);
+        if !matches!(rw, "who" | "that" | "which") || g.quoted(r) {
+            continue;
+        }
+        let a = r - 1;
+        if !matches!(g.t(a), Tag::NN | Tag::NNS)
+            || !g
+                .raw(a)
+                .bytes()
+                .skip(usize::from(a == 0))
+                .all(|b| b.is_ascii_lowercase())
+            || !may_be_noun(lex(g, a))
+            || lex(g, a) & pos::KNOWN == 0 && inflect::singular_of(g.w(a)).is_none()
+            || lex(g, a) & (pos::ADJ | pos::ADV | pos::FUNCTION | pos::NUM) != 0
+        {
+            continue;
+        }
+        let aw = g.w(a);
+        let number = inflect::noun_number(aw);
+        if number == Number::Unknown
+            || noun_is(aw, NounClass::Collective)
+            || noun_is(aw, NounClass::Partitive)
+            || noun_is(aw, NounClass::Mass) && number == Number::Singular && rw != "who"
+        {
+            continue;
+        }
+        // The start of the antecedent's noun phrase: back over nouns, adjectives, determiners.
+        let mut st = a;
+        while st > 0
+            && (g.t(st - 1).is_noun()
+                || g.t(st - 1).is_adj()
+                || g.t(st - 1).is_determiner_like()
+                || g.t(st - 1) == Tag::VBN)
+            && a - st < 5
+        {
+            st -= 1;
+        }
+        // Inside a prepositional phrase or a participle's object the antecedent may be the noun
+        // before ("the passages in the novel which seem", "blacks seeking credit that have").
+        if st > 0
+            && (matches!(g.w(st - 1), "of" | "and" | "or" | "," | "nor")
+                || matches!(g.t(st - 1), Tag::CC | Tag::IN | Tag::TO | Tag::VBG | Tag::VBN))
+            || (st..a).any(|j| g.t(j) == Tag::CC || g.w(j) == "," || g.t(j) == Tag::POS)
+            // "this phenomena that": a determiner of the other number.
+            || (st..a).any(|j| {
+                matches!(
+                    (g.w(j), number),
+                    ("this" | "that" | "a" | "an" | "each" | "every" | "another", Number::Plural)
+                        | ("these" | "those" | "many" | "several" | "both", Number::Singular)
+                )
+            })
+            || (st..a).any(|j| g.t(j) == Tag::CD)
+        {
+            continue;
+        }
+        let mut v = r + 1;
+        while g.t(v) == Tag::RB && !matches!(g.w(v), "not" | "there") && v < r + 3 {
+            v += 1;
+        }
+        if !g.is_word(v) || g.quoted(v) || !g.raw(v).bytes().all(|b| b.is_ascii_lowercase()) {
+            continue;
+        }
+        let vw = g.w(v);
+        let vt = lex(g, v);
+        let person = if number == Number::Plural {
+            Person::Plural
+        } else {
+            Person::Third
+        };
+        let fix = if let Some(f) = aux_for(vw, person) {
+            // "the way that is" is fine either way only when singular; "was"/"were" in "if" clauses.
+            Some(f.to_string())
+        } else {
+            // After "that"/"which" the next word may start the clause's subject ("the notion
+            // that desire must", "the idea that students like"), or "which" stand for a whole
+            // clause: only auxiliaries are judged there. After "who" the next word is the verb.
+            if rw != "who" {
+                continue;
+            }
+            if vt & (pos::ADJ | pos::MAY_ADJ | pos::ADV | pos::FUNCTION | pos::NUM) != 0
+                || vt & (pos::ANY_VERB | pos::MAY_VERB) == 0
+            {
+                continue;
+            }
+            match person {
+                Person::Plural => {
+                    if !vw.ends_with('s') || vw.ends_with("ss") {
+                        continue;
+                    }
+                    base_of_s(vw)
+                }
+                _ => {
+                    if vt
+                        & (pos::VERB_3SG
+                            | pos::MAY_3SG
+                            | pos::VERB_PAST
+                            | pos::MAY_PAST
+                            | pos::VERB_ING
+                            | pos::MAY_ING
+                            | pos::VERB_PART)
+                        != 0
+                        || vw.ends_with('s')
+                        || same_past(vw)
+                        || vt & pos::VERB == 0
+                    {
+                        continue;
+                    }
+                    inflect::verb_base(vw)
+                        .filter(|b| b == vw)
+                        .map(|b| inflect::third_singular(&b))
+                }
+            }
+        };
+        let Some(fix) = fix else { continue };
+        if mandative_before(g, r) {
+            continue;
+        }
+        let fix = match_case(g.raw(v), &fix);
+        let msg = format!(
+            "`{}` does not agree with `{}`, the {} noun `{rw}` stands for; use `{fix}`",
+            g.raw(v),
+            g.raw(a),
+            if person == Person::Plural {
+                "plural"
+            } else {
+                "singular"
+            }
+        );
+        out.push(
+            cx.diag(g.span(v), msg)
+                .suggest(fix)
+                .related(g.span(a), "the noun the clause describes"),
+        );
     }
 }
 
@@ -218,7 +377,9 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                 // Heads the lexicon does not know as nouns (loci, hyphae, thou), adjectives used
                 // as nouns ("the clever are"), adverbs ("Now consider"), -ics words (politics is
                 // either), letters and symbols.
-                let doubtful = ht & pos::KNOWN == 0 && ht & pos::NOUN == 0
+                let doubtful = ht & pos::KNOWN == 0
+                    && ht & pos::NOUN == 0
+                    && inflect::singular_of(hw).is_none()
                     || ht & pos::ADV != 0
                     || ht & (pos::ADJ | pos::MAY_ADJ | pos::COMP | pos::SUP) != 0 && ht & pos::NOUN == 0
                     || hw.ends_with("ics")
@@ -230,7 +391,23 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                     || s.head == i && i == 0 && g.t(i) == Tag::NNS && g.raw(i).starts_with(|c: char| c.is_uppercase())
                     // Dashes and brackets open parentheticals, not clauses.
                     || i > 0 && matches!(g.raw(i - 1), "—" | "–" | "-" | "(")
-                    || g.t(i) == Tag::CD;
+                    || g.t(i) == Tag::CD
+                    // Ordinals and adjectives used as nouns: "the first are", "the latter".
+                    || matches!(hw, "first" | "second" | "third" | "last" | "former" | "latter" | "next")
+                    || !g.t(s.head).is_noun() && g.w(s.head + 1) != "of"
+                    // A participle the chunker took for a noun ("the samples emitted").
+                    || hw.ends_with("ed") && ht & (pos::VERB_PAST | pos::VERB_PART | pos::MAY_PAST) != 0
+                    // "the PNS plays is": after a name an -s word may be the name's verb.
+                    || hw.ends_with('s')
+                        && ht & (pos::VERB_3SG | pos::MAY_3SG) != 0
+                        && (i..s.head).any(|j| g.t(j) == Tag::NNP)
+                    // An unknown word before the head: a typo or a name, the phrase unclear.
+                    || (i..s.head).any(|j| {
+                        g.is_word(j)
+                            && g.t(j) != Tag::POS
+                            && g.raw(j).bytes().all(|b| b.is_ascii_lowercase())
+                            && lex(g, j) & pos::KNOWN == 0
+                    });
                 if doubtful
                     || g.t(s.head) == Tag::NNP
                     || noun_is(hw, NounClass::Collective) && person == Person::Third
@@ -274,6 +451,12 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
             || g.raw(v + 1) == "[" && !g.doc.tokens[g.start + v + 1].space_before
             || (0..g.len()).any(|j| matches!(g.w(j), "thou" | "thee" | "thy" | "hath" | "doth"))
             || pronoun && matches!(vw, "need" | "dare");
+        // "he use of": a noun-capable word before "of" is a noun (a lost "T" of "The").
+        let skip = skip
+            || pronoun
+                && g.w(v + 1) == "of"
+                && may_be_noun(lex(g, v))
+                && aux_for(vw, person).is_none();
         let fix = if skip {
             None
         } else if let Some(a) = aux_for(vw, person) {
@@ -310,11 +493,20 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                     )
                 };
                 let _ = modified;
-                out.push(
-                    cx.diag(g.span(v), msg)
-                        .suggest(fix)
-                        .related(g.span(head), "the subject"),
-                );
+                let mut d = cx
+                    .diag(g.span(v), msg)
+                    .suggest(fix)
+                    .related(g.span(head), "the subject");
+                // "The term women of color is", "Business services is": a plural head after a
+                // noun modifier often names a term or a category, which takes a singular verb.
+                if !pronoun
+                    && person == Person::Plural
+                    && head > 0
+                    && matches!(g.t(head - 1), Tag::NN | Tag::NNP)
+                {
+                    d = d.severity(Severity::Advice);
+                }
+                out.push(d);
             }
         }
         i = v.max(i + 1);

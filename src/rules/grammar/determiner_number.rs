@@ -97,6 +97,8 @@ impl Rule for DeterminerNumber {
                         && lex(&g, np.end) & pos::FUNCTION == 0
                         && super::may_be_noun(lex(&g, np.end))
                     || matches!(after, "-" | "'")
+                    // "an independent samples t test": a letter after it continues the name.
+                    || g.is_word(np.end) && g.w(np.end).len() == 1 && after != "a"
                     || g.t(np.end) == Tag::POS
                 {
                     continue;
@@ -131,6 +133,16 @@ impl Rule for DeterminerNumber {
                 if hw == "others" {
                     continue;
                 }
+                // "When a muscle contracts,", "the daughter of a fortunate dies.": a clause with
+                // no other finite verb needs this -s word as its verb.
+                let sg_verb = inflect::singular_of(hw)
+                    .is_some_and(|sg| pos::tags(&sg) & (pos::VERB | pos::MAY_VERB) != 0);
+                if (t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0 || sg_verb)
+                    && h > k + 1
+                    && !finite_in_clause(&g, k, h)
+                {
+                    continue;
+                }
                 let Some(sg) = inflect::singular_of(hw) else {
                     continue;
                 };
@@ -158,9 +170,44 @@ impl Rule for DeterminerNumber {
                 if w != "this" && matches!(w, "a" | "an") {
                     d = d.related(g.span(k), "a singular article");
                 }
+                // A noun between the determiner and the head may end a phrase of its own ("as a
+                // result companies are", "every day activities"): advice.
+                if (k + 1..h).any(|j| g.t(j) == Tag::NN && lex(&g, j) & pos::NOUN != 0) {
+                    d = d.severity(Severity::Advice);
+                }
                 out.push(d);
-                let _ = Severity::Warning;
             }
         }
     }
+}
+
+/// The clause around the phrase `k..=h` has a finite verb outside it (before the determiner or
+/// after the head, up to a comma, semicolon or the sentence's end); a clause opened by a
+/// preposition ("In a developmental states such as") holds no verb of its own either.
+fn finite_in_clause(g: &crate::analysis::syntax::Tagged, k: usize, h: usize) -> bool {
+    let finite = |j: usize| {
+        matches!(g.t(j), Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD | Tag::VB)
+            || lex(g, j) & (pos::BE | pos::HAVE | pos::MODAL) != 0 && lex(g, j) & pos::NOUN == 0
+    };
+    let boundary =
+        |j: usize| g.t(j) == Tag::PUNCT && matches!(g.raw(j), "," | ";" | ":" | "." | "?" | "!");
+    let mut j = k;
+    while j > 0 && !boundary(j - 1) {
+        j -= 1;
+        if finite(j) {
+            return true;
+        }
+    }
+    // The phrase is a preposition's object at the clause's start.
+    if k > 0 && g.t(k - 1) == Tag::IN && k - 1 == j {
+        return true;
+    }
+    let mut j = h + 1;
+    while j < g.len() && !boundary(j) {
+        if finite(j) {
+            return true;
+        }
+        j += 1;
+    }
+    false
 }

@@ -60,6 +60,18 @@ pub fn clause_start(g: &Tagged, i: usize) -> bool {
         return true;
     }
     let p = k - 1;
+    // "the classification that occurs": after a noun, "that" opens a relative clause whose
+    // subject is that noun (see the relative-clause check), unless a noun phrase follows ("the
+    // fact that the students are").
+    if g.w(p) == "that"
+        && p > 0
+        && g.t(p - 1).is_noun()
+        && (g.t(k).is_verb()
+            || lex(g, k) & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
+                && !g.t(k + 1).is_verb())
+    {
+        return false;
+    }
     match g.t(p) {
         // A colon counts only before a space ("ratio root:shoot" is notation).
         Tag::PUNCT => {

@@ -85,7 +85,17 @@ impl Rule for NounNumber {
                     continue;
                 }
                 let w = g.w(k);
+                // "further evidences that": an -s form that is also a verb, used as one.
+                let verb_use = lex(&g, k) & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
+                    && (matches!(g.w(k + 1), "that" | "how" | "whether")
+                        || matches!(g.t(k + 1), Tag::DT | Tag::PRP | Tag::PRPS)
+                        || k == 0
+                        || matches!(
+                            g.t(k - 1),
+                            Tag::PRP | Tag::RB | Tag::MD | Tag::TO | Tag::WDT
+                        ));
                 if noun_is(w, NounClass::NeverPlural)
+                    && !verb_use
                     && g.raw(k).bytes().all(|b| b.is_ascii_lowercase())
                 {
                     let sg = &w[..w.len() - 1];
@@ -105,6 +115,8 @@ impl Rule for NounNumber {
                 // "one of the reason", "each of my friend"
                 if matches!(w, "one" | "each" | "many" | "several" | "few" | "both")
                     && g.w(k + 1) == "of"
+                    // "part one of our experiment": a numbered label.
+                    && !(k > 0 && g.t(k - 1).is_noun())
                     && matches!(g.t(k + 2), Tag::DT | Tag::PRPS | Tag::POS)
                     && !matches!(
                         g.w(k + 2),
@@ -168,8 +180,22 @@ fn judge_singular(
         return;
     }
     // Every other noun of the phrase is a singular modifier; a plural one inside means the
-    // chunker ran on into a verb ("many people fear").
-    if (start..head).any(|j| g.t(j) == Tag::NNS || g.t(j) == Tag::NNP || g.t(j) == Tag::VBG) {
+    // chunker ran on into a verb ("many people fear"). A singular noun inside makes a measure
+    // compound ("two week period", "three point cross", "two water baths").
+    let numeric = lex(g, k) & pos::NUM != 0 && g.w(k + 1) != "of";
+    if (start..head)
+        .any(|j| matches!(g.t(j), Tag::NNS | Tag::NNP | Tag::VBG) || numeric && g.t(j) == Tag::NN)
+    {
+        return;
+    }
+    // The head continues into a compound: "two food processing companies", "two sample
+    // t-tests", "the most prevalent current debates" (an -s word after it may be the plural
+    // head whatever the tagger made of it).
+    let nx = lex(g, end);
+    if matches!(g.t(end), Tag::VBG | Tag::VBN) && (g.t(end + 1).is_noun() || g.w(end + 1) == "-")
+        || g.is_word(end) && g.w(end).ends_with('s') && nx & (pos::MAY_3SG | pos::MAY_NOUN) != 0
+        || g.is_word(end) && g.w(end).len() == 1
+    {
         return;
     }
     // The phrase must end at the head: a noun, hyphen or possessive after it means a compound
@@ -240,13 +266,26 @@ fn judge_singular(
     let Some(pl) = inflect::plural_of(hw) else {
         return;
     };
+    // "these", "those", "both" and number words also stand alone as pronouns ("those present",
+    // "the two work together", "these express"): there only a noun with no verb or adjective
+    // reading is judged.
+    let pronoun_like = matches!(g.w(k), "these" | "those" | "both" | "few")
+        || lex(g, k) & pos::NUM != 0 && g.w(k + 1) != "of";
+    let other_reading = t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_ADJ) != 0;
+    if pronoun_like && other_reading && head == k + 1 {
+        return;
+    }
     // Sure after the quantifiers that only take plurals; "these", "those", "both" and number
     // words also head pronouns and compound modifiers ("those least fit", "two food
     // processing companies"), so there it is advice.
     let sure = matches!(
         g.w(k),
         "many" | "several" | "various" | "numerous" | "multiple" | "countless" | "one" | "each"
-    );
+    )
+        // "that many advocate for": "many" as a pronoun before a verb and a preposition;
+        // "the most prevalent current": an adjective reading of the head.
+        && !(head == k + 1 && t & (pos::ANY_VERB | pos::MAY_VERB) != 0 && g.t(end) == Tag::IN)
+        && t & pos::MAY_ADJ == 0;
     let trigger = if g.w(k + 1) == "of" {
         format!("{} of", g.raw(k))
     } else {
@@ -272,7 +311,7 @@ fn judge_singular(
 fn much(cx: &Context<'_>, g: &Tagged, k: usize, out: &mut Vec<Diagnostic>) {
     let h = k + 1;
     // "how much students believed": "how much" modifies the clause.
-    if matches!(g.w(k.wrapping_sub(1)), "how" | "as")
+    if matches!(g.w(k.wrapping_sub(1)), "how" | "as" | "very")
         || g.t(h + 1).is_verb()
         || g.t(k) == Tag::RB
         || g.t(h) != Tag::NNS
@@ -285,6 +324,11 @@ fn much(cx: &Context<'_>, g: &Tagged, k: usize, out: &mut Vec<Diagnostic>) {
     // "so much depends on", "much remains to be done": a verb, not a plural noun.
     if t & (pos::ANY_VERB | pos::MAY_VERB) != 0 && (super::object_follows(g, h) || !may_be_noun(t))
         || matches!(hw, "thanks" | "remains" | "news" | "means")
+        // "anyways", "towards": an -s word whose singular is an adverb is no plural noun.
+        || inflect::singular_of(hw).is_some_and(|sg| {
+            let st = pos::tags(&sg);
+            st & pos::ADV != 0 || st & (pos::NOUN | pos::MAY_NOUN) == 0
+        })
         || noun_number(hw) != Number::Plural
         || g.t(h + 1).is_noun()
     {

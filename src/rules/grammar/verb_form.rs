@@ -175,6 +175,18 @@ impl Rule for VerbForm {
                 {
                     continue;
                 }
+                // "Or will altered hormone levels prevent": a modal opening a clause is a
+                // question's, and its subject comes next.
+                if aux == Aux::Modal
+                    && (k == 0 || matches!(g.t(k - 1), Tag::PUNCT | Tag::CC))
+                    && g.raw(k - usize::from(k > 0)) != ","
+                {
+                    continue;
+                }
+                // "The experience I had was": "had" ends a relative clause with no "that".
+                if aux == Aux::Have && k >= 2 && g.t(k - 1) == Tag::PRP && g.t(k - 2).is_noun() {
+                    continue;
+                }
                 let mut v = k + 1;
                 if matches!(aux, Aux::Do) && g.w(v) == "not" {
                     v += 1;
@@ -236,7 +248,7 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
                 }
                 if !(past_only
                     || s_form && !may_be_noun(t)
-                    || s_form && aux == Aux::Do
+                    || s_form && matches!(aux, Aux::Do | Aux::Modal)
                     || ed && verbish
                     || be_form)
                 {
@@ -276,7 +288,10 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
         Aux::Have => {
             // "has went" → gone; "have took" → taken.
             let part = inflect::participle_for_past(w)?;
-            if t & pos::VERB != 0 || t & pos::NOUN != 0 && g.t(v + 1).is_noun() {
+            if t & pos::VERB != 0
+                || t & pos::NOUN != 0 && g.t(v + 1).is_noun()
+                || matches!(w, "was" | "were")
+            {
                 return None;
             }
             // "had" as a main verb is followed by a noun phrase, never by "went".
@@ -399,9 +414,12 @@ fn judge(g: &Tagged, k: usize, aux: Aux, v: usize, has_do: bool) -> Option<(Stri
             }
             // A noun reading after "be" without a determiner is rare but possible ("it was
             // fun", "he was president"): a noun-capable word is advice unless "by" follows.
-            let sure = verb_only && by;
+            // "will be extinct by 2050": a word the lexicon knows only loosely as a verb may be
+            // an adjective.
+            let sure = verb_only && by && t & pos::VERB != 0;
             let part = inflect::past_participle(&base)?;
-            if part == w {
+            // "will be extinct by 2050": no such participle as "extincted", so not a verb.
+            if part == w || !crate::lexicon::is_dictionary_word(&part) {
                 return None;
             }
             Some((
