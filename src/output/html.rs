@@ -15,46 +15,110 @@ use std::fmt::Write;
 const WIDE: usize = 90;
 
 pub fn render(files: &[FileReport<'_>]) -> String {
-    let summary = Summary::for_files(files);
-    let mut out = String::with_capacity(
-        files
-            .iter()
-            .map(|f| f.report.document.text.len() * 2 + 4096)
-            .sum(),
-    );
-    let title = if files.len() == 1 {
-        format!("essaylint: {}", files[0].path)
-    } else {
-        format!("essaylint: {} files", files.len())
-    };
+    let mut page = Page::new();
+    for f in files {
+        page.add(f);
+    }
+    page.finish()
+}
+
+/// What the class summary shows of one essay: kept when the essay's report is dropped.
+pub struct Row {
+    pub path: String,
+    pub summary: Summary,
+    pub words: usize,
+    pub grade: String,
+    pub words_per_sentence: String,
+}
+
+impl Row {
+    pub fn of(f: &FileReport<'_>) -> Row {
+        let st = stat_fields(f);
+        let num = |k: &str| {
+            st.iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        Row {
+            path: f.path.to_string(),
+            summary: Summary::of(f.report.diagnostics.iter(), 1),
+            words: f.report.stats.words,
+            grade: num("flesch_kincaid_grade"),
+            words_per_sentence: num("words_per_sentence"),
+        }
+    }
+}
+
+/// A page built one essay at a time: each essay's section is rendered when it is added (and its
+/// report can then be dropped); the header, filters and class summary, which need every essay,
+/// are written by [`Page::finish`].
+#[derive(Default)]
+pub struct Page {
+    sections: String,
+    rows: Vec<Row>,
+    rules: std::collections::BTreeSet<&'static str>,
+    summary: Summary,
+}
+
+impl Page {
+    pub fn new() -> Page {
+        Page::default()
+    }
+
+    pub fn add(&mut self, f: &FileReport<'_>) {
+        let fi = self.rows.len();
+        file(&mut self.sections, fi, f);
+        self.rules
+            .extend(f.report.diagnostics.iter().map(|d| d.rule));
+        let row = Row::of(f);
+        self.summary.add(&row.summary);
+        self.rows.push(row);
+    }
+
+    pub fn finish(self) -> String {
+        let n = self.rows.len();
+        let mut out = String::with_capacity(self.sections.len() + 64 * 1024);
+        let title = if n == 1 {
+            format!("essaylint: {}", self.rows[0].path)
+        } else {
+            format!("essaylint: {n} files")
+        };
+        head(&mut out, &title);
+        let _ = writeln!(
+            out,
+            "<header class=\"top\"><h1>essaylint report</h1><p class=\"sum\">{} file{} checked · {}</p>{}</header>",
+            n,
+            if n == 1 { "" } else { "s" },
+            esc(&self.summary.line()),
+            filters(self.rules.iter().copied(), &self.summary)
+        );
+        if n > 1 {
+            class_summary(&mut out, &self.rows, |i| format!("#f{i}"));
+        }
+        out.push_str(&self.sections);
+        foot(&mut out);
+        out
+    }
+}
+
+fn head(out: &mut String, title: &str) {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"essaylint {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        esc(&title),
+        esc(title),
         CSS
     );
-    let _ = writeln!(
-        out,
-        "<header class=\"top\"><h1>essaylint report</h1><p class=\"sum\">{} file{} checked · {}</p>{}</header>",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
-        esc(&summary.line()),
-        filters(files, &summary)
-    );
-    if files.len() > 1 {
-        class_summary(&mut out, files, |i| format!("#f{i}"));
-    }
-    for (i, f) in files.iter().enumerate() {
-        file(&mut out, i, f);
-    }
+}
+
+fn foot(out: &mut String) {
     out.push_str("<footer>Made by essaylint ");
     out.push_str(env!("CARGO_PKG_VERSION"));
     out.push_str(". Colours mark the kind of problem; an underline marks a long stretch (a sentence or more). Hover over a marked passage to read the note, or click it to find the note in the list.</footer>\n");
     out.push_str("<script>");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
-    out
 }
 
 fn counts(s: &Summary) -> String {
@@ -86,7 +150,7 @@ fn counts(s: &Summary) -> String {
 /// chooser. They really filter: unticking hides the notes and dims their marks in the text, and
 /// the counts of what is shown update. The state is kept in the address (`#hide=advice,style`)
 /// so a filtered view can be bookmarked or sent.
-fn filters(files: &[FileReport<'_>], s: &Summary) -> String {
+fn filters<'a>(rules: impl Iterator<Item = &'a str>, s: &Summary) -> String {
     let mut out = String::from(
         "<form class=\"filters\" aria-label=\"Filters\"><fieldset><legend>Kinds</legend>",
     );
@@ -108,10 +172,7 @@ fn filters(files: &[FileReport<'_>], s: &Summary) -> String {
             "<label><input type=\"checkbox\" data-f=\"s-{sev}\" checked>{sev} <b data-count=\"s-{sev}\">{n}</b></label>"
         );
     }
-    let mut rules: Vec<&str> = files
-        .iter()
-        .flat_map(|f| f.report.diagnostics.iter().map(|d| d.rule))
-        .collect();
+    let mut rules: Vec<&str> = rules.collect();
     rules.sort_unstable();
     rules.dedup();
     out.push_str("</fieldset><fieldset><legend>Rule</legend><select data-rule><option value=\"\">every rule</option>");
@@ -128,28 +189,26 @@ fn filters(files: &[FileReport<'_>], s: &Summary) -> String {
 
 /// One row per essay: words, problems by category, readability, names and citation problems;
 /// sortable by any column (click its heading); each essay's name links to its report.
-pub fn class_summary(out: &mut String, files: &[FileReport<'_>], link: impl Fn(usize) -> String) {
+pub fn class_summary(out: &mut String, rows: &[Row], link: impl Fn(usize) -> String) {
     out.push_str("<section class=\"class\"><h2>Class summary</h2><div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>essay</th><th>words</th><th>errors</th><th>warnings</th><th>advice</th>");
     for c in Category::ALL {
         let _ = write!(out, "<th class=\"c-{c}\">{c}</th>");
     }
     out.push_str("<th>grade level</th><th>words per sentence</th><th>problems per 1,000 words</th><th>chart</th></tr></thead><tbody>");
-    let max = files
+    let max = rows
         .iter()
-        .map(|f| f.report.diagnostics.len())
+        .map(|r| r.summary.diagnostics)
         .max()
         .unwrap_or(0)
         .max(1);
-    for (i, f) in files.iter().enumerate() {
-        let s = Summary::of(f.report.diagnostics.iter(), 1);
-        let st = stat_fields(f);
-        let num = |k: &str| st.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-        let words = f.report.stats.words;
+    for (i, r) in rows.iter().enumerate() {
+        let s = &r.summary;
+        let words = r.words;
         let _ = write!(
             out,
             "<tr><td><a href=\"{}\">{}</a></td><td>{words}</td><td>{}</td><td>{}</td><td>{}</td>",
             esc(&link(i)),
-            esc(f.path),
+            esc(&r.path),
             s.errors,
             s.warnings,
             s.advice
@@ -165,9 +224,9 @@ pub fn class_summary(out: &mut String, files: &[FileReport<'_>], link: impl Fn(u
         let _ = write!(
             out,
             "<td>{}</td><td>{}</td><td>{per:.1}</td><td>{}</td></tr>",
-            esc(&num("flesch_kincaid_grade").unwrap_or_default()),
-            esc(&num("words_per_sentence").unwrap_or_default()),
-            category_bar(&s, max, 160)
+            esc(&r.grade),
+            esc(&r.words_per_sentence),
+            category_bar(s, max, 160)
         );
     }
     out.push_str("</tbody></table></div></section>\n");

@@ -373,7 +373,7 @@ impl Stream {
         let at = skeleton
             .find(MARK)
             .ok_or_else(|| io::Error::other("no results in the SARIF skeleton"))?;
-        out.write_all(skeleton[..at].as_bytes())?;
+        out.write_all(&skeleton.as_bytes()[..at])?;
         if self.count == 0 {
             out.write_all(MARK.as_bytes())?;
         } else {
@@ -381,7 +381,7 @@ impl Stream {
             out.write_all(&self.results)?;
             out.write_all(b"\n      ]")?;
         }
-        out.write_all(skeleton[at + MARK.len()..].as_bytes())?;
+        out.write_all(&skeleton.as_bytes()[at + MARK.len()..])?;
         out.write_all(b"\n")
     }
 }
