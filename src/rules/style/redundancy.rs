@@ -61,7 +61,7 @@ fn table() -> &'static Table {
     T.get_or_init(|| {
         let mut patterns = Vec::new();
         let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
-        for line in lexicon::lines(include_str!("../../../rules/style/redundancy.txt")) {
+        for line in lexicon::lines(crate::lexicon::data_file!("rules/style/redundancy.txt")) {
             let (phrase, replacement) = match line.split_once("=>") {
                 Some((p, r)) => (p.trim(), Some(r.trim())),
                 None => (line, None),
