@@ -118,6 +118,10 @@ struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output_file: Option<PathBuf>,
+    /// Write HTML pages into this folder (created if missing): one page per essay and
+    /// index.html, the class summary linking to them.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output_file", "statistics", "diff"])]
+    output_dir: Option<PathBuf>,
     /// Print how many diagnostics each rule gave instead of the diagnostics.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     statistics: bool,
@@ -496,8 +500,14 @@ fn check(args: CheckArgs) -> i32 {
     };
 
     let min = args.min_level.severity();
+    if args.output_dir.is_some() && !matches!(args.format, OutFormat::Human | OutFormat::Html) {
+        eprintln!("essaylint: --output-dir writes HTML pages: use it without --format, or with --format html");
+        return 2;
+    }
     let format = if args.statistics {
         stream::Format::Statistics
+    } else if args.output_dir.is_some() {
+        stream::Format::Pages
     } else {
         match args.format {
             OutFormat::Json => stream::Format::Json,
@@ -528,6 +538,27 @@ fn check(args: CheckArgs) -> i32 {
     let out_path = args.output_file.as_deref().filter(|_| mode != Mode::Diff);
     let mut sink = Sink::new(out_path, hold);
     let mut writer = stream::Writer::new(format);
+    if let Some(dir) = &args.output_dir {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!(
+                "essaylint: cannot create {}: {e}",
+                sanitize::escape_line(&dir.display().to_string())
+            );
+            return 2;
+        }
+        writer = writer.to_dir(dir);
+    }
+    // A progress bar on standard error for a run of several files, when standard error is a
+    // terminal; never with the machine formats, whose readers are programs.
+    let progress = progress_bar(
+        inputs.len(),
+        !args.quiet
+            && mode != Mode::Diff
+            && !matches!(
+                format,
+                stream::Format::Json | stream::Format::Sarif | stream::Format::Github
+            ),
+    );
     let mut fix_lines = String::new();
     let mut diffs = false;
     let mut write_failed = false;
@@ -571,9 +602,12 @@ fn check(args: CheckArgs) -> i32 {
         },
         |k, o| {
             let inp = &inputs[k];
-            for n in &o.notes {
-                eprintln!("essaylint: {}", sanitize::escape_line(n));
-            }
+            progress.inc(1);
+            progress.suspend(|| {
+                for n in &o.notes {
+                    eprintln!("essaylint: {}", sanitize::escape_line(n));
+                }
+            });
             failed |= o.failed;
             {
                 if mode == Mode::Fix {
@@ -598,7 +632,12 @@ fn check(args: CheckArgs) -> i32 {
                 }
             }
             if let Some(part) = o.part {
-                let written = writer.push(part, &mut sink).and_then(|()| sink.flush());
+                let written =
+                    progress.suspend(|| writer.push(part, &mut sink).and_then(|()| sink.flush()));
+                for e in writer.take_errors() {
+                    progress.suspend(|| eprintln!("essaylint: {}", sanitize::escape_line(&e)));
+                    failed = true;
+                }
                 if let Err(e) = written {
                     write_failed |= sink.report(&e);
                     return false;
@@ -607,6 +646,7 @@ fn check(args: CheckArgs) -> i32 {
             true
         },
     );
+    progress.finish_and_clear();
 
     if mode == Mode::Diff {
         if sink.finish(b"").map_err(|e| sink.report(&e)) == Err(true) || write_failed || failed {
@@ -638,6 +678,15 @@ fn check(args: CheckArgs) -> i32 {
             };
         }
     };
+    if let Some((n, index)) = &finished.pages {
+        if !args.quiet {
+            eprintln!(
+                "essaylint: wrote {n} page{} and the class summary: open {}",
+                if *n == 1 { "" } else { "s" },
+                sanitize::escape_line(&index.display().to_string())
+            );
+        }
+    }
     if let Some(md) = &finished.step_summary {
         if let Some(p) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
             let written = std::fs::OpenOptions::new()
@@ -672,6 +721,24 @@ fn check(args: CheckArgs) -> i32 {
         return 2;
     }
     i32::from(finished.summary.reaches(args.fail_on.severity()))
+}
+
+/// A bar counting the files written, on standard error, for `n` files when `wanted`, there is
+/// more than one file and standard error is a terminal; otherwise a hidden bar that draws nothing.
+fn progress_bar(n: usize, wanted: bool) -> indicatif::ProgressBar {
+    if !wanted || n < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(n as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} files checked · {elapsed} (about {eta} left)",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Where the report goes: standard output or `--output-file` (created when the first byte is

@@ -55,6 +55,8 @@ impl Row {
 /// are written by [`Page::finish`].
 #[derive(Default)]
 pub struct Page {
+    /// A link back to the class summary (a page of `--output-dir`).
+    back: Option<String>,
     sections: String,
     rows: Vec<Row>,
     rules: std::collections::BTreeSet<&'static str>,
@@ -85,6 +87,13 @@ impl Page {
             format!("essaylint: {n} files")
         };
         head(&mut out, &title);
+        if let Some(back) = &self.back {
+            let _ = writeln!(
+                out,
+                "<nav class=\"back\"><a href=\"{}\">← class summary</a></nav>",
+                esc(back)
+            );
+        }
         let _ = writeln!(
             out,
             "<header class=\"top\"><h1>essaylint report</h1><p class=\"sum\">{} file{} checked · {}</p>{}</header>",
@@ -99,6 +108,41 @@ impl Page {
         out.push_str(&self.sections);
         foot(&mut out);
         out
+    }
+}
+
+/// One essay's page of its own (`--output-dir`), linking back to the class summary `back`.
+pub fn essay_page(f: &FileReport<'_>, back: &str) -> String {
+    let mut page = Page {
+        back: Some(back.to_string()),
+        ..Page::default()
+    };
+    page.add(f);
+    page.finish()
+}
+
+/// The class summary page of `--output-dir`: every essay's row, linking to its page (`links`,
+/// in the same order), and the counts over the class.
+pub fn index_page(rows: &[Row], links: &[String], summary: &Summary) -> String {
+    let n = rows.len();
+    let mut out = String::new();
+    head(&mut out, &format!("essaylint: {n} essay{}", plural(n)));
+    let _ = writeln!(
+        out,
+        "<header class=\"top\"><h1>essaylint class report</h1><p class=\"sum\">{n} essay{} checked · {}</p></header>",
+        plural(n),
+        esc(&summary.line())
+    );
+    class_summary(&mut out, rows, |i| links.get(i).cloned().unwrap_or_default());
+    foot(&mut out);
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 
@@ -782,6 +826,7 @@ h1{font-size:20px;margin:0 0 2px}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 16px;margin:0;padding:0;font-size:13px}
 .legend li{display:flex;align-items:center;gap:6px;text-transform:capitalize}
 .swatch{display:inline-block;width:14px;height:14px;border-radius:3px;background:var(--c-bg);border:2px solid var(--c)}
+nav.back{margin:10px 28px 0;font-size:14px}
 nav.files{margin:16px 28px;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 16px}
 nav.files h2{font-size:15px;margin:4px 0}
 nav.files ol{margin:0;padding-left:22px}

@@ -25,6 +25,9 @@ pub enum Format {
     /// GitHub annotations, and the job summary in Markdown.
     Github,
     Html,
+    /// `--output-dir`: a page per essay and a class summary page, written as files (the
+    /// folder is given to [`Writer::to_dir`]).
+    Pages,
     /// `--statistics`: counts by rule.
     Statistics,
 }
@@ -41,6 +44,8 @@ enum Body {
     Text(Vec<u8>),
     Json(Vec<u8>),
     Sarif((sarif::Artifact, Vec<sarif::SarifResult>)),
+    /// An essay's own page and its row in the class summary.
+    Page(String, html::Row),
     /// Formats that need the report in order (they number files or sort across them); the
     /// report is dropped as soon as the writer has taken what it needs.
     Report(String, Box<Report>),
@@ -62,6 +67,7 @@ impl Format {
             Format::Concise { .. } => Body::Text(concise::render(one, false).into_bytes()),
             Format::Json => Body::Json(json::file_part(&f)),
             Format::Sarif => Body::Sarif(sarif::file_part(&f)),
+            Format::Pages => Body::Page(html::essay_page(&f, INDEX), html::Row::of(&f)),
             Format::Github | Format::Html | Format::Statistics => {
                 Body::Report(path.to_string(), Box::new(report))
             }
@@ -70,9 +76,18 @@ impl Format {
     }
 }
 
+/// The class summary page's name in an `--output-dir` folder.
+pub const INDEX: &str = "index.html";
+
 /// Takes the parts in order and writes them.
 pub struct Writer {
     format: Format,
+    /// With [`Format::Pages`]: the folder, the pages written (name and row) and the names taken.
+    dir: Option<std::path::PathBuf>,
+    pages: Vec<(String, html::Row)>,
+    taken: std::collections::HashSet<String>,
+    /// Pages that could not be written: the messages, for the caller to print.
+    errors: Vec<String>,
     summary: Summary,
     json: json::Stream,
     sarif: sarif::Stream,
@@ -87,12 +102,18 @@ pub struct Finished {
     pub summary: Summary,
     /// With the GitHub format: the job summary in Markdown.
     pub step_summary: Option<String>,
+    /// With [`Format::Pages`]: how many essay pages were written, and the index page's path.
+    pub pages: Option<(usize, std::path::PathBuf)>,
 }
 
 impl Writer {
     pub fn new(format: Format) -> Writer {
         Writer {
             format,
+            dir: None,
+            pages: Vec::new(),
+            taken: std::collections::HashSet::from([INDEX.to_string()]),
+            errors: Vec::new(),
             summary: Summary::default(),
             json: json::Stream::new(),
             sarif: sarif::Stream::new(),
@@ -100,6 +121,17 @@ impl Writer {
             html: html::Page::new(),
             statistics: statistics::Counter::default(),
         }
+    }
+
+    /// Pages go into this folder (with [`Format::Pages`]); it must exist.
+    pub fn to_dir(mut self, dir: &std::path::Path) -> Writer {
+        self.dir = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Messages about pages that could not be written since the last call.
+    pub fn take_errors(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.errors)
     }
 
     /// How many files have been written.
@@ -115,6 +147,18 @@ impl Writer {
             Body::Json(t) => self.json.file(out, &t),
             Body::Sarif(p) => {
                 self.sarif.file(p);
+                Ok(())
+            }
+            Body::Page(page, row) => {
+                let name = page_name(&row.path, &mut self.taken);
+                let dir = self.dir.as_deref().unwrap_or(std::path::Path::new("."));
+                let path = dir.join(&name);
+                match std::fs::write(&path, page) {
+                    Ok(()) => self.pages.push((name, row)),
+                    Err(e) => self
+                        .errors
+                        .push(format!("cannot write {}: {e}", path.display())),
+                }
                 Ok(())
             }
             Body::Report(path, report) => {
@@ -136,6 +180,7 @@ impl Writer {
     pub fn finish(self, out: &mut dyn Write) -> io::Result<Finished> {
         let n = self.summary.files;
         let mut step_summary = None;
+        let mut pages = None;
         match self.format {
             Format::Human(o) => {
                 if n > 1 && o.summary {
@@ -160,19 +205,94 @@ impl Writer {
                 step_summary = Some(md);
             }
             Format::Html => out.write_all(self.html.finish().as_bytes())?,
+            Format::Pages => {
+                let dir = self.dir.as_deref().unwrap_or(std::path::Path::new("."));
+                let (links, rows): (Vec<String>, Vec<html::Row>) = self.pages.into_iter().unzip();
+                let path = dir.join(INDEX);
+                std::fs::write(&path, html::index_page(&rows, &links, &self.summary)).map_err(
+                    |e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())),
+                )?;
+                pages = Some((rows.len(), path));
+            }
             Format::Statistics => out.write_all(self.statistics.finish().as_bytes())?,
         }
         Ok(Finished {
             summary: self.summary,
             step_summary,
+            pages,
         })
     }
+}
+
+/// A page's file name for the essay shown as `path`: the path with every character but
+/// letters, digits, `.`, `-` and `_` made `_`, then `.html`; `-2`, `-3`, … when taken.
+fn page_name(path: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    let mut stem: String = path
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let stem_trim = stem.trim_start_matches('.').to_string();
+    stem = if stem_trim.is_empty() {
+        "essay".to_string()
+    } else {
+        stem_trim
+    };
+    if stem.len() > 120 {
+        let mut cut = 120;
+        while !stem.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        stem.truncate(cut);
+    }
+    let mut name = format!("{stem}.html");
+    let mut k = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{stem}-{k}.html");
+        k += 1;
+    }
+    name
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine;
+
+    #[test]
+    fn page_names_are_safe_and_unique() {
+        let mut taken = std::collections::HashSet::from([INDEX.to_string()]);
+        assert_eq!(page_name("class/a b.txt", &mut taken), "class_a_b.txt.html");
+        assert_eq!(page_name("class/a b.txt", &mut taken), "class_a_b.txt-2.html");
+        assert_eq!(page_name("./../x.md", &mut taken), "_x.md.html");
+        assert_eq!(page_name("index", &mut taken), "index-2.html");
+        assert_eq!(page_name("-", &mut taken), "-.html");
+    }
+
+    #[test]
+    fn pages_go_to_the_folder_with_an_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::new(Format::Pages).to_dir(dir.path());
+        let mut out = Vec::new();
+        for (p, t) in [("a.txt", "We saw the the cat.\n"), ("sub/b.txt", "Fine.\n")] {
+            let r = engine::check(crate::doc::Source::plain(t.to_string()), &Default::default());
+            w.push(Format::Pages.part(p, r), &mut out).unwrap();
+        }
+        let done = w.finish(&mut out).unwrap();
+        assert!(out.is_empty());
+        assert_eq!(done.pages.as_ref().unwrap().0, 2);
+        let index = std::fs::read_to_string(dir.path().join(INDEX)).unwrap();
+        assert!(index.contains("href=\"a.txt.html\""), "{index}");
+        assert!(index.contains("href=\"sub_b.txt.html\""));
+        let a = std::fs::read_to_string(dir.path().join("a.txt.html")).unwrap();
+        assert!(a.contains("doubled-word") && a.contains("href=\"index.html\""));
+    }
 
     #[test]
     fn every_format_streams_what_it_renders() {
