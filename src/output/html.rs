@@ -133,7 +133,9 @@ pub fn index_page(rows: &[Row], links: &[String], summary: &Summary) -> String {
         plural(n),
         esc(&summary.line())
     );
-    class_summary(&mut out, rows, |i| links.get(i).cloned().unwrap_or_default());
+    class_summary(&mut out, rows, |i| {
+        links.get(i).cloned().unwrap_or_default()
+    });
     foot(&mut out);
     out
 }

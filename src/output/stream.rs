@@ -269,7 +269,10 @@ mod tests {
     fn page_names_are_safe_and_unique() {
         let mut taken = std::collections::HashSet::from([INDEX.to_string()]);
         assert_eq!(page_name("class/a b.txt", &mut taken), "class_a_b.txt.html");
-        assert_eq!(page_name("class/a b.txt", &mut taken), "class_a_b.txt-2.html");
+        assert_eq!(
+            page_name("class/a b.txt", &mut taken),
+            "class_a_b.txt-2.html"
+        );
         assert_eq!(page_name("./../x.md", &mut taken), "_x.md.html");
         assert_eq!(page_name("index", &mut taken), "index-2.html");
         assert_eq!(page_name("-", &mut taken), "-.html");
@@ -281,7 +284,10 @@ mod tests {
         let mut w = Writer::new(Format::Pages).to_dir(dir.path());
         let mut out = Vec::new();
         for (p, t) in [("a.txt", "We saw the the cat.\n"), ("sub/b.txt", "Fine.\n")] {
-            let r = engine::check(crate::doc::Source::plain(t.to_string()), &Default::default());
+            let r = engine::check(
+                crate::doc::Source::plain(t.to_string()),
+                &Default::default(),
+            );
             w.push(Format::Pages.part(p, r), &mut out).unwrap();
         }
         let done = w.finish(&mut out).unwrap();
