@@ -314,12 +314,17 @@ fn file(out: &mut String, fi: usize, f: &FileReport<'_>) {
     out.push_str("</div>\n<div class=\"charts\">");
     by_category_chart(out, &s);
     sentence_strip(out, fi, doc);
+    paragraph_chart(out, doc);
     out.push_str("</div>\n");
     if f.is_extracted() {
         out.push_str("<p class=\"note\">This is the text essaylint extracted from the Word document (footnotes follow the paragraph that cites them). Make the changes in Word.</p>\n");
     }
     out.push_str("<div class=\"cols\">\n<article class=\"essay\"><div class=\"text\">");
-    essay(out, fi, doc, diags);
+    let markdown = matches!(
+        crate::input::Format::from_path(std::path::Path::new(f.path)),
+        Some(crate::input::Format::Markdown)
+    );
+    essay(out, fi, doc, diags, markdown);
     out.push_str("</div></article>\n<aside class=\"diags\">");
     if diags.is_empty() {
         out.push_str("<p class=\"none\">No problems found.</p>");
@@ -514,6 +519,70 @@ fn sentence_strip(out: &mut String, fi: usize, doc: &Document) {
     );
 }
 
+/// Passive voice and reading grade paragraph by paragraph: for each paragraph of running prose,
+/// a bar for the share of its sentences with a passive verb and one for its Flesch–Kincaid
+/// grade, so a teacher sees where the prose gets heavy.
+fn paragraph_chart(out: &mut String, doc: &Document) {
+    let config = crate::config::Config::default();
+    let analyses = crate::analysis::Analyses::new(doc, &config);
+    let passives = analyses.passives();
+    // paragraph index -> (sentences, passive sentences, words, syllables)
+    let mut paras: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
+        std::collections::BTreeMap::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        if !doc.is_prose(sent) {
+            continue;
+        }
+        let e = paras.entry(sent.paragraph).or_default();
+        e.0 += 1;
+        if passives.get(si).is_some_and(Option::is_some) {
+            e.1 += 1;
+        }
+        for i in sent.tokens.clone() {
+            if doc.tokens[i].kind == crate::doc::TokenKind::Word {
+                e.2 += 1;
+                e.3 += crate::analysis::stats::syllables(doc.tok(i));
+            }
+        }
+    }
+    let rows: Vec<(usize, f64, f64, usize, usize)> = paras
+        .into_iter()
+        .filter(|(_, e)| e.2 > 0)
+        .map(|(p, (n, pass, words, syl))| {
+            let grade = 0.39 * words as f64 / n as f64 + 11.8 * syl as f64 / words as f64 - 15.59;
+            (p + 1, pass as f64 / n as f64, grade.max(0.0), pass, n)
+        })
+        .collect();
+    if rows.len() < 2 {
+        return;
+    }
+    let bw = (600.0 / rows.len() as f64).clamp(4.0, 24.0);
+    let width = (bw * rows.len() as f64).ceil() as usize;
+    let max_grade = rows.iter().map(|r| r.2).fold(16.0, f64::max);
+    let _ = write!(
+        out,
+        "<figure class=\"chart\"><figcaption>By paragraph: passive voice (share of sentences, top) and reading grade (bottom; the line is grade 12, the end of school)</figcaption><svg width=\"{width}\" height=\"104\" role=\"img\" aria-label=\"passive voice and reading grade by paragraph\">"
+    );
+    for (k, &(para, share, grade, pass, n)) in rows.iter().enumerate() {
+        let x = k as f64 * bw;
+        let w = (bw - 1.0).max(1.0);
+        let hp = 44.0 * share;
+        let hg = 44.0 * grade / max_grade;
+        let _ = write!(
+            out,
+            "<g><title>paragraph {para}: {pass} of {n} sentence{} passive; reading grade {grade:.1}</title><rect class=\"passive\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{hp:.1}\"></rect><rect class=\"grade\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{hg:.1}\"></rect></g>",
+            if n == 1 { "" } else { "s" },
+            46.0 - hp,
+            102.0 - hg
+        );
+    }
+    let y12 = 102.0 - 44.0 * 12.0 / max_grade;
+    let _ = write!(
+        out,
+        "<line x1=\"0\" x2=\"{width}\" y1=\"46.5\" y2=\"46.5\" class=\"axis\"></line><line x1=\"0\" x2=\"{width}\" y1=\"{y12:.1}\" y2=\"{y12:.1}\" class=\"limit\"></line></svg></figure>"
+    );
+}
+
 fn item(out: &mut String, fi: usize, i: usize, doc: &Document, d: &Diagnostic) {
     let (line, col) = doc.line_col(d.span.start);
     let para = paragraph_of(doc, d.span.start);
@@ -584,7 +653,10 @@ fn code_spans(s: &str) -> String {
 /// painted by the narrowest diagnostic covering it and underlined by the wide ones. Related
 /// places (the other spelling of a name, the first use of an echoed word) get a dotted frame
 /// and link back to their note. Paragraphs are numbered in the margin, as the notes cite them.
-fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
+///
+/// In Markdown, marks that are only syntax (`#`, `*`, `_`, `>`, list bullets, the brackets of a
+/// link) are left out, so the essay reads as prose; code and addresses stay, in grey.
+fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], markdown: bool) {
     let text = &doc.text;
     let len = text.len();
     let fit = |mut o: usize| {
@@ -701,7 +773,9 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
         let piece = &text[a..b];
         let markup = has_mask && masked(a) && !piece.starts_with(char::is_whitespace);
         if active.is_empty() && active_rel.is_empty() {
-            if markup {
+            if markup && markdown && is_syntax(piece) {
+                let _ = write!(out, "<span class=\"np mdm\">{}</span>", esc(piece));
+            } else if markup {
                 let _ = write!(out, "<span class=\"np\">{}</span>", esc(piece));
             } else {
                 out.push_str(&esc(piece));
@@ -788,6 +862,31 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
     }
 }
 
+/// Markdown syntax and nothing else: heading and emphasis marks, quote marks, bullets, link
+/// brackets, rules.
+fn is_syntax(piece: &str) -> bool {
+    !piece.is_empty()
+        && piece.chars().all(|c| {
+            matches!(
+                c,
+                '#' | '*'
+                    | '_'
+                    | '`'
+                    | '>'
+                    | '['
+                    | ']'
+                    | '('
+                    | ')'
+                    | '!'
+                    | '~'
+                    | '|'
+                    | '='
+                    | '+'
+                    | '-'
+            )
+        })
+}
+
 fn tooltip(d: &Diagnostic) -> String {
     let mut s = format!("{} ({}): {}", d.rule, d.severity, d.message);
     if let Some(sug) = suggestion_text(d) {
@@ -819,7 +918,7 @@ const CSS: &str = r#"
 :root{--ink:#1d2330;--mute:#5b6474;--line:#dde1e8;--paper:#fff;--bg:#f5f6f8;
 --spelling:#d13b3b;--spelling-bg:#ffe0e0;--names:#7b3fd0;--names-bg:#eee2ff;
 --repetition:#c46a00;--repetition-bg:#ffe9cc;--citations:#2463c7;--citations-bg:#dce9ff;
---sentences:#23845a;--sentences-bg:#daf3e4;--capitalisation:#8a5a00;--capitalisation-bg:#f6ecd2;--style:#0f7f86;--style-bg:#d7f1f2}
+--sentences:#23845a;--sentences-bg:#daf3e4;--capitalisation:#8a5a00;--capitalisation-bg:#f6ecd2;--style:#0f7f86;--style-bg:#d7f1f2;--grammar:#b4235a;--grammar-bg:#fbdde8}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 header.top{background:var(--paper);border-bottom:1px solid var(--line);padding:14px 28px}
@@ -829,6 +928,8 @@ h1{font-size:20px;margin:0 0 2px}
 .legend li{display:flex;align-items:center;gap:6px;text-transform:capitalize}
 .swatch{display:inline-block;width:14px;height:14px;border-radius:3px;background:var(--c-bg);border:2px solid var(--c)}
 nav.back{margin:10px 28px 0;font-size:14px}
+.text .mdm{display:none}
+svg rect.passive{fill:var(--citations)}svg rect.grade{fill:var(--sentences)}svg line.axis{stroke:var(--line)}
 nav.files{margin:16px 28px;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 16px}
 nav.files h2{font-size:15px;margin:4px 0}
 nav.files ol{margin:0;padding-left:22px}
@@ -860,6 +961,7 @@ mark.flash,li.flash{animation:flash 1.6s ease-out}
 .c-sentences{--c:var(--sentences);--c-bg:var(--sentences-bg)}.u-sentences{--u:var(--sentences)}
 .c-capitalisation{--c:var(--capitalisation);--c-bg:var(--capitalisation-bg)}.u-capitalisation{--u:var(--capitalisation)}
 .c-style{--c:var(--style);--c-bg:var(--style-bg)}.u-style{--u:var(--style)}
+.c-grammar{--c:var(--grammar);--c-bg:var(--grammar-bg)}.u-grammar{--u:var(--grammar)}
 .diags{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .diags h3{font-size:14px;margin:0 0 8px;color:var(--mute);font-weight:600}
 .diags ol{list-style:none;margin:0;padding:0}
