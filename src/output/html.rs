@@ -863,15 +863,15 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], mark
 }
 
 /// Markdown syntax and nothing else: heading and emphasis marks, quote marks, bullets, link
-/// brackets, rules.
+/// brackets, rules. Code fences stay (grey), as the code they enclose does.
 fn is_syntax(piece: &str) -> bool {
     !piece.is_empty()
+        && !piece.starts_with("~~~")
         && piece.chars().all(|c| {
             matches!(
                 c,
                 '#' | '*'
                     | '_'
-                    | '`'
                     | '>'
                     | '['
                     | ']'
