@@ -232,7 +232,7 @@ pub fn file_part(f: &FileReport<'_>) -> Vec<u8> {
 
 /// Pretty JSON re-indented: `n` spaces after every line break. JSON strings never hold a raw
 /// line break (serde_json writes `\n`), so every byte 0x0A is a break between tokens.
-fn indent(json: &[u8], n: usize) -> Vec<u8> {
+pub(crate) fn indent(json: &[u8], n: usize) -> Vec<u8> {
     let breaks = json.iter().filter(|&&b| b == b'\n').count();
     let mut out = Vec::with_capacity(json.len() + breaks * n);
     for &b in json {

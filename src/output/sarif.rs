@@ -7,6 +7,7 @@
 //! exclusive, as `columnKind: unicodeCodePoints` says), related locations, and for text files the
 //! safe fix as a replacement. DOCX regions refer to the extracted text and carry no fixes.
 
+use super::json::indent;
 use super::{suggestion_text, FileReport};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::doc::{Document, Span};
@@ -384,18 +385,6 @@ impl Stream {
         out.write_all(&skeleton.as_bytes()[at + MARK.len()..])?;
         out.write_all(b"\n")
     }
-}
-
-/// Pretty JSON re-indented by `n` spaces after every line break (JSON strings hold none).
-fn indent(json: &[u8], n: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(json.len() + json.len() / 8);
-    for &b in json {
-        out.push(b);
-        if b == b'\n' {
-            out.extend(std::iter::repeat_n(b' ', n));
-        }
-    }
-    out
 }
 
 fn level(s: Severity) -> &'static str {
