@@ -25,6 +25,9 @@ struct Report<'a> {
 /// One file's entry in `files`.
 #[derive(Serialize)]
 pub struct File<'a> {
+    /// One row per consistency check that found something (names, spelling standard, house
+    /// style): the rule, how many findings, the first one's line and message.
+    consistency: Vec<ConsistencyRow>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
     /// True when spans and lines refer to text essaylint extracted (DOCX), not to the file.
     extracted: bool,
@@ -32,6 +35,15 @@ pub struct File<'a> {
     extracted_text: Option<&'a str>,
     path: &'a str,
     stats: JsonStats,
+}
+
+/// A row of the consistency table.
+#[derive(Serialize)]
+struct ConsistencyRow {
+    count: usize,
+    first_line: usize,
+    message: String,
+    rule: &'static str,
 }
 
 /// A byte span, `{end, start}` in the report's field order.
@@ -166,6 +178,15 @@ pub fn file<'a>(f: &FileReport<'a>) -> File<'a> {
     let doc = &f.report.document;
     let extracted = f.is_extracted();
     File {
+        consistency: super::consistency_rows(doc, &f.report.diagnostics)
+            .into_iter()
+            .map(|(rule, count, first_line, message)| ConsistencyRow {
+                count,
+                first_line,
+                message,
+                rule,
+            })
+            .collect(),
         diagnostics: f
             .report
             .diagnostics
@@ -343,7 +364,7 @@ mod tests {
             }
         };
         in_order(&["files", "summary", "version"]);
-        in_order(&["diagnostics", "extracted", "path", "stats"]);
+        in_order(&["consistency", "diagnostics", "extracted", "path", "stats"]);
         in_order(&[
             "category",
             "column",
