@@ -8,6 +8,7 @@ pub mod json;
 pub mod sanitize;
 pub mod sarif;
 pub mod statistics;
+pub mod stream;
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::engine::Report;
@@ -77,6 +78,27 @@ impl Summary {
             *s.by_category.entry(d.category.as_str()).or_default() += 1;
         }
         s
+    }
+
+    /// Adds another summary's counts (and files) to this one.
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.diagnostics += other.diagnostics;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.advice += other.advice;
+        for (k, n) in &other.by_category {
+            *self.by_category.entry(k).or_default() += n;
+        }
+    }
+
+    /// True if a diagnostic at `level` or above was counted.
+    pub fn reaches(&self, level: Severity) -> bool {
+        match level {
+            Severity::Error => self.errors > 0,
+            Severity::Warning => self.errors + self.warnings > 0,
+            Severity::Advice => self.diagnostics > 0,
+        }
     }
 
     pub fn for_files(files: &[FileReport<'_>]) -> Summary {
