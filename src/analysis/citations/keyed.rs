@@ -29,6 +29,7 @@ pub(super) fn key_entries(doc: &mut Document) {
         let mut r = entries::parse_entry(doc.slice(span)).unwrap_or_default();
         r.span = span;
         r.paragraph = pi;
+        r.pages = entries::entry_pages(doc.slice(span));
         r.key = Some(key.clone());
         doc.references.push(r);
         added = true;

@@ -447,6 +447,24 @@ fn match_source(
             .filter(|(_, o)| *o >= 0.6)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((i, _)) = best {
+            // The title is the entry's but the author nearly is: "Brwon, The Salt Trade" for
+            // Brown's The Salt Trade is a misspelt name, not a match.
+            if let (Some(cited), Some(listed)) = (s.authors.first(), refs[i].authors.first()) {
+                let (f, g) = (fold_name(cited), fold_name(listed));
+                let n = f.chars().count();
+                let limit = if n >= 8 { 2 } else { 1 };
+                if n >= 4 && f != g && !entries[i].any_matches(&f) && edit_distance(&f, &g) <= limit
+                {
+                    return (
+                        None,
+                        Some(NearMiss::Spelling {
+                            entry: i,
+                            cited: cited.clone(),
+                            listed: listed.clone(),
+                        }),
+                    );
+                }
+            }
             return (Some(i), None);
         }
         // A container title: "(Basic Writings 181)" for an essay in the Basic Writings.
