@@ -332,12 +332,17 @@ impl<'a> Context<'a> {
         self.analyses().names()
     }
 
-    /// The first passive verb group of each sentence, indexed like `doc.sentences`.
     /// Part-of-speech tags of every prose token (see `analysis::syntax`).
     pub fn syntax(&self) -> &analysis::syntax::Syntax {
         self.analyses().syntax()
     }
 
+    /// How the essay writes each word: lowercase, capitalised (see `analysis::case_usage`).
+    pub fn case_usage(&self) -> &analysis::case_usage::CaseUsages<'a> {
+        self.analyses().case_usage()
+    }
+
+    /// The first passive verb group of each sentence, indexed like `doc.sentences`.
     pub fn passives(&self) -> &[Option<analysis::passive::Passive>] {
         self.analyses().passives()
     }
@@ -358,4 +363,15 @@ impl<'a> Context<'a> {
             message,
         )
     }
+}
+
+/// Runs one rule over a text with the default configuration: the document and what the rule
+/// reported (for the rules' unit tests).
+#[cfg(test)]
+pub(crate) fn run_rule<R: Rule>(rule: &R, text: &str) -> (crate::doc::Document, Vec<Diagnostic>) {
+    let doc = crate::analysis::from_text(text);
+    let config = crate::config::Config::default();
+    let mut out = Vec::new();
+    rule.check(&Context::new(&doc, &config, rule.meta()), &mut out);
+    (doc, out)
 }

@@ -5,8 +5,9 @@
 //! structure only). [`Analyses`] holds the lazily computed results for one document and one
 //! configuration; a rule reaches them through its [`Context`](crate::rule::Context):
 //! `cx.scan()`, `cx.words()`, `cx.cite_index()`, `cx.dialect()`, `cx.names()`, `cx.passives()`,
-//! `cx.sentences()`. A rule never builds one of these itself.
+//! `cx.sentences()`, `cx.case_usage()`. A rule never builds one of these itself.
 
+pub mod case_usage;
 pub mod citations;
 pub mod clauses;
 pub mod dialect;
@@ -45,6 +46,7 @@ pub struct Analyses<'a> {
     names: OnceCell<names::Analysis>,
     passives: OnceCell<Vec<Option<passive::Passive>>>,
     syntax: OnceCell<syntax::Syntax>,
+    case_usage: OnceCell<case_usage::CaseUsages<'a>>,
 }
 
 impl<'a> Analyses<'a> {
@@ -59,6 +61,7 @@ impl<'a> Analyses<'a> {
             names: OnceCell::new(),
             passives: OnceCell::new(),
             syntax: OnceCell::new(),
+            case_usage: OnceCell::new(),
         }
     }
 
@@ -115,5 +118,11 @@ impl<'a> Analyses<'a> {
     pub fn syntax(&self) -> &syntax::Syntax {
         self.syntax
             .get_or_init(|| syntax::Syntax::compute(self.doc))
+    }
+
+    /// How the essay writes each word: lowercase, capitalised, capitalised mid-sentence.
+    pub fn case_usage(&self) -> &case_usage::CaseUsages<'a> {
+        self.case_usage
+            .get_or_init(|| case_usage::CaseUsages::compute(self.doc))
     }
 }

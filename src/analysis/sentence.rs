@@ -118,29 +118,7 @@ impl<'a> Sent<'a> {
         if self.is_punct(Some(p)) {
             return matches!(self.raw(p), "," | ";" | ":" | "—" | "–" | "--" | "(");
         }
-        matches!(
-            self.w(p),
-            "and"
-                | "but"
-                | "so"
-                | "or"
-                | "because"
-                | "if"
-                | "when"
-                | "that"
-                | "since"
-                | "although"
-                | "though"
-                | "while"
-                | "unless"
-                | "whether"
-                | "well"
-                | "yes"
-                | "sorry"
-                | "now"
-                | "maybe"
-                | "perhaps"
-        )
+        crate::lexicon::in_list!("sentences/clause_openers.txt", self.w(p))
     }
 }
 

@@ -26,7 +26,9 @@ fn irregular() -> &'static Irregular {
     IRR.get_or_init(|| {
         let mut forms = HashMap::new();
         let mut fixed = HashSet::new();
-        for line in lines(include_str!("../../rules/common/irregular_forms.txt")) {
+        for line in lines(crate::lexicon::data_file!(
+            "rules/common/irregular_forms.txt"
+        )) {
             let mut words = line.split_whitespace();
             let Some(lemma) = words.next() else { continue };
             fixed.insert(lemma);

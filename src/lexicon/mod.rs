@@ -34,6 +34,15 @@ macro_rules! in_list {
 }
 pub(crate) use in_list;
 
+/// The text of a compiled-in data file, named from the crate root (`"rules/style/redundancy.txt"`):
+/// `include_str!` by `CARGO_MANIFEST_DIR`, so a file's place in `src/` never changes the path.
+macro_rules! data_file {
+    ($path:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/", $path))
+    };
+}
+pub(crate) use data_file;
+
 /// Applies the case pattern of `like` (lower, Title, UPPER) to a lowercase word: `ITS` with
 /// `it's` gives `IT'S`, `Its` gives `It's`. The one case-matching function of every rule.
 pub fn match_case(like: &str, word: &str) -> String {
@@ -77,7 +86,7 @@ pub enum Abbrev {
 pub fn abbreviation(word: &str) -> Option<Abbrev> {
     static MAP: OnceLock<HashMap<&'static str, Abbrev>> = OnceLock::new();
     MAP.get_or_init(|| {
-        lines(include_str!("../../rules/common/abbreviations.txt"))
+        lines(crate::lexicon::data_file!("rules/common/abbreviations.txt"))
             .map(|l| {
                 if let Some(w) = l.strip_suffix('*') {
                     (w, Abbrev::MayEnd)
@@ -96,8 +105,12 @@ pub fn abbreviation(word: &str) -> Option<Abbrev> {
 /// True for determiners, pronouns, prepositions, conjunctions and auxiliaries (lowercase input).
 pub fn is_function_word(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| word_set(include_str!("../../rules/common/function_words.txt")))
-        .contains(word)
+    SET.get_or_init(|| {
+        word_set(crate::lexicon::data_file!(
+            "rules/common/function_words.txt"
+        ))
+    })
+    .contains(word)
 }
 
 /// Headings that open a works-cited list, as written or normalised (lowercase): also with an
@@ -144,26 +157,9 @@ fn is_list_name(title: &str) -> bool {
     crate::lexicon::in_list!("common/references_headings.txt", title)
 }
 
-/// The compiled-in English dictionaries (Hunspell, SCOWL-based).
-pub struct Dictionaries {
-    pub en_us: spellbook::Dictionary,
-}
-
-/// The dictionaries, parsed once per process on first use.
-pub fn dictionaries() -> &'static Dictionaries {
-    static D: OnceLock<Dictionaries> = OnceLock::new();
-    D.get_or_init(|| Dictionaries {
-        en_us: spellbook::Dictionary::new(
-            include_str!("../../rules/dict/en_US.aff"),
-            include_str!("../../rules/dict/en_US.dic"),
-        )
-        .expect("the compiled-in en_US dictionary parses"),
-    })
-}
-
 /// True if the word is in the (US) dictionary, in any capitalisation the dictionary allows.
 pub fn is_dictionary_word(word: &str) -> bool {
-    dictionaries().en_us.check(word)
+    spell::lookup::check_us(word)
 }
 
 #[cfg(test)]

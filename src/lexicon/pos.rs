@@ -237,7 +237,7 @@ fn lexicon() -> &'static Lexicon {
             *m.entry(w.to_string()).or_insert(0) |= t;
         };
         let mut tag = 0;
-        for line in super::lines(include_str!("../../rules/sentences/pos.txt")) {
+        for line in super::lines(crate::lexicon::data_file!("rules/sentences/pos.txt")) {
             if let Some(name) = line.strip_prefix('@') {
                 tag = section_tag(name.trim());
                 continue;
@@ -256,7 +256,9 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        for line in super::lines(include_str!("../../rules/sentences/irregular_verbs.txt")) {
+        for line in super::lines(crate::lexicon::data_file!(
+            "rules/sentences/irregular_verbs.txt"
+        )) {
             let mut it = line.split_whitespace();
             let (Some(base), Some(past), Some(part)) = (it.next(), it.next(), it.next()) else {
                 continue;
@@ -307,7 +309,10 @@ fn lexicon() -> &'static Lexicon {
             add(w, NUM, &mut curated);
         }
         let mut stems = HashMap::with_capacity(80_000);
-        for line in include_str!("../../rules/dict/en_US.dic").lines().skip(1) {
+        for line in crate::lexicon::data_file!("rules/dict/en_US.dic")
+            .lines()
+            .skip(1)
+        {
             let (w, flags) = line.split_once('/').unwrap_or((line, ""));
             let w = w.trim();
             if w.is_empty() || w.bytes().any(|b| b.is_ascii_uppercase()) {

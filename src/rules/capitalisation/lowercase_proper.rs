@@ -58,7 +58,7 @@ crate::rule::declare_rule! {
 use super::{is_glued, is_transcript_line};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, TokenKind};
-use crate::lexicon::spell::{self, FastMap, Shape};
+use crate::lexicon::spell::{self, Shape};
 use crate::lexicon::{self, pos};
 use crate::rule::{Context, Rule};
 use crate::Severity;
@@ -146,36 +146,6 @@ fn kind(lower: &str, title: &str) -> Option<Kind> {
 }
 
 /// How the essay writes a word: in lowercase, and capitalised in mid-sentence.
-#[derive(Default, Clone, Copy)]
-struct Usage {
-    lower: usize,
-    title_mid: usize,
-    /// Capitalised anywhere, sentence openings included.
-    title: usize,
-}
-
-fn usage(doc: &Document) -> FastMap<&str, Usage> {
-    let mut m: FastMap<&str, Usage> = FastMap::default();
-    for s in doc.prose_sentences() {
-        let first = doc.sentence_words(s).next();
-        for i in doc.sentence_words(s) {
-            if doc.tokens[i].kind != TokenKind::Word {
-                continue;
-            }
-            let u = m.entry(doc.lower(i)).or_default();
-            match spell::shape(doc.tok(i)) {
-                Shape::Lower => u.lower += 1,
-                Shape::Title => {
-                    u.title += 1;
-                    u.title_mid += usize::from(Some(i) != first);
-                }
-                _ => {}
-            }
-        }
-    }
-    m
-}
-
 /// A sentence in another language: three or more words, and a quarter of its words, are
 /// lowercase words no dictionary knows.
 fn foreign(doc: &Document, s: &crate::doc::Sentence) -> bool {
@@ -270,7 +240,7 @@ impl Rule for LowercaseProper {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let d = data();
-        let mut uses: Option<FastMap<&str, Usage>> = None;
+        let uses = cx.case_usage();
         for s in doc.sentences.iter() {
             let para = &doc.paragraphs[s.paragraph];
             if !matches!(
@@ -321,9 +291,8 @@ impl Rule for LowercaseProper {
                 if *is_foreign.get_or_insert_with(|| foreign(doc, s)) {
                     continue;
                 }
-                let uses = uses.get_or_insert_with(|| usage(doc));
-                let u = uses.get(lower).copied().unwrap_or_default();
-                let capitalised_elsewhere = uses.get(stem).is_some_and(|u| u.title > 0);
+                let u = uses.get(lower);
+                let capitalised_elsewhere = uses.get(stem).title > 0;
                 let calendar = d.calendar.contains(stem)
                     || stem
                         .strip_suffix('s')
@@ -397,14 +366,9 @@ impl Rule for LowercaseProper {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, Severity)> {
-        let doc = crate::analysis::from_text(text);
-        let config = Config::default();
-        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseProper));
-        let mut out = Vec::new();
-        LowercaseProper.check(&cx, &mut out);
+        let (doc, out) = crate::rule::run_rule(&LowercaseProper, text);
         out.iter()
             .map(|d| (doc.slice(d.span).to_string(), d.severity))
             .collect()

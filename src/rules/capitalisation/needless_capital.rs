@@ -46,7 +46,7 @@ crate::rule::declare_rule! {
 use super::{decapitalise, is_transcript_line};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, TokenKind};
-use crate::lexicon::spell::{self, FastMap, Shape};
+use crate::lexicon::spell::{self, Shape};
 use crate::lexicon::{self, pos};
 use crate::rule::{Context, Rule};
 use crate::Severity;
@@ -86,22 +86,6 @@ fn data() -> &'static Data {
         ));
         d
     })
-}
-
-/// How the essay writes a word in running prose: in lowercase, and capitalised mid-sentence.
-fn usage(doc: &Document) -> FastMap<&str, (usize, usize)> {
-    let mut m: FastMap<&str, (usize, usize)> = FastMap::default();
-    for s in doc.prose_sentences() {
-        let first = doc.sentence_words(s).next();
-        for i in doc.sentence_words(s) {
-            match spell::shape(doc.tok(i)) {
-                Shape::Lower => m.entry(doc.lower(i)).or_default().0 += 1,
-                Shape::Title if Some(i) != first => m.entry(doc.lower(i)).or_default().1 += 1,
-                _ => {}
-            }
-        }
-    }
-    m
 }
 
 /// A text of some length without a single double quotation mark: its quotations have lost
@@ -163,7 +147,7 @@ impl Rule for NeedlessCapital {
         let doc = cx.doc;
         let d = data();
         let n = doc.tokens.len();
-        let mut uses = None;
+        let uses = cx.case_usage();
         let mut no_quotes: Option<bool> = None;
         for s in doc.sentences.iter() {
             if doc.paragraphs[s.paragraph].kind != ParagraphKind::Body
@@ -307,11 +291,8 @@ impl Rule for NeedlessCapital {
                 {
                     continue;
                 }
-                let (l, c) = uses
-                    .get_or_insert_with(|| usage(doc))
-                    .get(lower)
-                    .copied()
-                    .unwrap_or_default();
+                let u = uses.get(lower);
+                let (l, c) = (u.lower, u.title_mid);
                 // The essay capitalises the term consistently: its convention.
                 if c >= 2 && l <= c {
                     continue;
@@ -338,14 +319,9 @@ impl Rule for NeedlessCapital {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, Severity)> {
-        let doc = crate::analysis::from_text(text);
-        let config = Config::default();
-        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&NeedlessCapital));
-        let mut out = Vec::new();
-        NeedlessCapital.check(&cx, &mut out);
+        let (doc, out) = crate::rule::run_rule(&NeedlessCapital, text);
         out.iter()
             .map(|d| (doc.slice(d.span).to_string(), d.severity))
             .collect()

@@ -56,7 +56,7 @@ enum Pat {
 fn patterns() -> &'static [Vec<Pat>] {
     static P: OnceLock<Vec<Vec<Pat>>> = OnceLock::new();
     P.get_or_init(|| {
-        lexicon::lines(include_str!("../../../rules/citations/claims.txt"))
+        lexicon::lines(crate::lexicon::data_file!("rules/citations/claims.txt"))
             .map(|l| {
                 l.split_whitespace()
                     .map(|t| match t {

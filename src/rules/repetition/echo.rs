@@ -63,8 +63,12 @@ use std::sync::OnceLock;
 
 fn ignored(lemma: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| lexicon::word_set(include_str!("../../../rules/repetition/echo_ignore.txt")))
-        .contains(lemma)
+    SET.get_or_init(|| {
+        lexicon::word_set(crate::lexicon::data_file!(
+            "rules/repetition/echo_ignore.txt"
+        ))
+    })
+    .contains(lemma)
 }
 
 /// Words between two uses that make them a deliberate parallel ("economic and social …").

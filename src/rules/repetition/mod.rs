@@ -34,7 +34,7 @@ mod tests {
     /// twice in one sentence, and "Stalin’s rise" seven times.
     #[test]
     fn sample_essay() {
-        let (doc, diags) = lint(include_str!("../../../seeds/stalinism.txt"));
+        let (doc, diags) = lint(crate::lexicon::data_file!("seeds/stalinism.txt"));
         let find = |rule: &str, text: &str| {
             diags
                 .iter()

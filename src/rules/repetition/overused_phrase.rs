@@ -114,7 +114,7 @@ fn stock_list() -> &'static StockList {
             by_first_two: HashMap::new(),
         };
         let mut seen: HashSet<Box<[u32]>> = HashSet::new();
-        let src = include_str!("../../../rules/repetition/stock_phrases.txt");
+        let src = crate::lexicon::data_file!("rules/repetition/stock_phrases.txt");
         for (line_no, line) in lexicon::lines(src).enumerate() {
             let common = line.starts_with('+');
             list.common.push(common);

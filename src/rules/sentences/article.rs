@@ -69,7 +69,9 @@ fn table() -> &'static Table {
         let mut prefixes = HashMap::new();
         let mut words = std::collections::HashSet::new();
         let mut sec = "";
-        for line in lexicon::lines(include_str!("../../../rules/sentences/article_sounds.txt")) {
+        for line in lexicon::lines(crate::lexicon::data_file!(
+            "rules/sentences/article_sounds.txt"
+        )) {
             if let Some(s) = line.strip_prefix('@') {
                 sec = s.trim();
                 continue;

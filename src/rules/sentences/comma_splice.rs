@@ -58,29 +58,9 @@ use crate::doc::TokenKind;
 use crate::lexicon::pos::{self, *};
 use crate::rule::{Context, Rule};
 
-const LINKERS: &[&str] = &[
-    "however",
-    "therefore",
-    "moreover",
-    "nevertheless",
-    "consequently",
-    "furthermore",
-    "hence",
-    "instead",
-    "otherwise",
-    "meanwhile",
-    "thus",
-];
-
-const ASIDES: &[&str] = &[
-    "think", "thought", "believe", "believed", "seems", "seemed", "said", "says", "argues",
-    "argued", "suppose", "guess", "know", "knew", "hope", "mean", "feel", "suspect", "wrote",
-    "writes", "claims", "notes", "noted", "admit", "agree", "recall", "imagine", "see", "appears",
-];
-
 /// The second clause starts at `k`: (linker [,]) subject finite-verb. Returns the verb index.
 fn clause_opening(s: &Sent, mut k: usize) -> Option<usize> {
-    if LINKERS.contains(&s.w(k)) {
+    if crate::lexicon::in_list!("sentences/sentence_linkers.txt", s.w(k)) {
         k += 1;
         if s.is_punct(Some(k)) && s.raw(k) == "," {
             k += 1;
@@ -178,14 +158,19 @@ impl Rule for CommaSplice {
                 if lv > left_start && s.has(Some(lv), ADV) && !s.has(Some(lv), ANY_VERB) {
                     lv -= 1;
                 }
-                if c > left_start && (ASIDES.contains(&s.w(lv)) || clause_taking(s.w(lv))) {
+                if c > left_start
+                    && (crate::lexicon::in_list!("sentences/aside_verbs.txt", s.w(lv))
+                        || clause_taking(s.w(lv)))
+                {
                     continue;
                 }
                 let Some(v) = clause_opening(&s, c + 1) else {
                     continue;
                 };
                 // Reported speech: "…, she told me", "…, it seems, …", "…, I think."
-                if reporting_verb(s.w(v)) || ASIDES.contains(&s.w(v)) {
+                if reporting_verb(s.w(v))
+                    || crate::lexicon::in_list!("sentences/aside_verbs.txt", s.w(v))
+                {
                     continue;
                 }
                 // A short aside between commas: "These groups can, it is perhaps arguable, be…".

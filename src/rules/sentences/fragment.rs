@@ -38,28 +38,6 @@ use crate::diagnostic::Diagnostic;
 use crate::doc::{ParagraphKind, Span, TokenKind};
 use crate::rule::{Context, Rule};
 
-const CAPTIONS: &[&str] = &[
-    "figure",
-    "fig",
-    "table",
-    "graph",
-    "chart",
-    "appendix",
-    "equation",
-    "note",
-    "source",
-    "see",
-    "step",
-    "hypothesis",
-    "plate",
-    "map",
-    "exhibit",
-    "example",
-    "keywords",
-    "key",
-    "abstract",
-];
-
 impl Rule for Fragment {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
@@ -81,7 +59,7 @@ impl Rule for Fragment {
             }
             let first = s.start;
             if doc.tokens[first].kind != TokenKind::Word
-                || CAPTIONS.contains(&doc.lower(first))
+                || crate::lexicon::in_list!("sentences/caption_words.txt", doc.lower(first))
                 || !doc
                     .tok(first)
                     .chars()

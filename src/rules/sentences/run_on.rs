@@ -72,48 +72,7 @@ impl Rule for RunOn {
                 // "told him I was sorry": a verb that takes an object and a clause.
                 if k >= 2
                     && matches!(prev, "him" | "me" | "us" | "them" | "it")
-                    && matches!(
-                        s.w(k - 2),
-                        "tell"
-                            | "told"
-                            | "tells"
-                            | "telling"
-                            | "show"
-                            | "showed"
-                            | "shows"
-                            | "remind"
-                            | "reminded"
-                            | "assure"
-                            | "assured"
-                            | "convince"
-                            | "convinced"
-                            | "inform"
-                            | "informed"
-                            | "warn"
-                            | "warned"
-                            | "promise"
-                            | "promised"
-                            | "teach"
-                            | "taught"
-                            | "ask"
-                            | "asked"
-                            | "let"
-                            | "make"
-                            | "made"
-                            | "have"
-                            | "had"
-                            | "help"
-                            | "helped"
-                            | "bet"
-                            | "give"
-                            | "gave"
-                            | "find"
-                            | "found"
-                            | "think"
-                            | "thought"
-                            | "consider"
-                            | "considered"
-                    )
+                    && crate::lexicon::in_list!("sentences/object_clause_verbs.txt", s.w(k - 2))
                 {
                     continue;
                 }

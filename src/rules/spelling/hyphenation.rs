@@ -62,7 +62,7 @@ impl Compound {
 pub fn compounds() -> &'static FastMap<String, Vec<Compound>> {
     static MAP: OnceLock<FastMap<String, Vec<Compound>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let src = include_str!("../../../rules/spelling/hyphenated.txt");
+        let src = crate::lexicon::data_file!("rules/spelling/hyphenated.txt");
         let mut map: FastMap<String, Vec<Compound>> = FastMap::default();
         let mut add = |parts: Vec<String>, attr: bool| {
             map.entry(parts[0].clone())

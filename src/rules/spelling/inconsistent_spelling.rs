@@ -57,7 +57,10 @@ use std::sync::OnceLock;
 fn distinct_pair(hyphenated: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        lexicon::lines(include_str!("../../../rules/spelling/hyphen_distinct.txt")).collect()
+        lexicon::lines(crate::lexicon::data_file!(
+            "rules/spelling/hyphen_distinct.txt"
+        ))
+        .collect()
     })
     .contains(hyphenated)
 }

@@ -61,7 +61,7 @@ fn table() -> &'static Table {
     T.get_or_init(|| {
         let mut patterns = Vec::new();
         let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
-        for line in lexicon::lines(include_str!("../../../rules/style/redundancy.txt")) {
+        for line in lexicon::lines(crate::lexicon::data_file!("rules/style/redundancy.txt")) {
             let (phrase, replacement) = match line.split_once("=>") {
                 Some((p, r)) => (p.trim(), Some(r.trim())),
                 None => (line, None),
@@ -191,14 +191,9 @@ impl Rule for Redundancy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, String)> {
-        let doc = crate::analysis::from_text(text);
-        let config = Config::default();
-        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&Redundancy));
-        let mut out = Vec::new();
-        Redundancy.check(&cx, &mut out);
+        let (doc, out) = crate::rule::run_rule(&Redundancy, text);
         out.iter()
             .map(|d| (doc.slice(d.span).to_string(), d.suggestions[0].clone()))
             .collect()
