@@ -351,14 +351,58 @@ impl<'a> Tex<'a> {
             let at = from + p;
             let line_start = self.text[..at].rfind('\n').map_or(0, |q| q + 1);
             if !self.text[line_start..at].contains('%') {
-                // Directives in the preamble still count.
+                // Directives in the preamble still count, and so do bibliography files.
                 self.comments_in(0, at);
+                self.preamble_bibliographies(at);
                 self.mask.hide(0..at + needle.len());
                 return at + needle.len();
             }
             from = at + needle.len();
         }
         0
+    }
+
+    /// `\addbibresource{refs.bib}` (and `\bibliography{…}`) in the preamble, which is masked
+    /// without being read as commands.
+    fn preamble_bibliographies(&mut self, to: usize) {
+        let mut i = 0;
+        while i < to {
+            match self.b[i] {
+                b'%' => i = self.eol(i),
+                b'\\' => {
+                    let mut j = i + 1;
+                    while j < to && self.b[j].is_ascii_alphabetic() {
+                        j += 1;
+                    }
+                    let name = &self.text[i + 1..j];
+                    if matches!(name, "addbibresource" | "bibliography" | "addglobalbib") {
+                        let (_, k) = self.optionals(j);
+                        if let Some((a, z, e)) = self.argument(k) {
+                            self.bib_names(a, z);
+                            j = e.max(j);
+                        }
+                    }
+                    i = j.max(i + 1);
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// The comma-separated file names between `a` and `z`.
+    fn bib_names(&mut self, a: usize, z: usize) {
+        let mut s = a;
+        for part in self.slice(a, z).split(',') {
+            let lead = part.len() - part.trim_start().len();
+            let name = part.trim();
+            if !name.is_empty() {
+                let p = s + lead;
+                self.apparatus
+                    .bib_files
+                    .push((Span::new(p, p + name.len()), name.to_string()));
+            }
+            s += part.len() + 1;
+        }
     }
 
     /// Reads suppression directives in `%` comments of a masked stretch.
@@ -720,18 +764,7 @@ impl<'a> Tex<'a> {
             "bibliography" | "addbibresource" | "addglobalbib" | "addsectionbib" => {
                 let (_, k) = self.optionals(after);
                 if let Some((a, z, _)) = self.argument(k) {
-                    let mut s = a;
-                    for part in self.slice(a, z).split(',') {
-                        let lead = part.len() - part.trim_start().len();
-                        let name = part.trim();
-                        if !name.is_empty() {
-                            let p = s + lead;
-                            self.apparatus
-                                .bib_files
-                                .push((Span::new(p, p + name.len()), name.to_string()));
-                        }
-                        s += part.len() + 1;
-                    }
+                    self.bib_names(a, z);
                 }
                 Some(self.skip_args(after, 1))
             }
