@@ -227,6 +227,7 @@ fn file(out: &mut String, fi: usize, f: &FileReport<'_>) {
     }
     out.push_str("</aside>\n</div>\n");
     tables(out, doc);
+    consistency(out, doc, diags);
     out.push_str("</section>\n");
 }
 
@@ -289,6 +290,25 @@ fn stat_fields(f: &FileReport<'_>) -> Vec<(String, String)> {
             ),
         ),
     ]
+}
+
+/// A small table of the consistency checks that found something (names, spelling standard,
+/// house style), with counts and the first finding.
+fn consistency(out: &mut String, doc: &Document, diags: &[Diagnostic]) {
+    let rows = super::consistency_rows(doc, diags);
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<details class=\"consistency\"><summary>Consistency</summary><table><tr><th>check</th><th>findings</th><th>first line</th><th>first finding</th></tr>");
+    for (rule, n, line, msg) in rows {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{n}</td><td>{line}</td><td>{}</td></tr>",
+            esc(rule),
+            esc(&msg)
+        );
+    }
+    out.push_str("</table></details>\n");
 }
 
 fn stats(out: &mut String, f: &FileReport<'_>, s: &Summary) {

@@ -25,6 +25,14 @@ fn file(f: &FileReport<'_>) -> Value {
         "stats": f.report.stats,
         // True when spans and lines refer to text essaylint extracted (DOCX), not to the file.
         "extracted": f.is_extracted(),
+        // One row per consistency check that found something (names, spelling standard,
+        // house style): the rule, how many findings, the first one's line and message.
+        "consistency": super::consistency_rows(doc, &f.report.diagnostics)
+            .into_iter()
+            .map(|(rule, count, line, message)| json!({
+                "rule": rule, "count": count, "first_line": line, "message": message,
+            }))
+            .collect::<Vec<_>>(),
     });
     if f.is_extracted() {
         v["extracted_text"] = json!(doc.text);

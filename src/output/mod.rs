@@ -118,3 +118,36 @@ fn plural(n: usize) -> &'static str {
         "s"
     }
 }
+
+/// The rules whose findings make the consistency table of the JSON and HTML reports: choices
+/// the essay makes by its own majority (names, spelling standards, house style).
+pub const CONSISTENCY_RULES: &[&str] = &[
+    "name-variant",
+    "dialect-mix",
+    "inconsistent-spelling",
+    "dash-style",
+    "quote-style",
+    "percent-style",
+];
+
+/// One row of the consistency table: a rule, how many findings, and the first finding's line
+/// and message.
+pub fn consistency_rows(
+    doc: &crate::doc::Document,
+    diags: &[crate::diagnostic::Diagnostic],
+) -> Vec<(&'static str, usize, usize, String)> {
+    CONSISTENCY_RULES
+        .iter()
+        .filter_map(|&r| {
+            let mut it = diags.iter().filter(|d| d.rule == r);
+            let first = it.next()?;
+            let n = 1 + it.count();
+            Some((
+                r,
+                n,
+                doc.line_col(first.span.start).0,
+                first.message.clone(),
+            ))
+        })
+        .collect()
+}
