@@ -333,7 +333,7 @@ impl Rule for Typo {
             .map(|i| {
                 if shape_of[i] == Some(Shape::Lower) {
                     let key = doc.lower(i);
-                    unknown_at(i) && spell::is_archaic_spelling(key)
+                    unknown_at(i) && spell::is_early_modern_spelling(key)
                 } else {
                     // A word in another script (Greek, Cyrillic) beside a transliteration.
                     doc.tokens[i].is_word() && !spell::is_latin_word(doc.tok(i))
@@ -551,7 +551,6 @@ impl Rule for Typo {
                     .copied()
                     .unwrap_or(0)
                     >= 2
-                && cost > 1.0
                 && spell::known_misspelling(key).is_none();
             if sc.is(i, scan::QUOTED) && care == Care::Careful
                 || crowded
@@ -666,18 +665,19 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     // (smychka, logoi); a misspelling repeated is still a misspelling.
     // In a carefully spelled document a repeated word that is not one slip from a word is a
     // term too.
-    if count >= 2 && (!near || careful == Care::Careful && cost > 1.0) {
+    // (A capitalised candidate, Nissan for "nisin", does not count.)
+    let lower_cost = sugg
+        .iter()
+        .filter(|s| spell::shape(&s.word) == Shape::Lower)
+        .map(|s| s.cost)
+        .fold(f32::MAX, f32::min);
+    if count >= 2 && (!near || careful == Care::Careful && lower_cost > 1.0) {
         return Verdict::Silent;
     }
     // In a carefully spelled document (few unknown words), a word two slips from the nearest
     // word, or in a sentence with other unknown words, is as likely a term, a foreign or an old
     // word as a misspelling; where misspellings are frequent it is a misspelling.
     // A capitalised word (Nissan for "nisin") is weak evidence for a lowercase slip.
-    let lower_cost = sugg
-        .iter()
-        .filter(|s| spell::shape(&s.word) == Shape::Lower)
-        .map(|s| s.cost)
-        .fold(f32::MAX, f32::min);
     let latin = careful == Care::Careful
         && (LATIN_ENDINGS.iter().any(|e| key.ends_with(e)) || spell::is_archaic_spelling(key));
     let severity = if lower_cost <= 1.0 && !latin || careful == Care::Careless && (near || len <= 8)
