@@ -218,7 +218,24 @@ pub fn fix(text: String, format: Format, config: &Config) -> Outcome {
 /// [`fix`] with the fixes at least as safe as `threshold` (`--unsafe` passes
 /// [`Applicability::Unsafe`]).
 pub fn fix_at(text: String, format: Format, config: &Config, threshold: Applicability) -> Outcome {
-    let mut report = engine::check(input::read_text(text, format), config);
+    fix_with(text, format, config, threshold, &|_| {})
+}
+
+/// [`fix_at`] with each round's source completed by `prepare` before it is checked (the CLI
+/// adds the entries of the essay's bibliography files, which the text alone does not hold).
+pub fn fix_with(
+    text: String,
+    format: Format,
+    config: &Config,
+    threshold: Applicability,
+    prepare: &dyn Fn(&mut crate::doc::Source),
+) -> Outcome {
+    let read = |t: String| {
+        let mut s = input::read_text(t, format);
+        prepare(&mut s);
+        s
+    };
+    let mut report = engine::check(read(text), config);
     let mut changes = Vec::new();
     let mut skipped_total = 0;
     let mut seen: HashSet<String> = HashSet::new();
@@ -244,7 +261,7 @@ pub fn fix_at(text: String, format: Format, config: &Config, threshold: Applicab
             break;
         }
         changes.extend(chosen.iter().map(|d| describe(&report, d, round)));
-        report = engine::check(input::read_text(next, format), config);
+        report = engine::check(read(next), config);
     }
     Outcome {
         text: report.document.text.clone(),

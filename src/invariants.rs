@@ -194,11 +194,24 @@ pub fn check_fix(bytes: &[u8], format: Format, config: &Config) -> Result<(), St
     // The whole of --fix, written back as it would be.
     let out = fix::fix_at(original.clone(), format, config, Applicability::Unsafe);
     for c in out.changes.iter().filter(|c| c.round == 1) {
-        let line = original.split('\n').nth(c.line - 1).unwrap_or("");
-        let mut from: String = line.chars().skip(c.column - 1).collect();
-        if c.line == 1 && line.starts_with('\u{feff}') {
-            from = line.chars().skip(c.column).collect();
-        }
+        // The change may run over several lines (a doubled word across a line break): compare
+        // from its line and column to the end of the text, not to the end of its line.
+        let line_start: usize = original
+            .split('\n')
+            .take(c.line - 1)
+            .map(|l| l.len() + 1)
+            .sum();
+        let rest = original.get(line_start..).unwrap_or("");
+        let skip = if c.line == 1 && rest.starts_with('\u{feff}') {
+            c.column
+        } else {
+            c.column - 1
+        };
+        let from: String = rest
+            .chars()
+            .skip(skip)
+            .take(c.before.chars().count())
+            .collect();
         if !from.starts_with(&c.before) {
             return Err(format!(
                 "change reported at {}:{} is not `{}` there",

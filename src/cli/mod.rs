@@ -134,6 +134,11 @@ struct CheckArgs {
     /// Read inputs as this format instead of choosing by extension.
     #[arg(long, value_enum)]
     input_format: Option<InFormat>,
+    /// A BibTeX/BibLaTeX (.bib) or CSL-JSON (.json) bibliography whose keys the essays cite, in
+    /// addition to the files they name themselves (`\bibliography{…}`, `\addbibresource{…}`,
+    /// pandoc `bibliography:`); may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    bibliography: Vec<PathBuf>,
     /// Colour in the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -306,10 +311,19 @@ fn table(
         return 2;
     };
     match input::read_file(path, None) {
-        Ok(src) => print(&sanitize::escape(&render(
-            &essaylint::analysis::build(src),
-            &config,
-        ))),
+        Ok(mut src) => {
+            for n in input::bibfile::attach(&mut src, path.parent(), &[]) {
+                eprintln!(
+                    "essaylint: {}: {}",
+                    sanitize::escape_line(&path.display().to_string()),
+                    sanitize::escape_line(&n)
+                );
+            }
+            print(&sanitize::escape(&render(
+                &essaylint::analysis::build(src),
+                &config,
+            )))
+        }
         Err(e) => {
             eprintln!(
                 "essaylint: {}: {}",
@@ -577,7 +591,15 @@ fn check(args: CheckArgs) -> i32 {
         |k| {
             let inp = &inputs[k];
             guard::isolate(&sanitize::escape_line(&inp.shown), || {
-                let o = process(inp, &stdin, forced, &input_configs[k], mode, threshold);
+                let o = process(
+                    inp,
+                    &stdin,
+                    forced,
+                    &input_configs[k],
+                    mode,
+                    threshold,
+                    &args.bibliography,
+                );
                 let mut c = Checked {
                     notes: o.notes,
                     failed: o.failed,
@@ -938,6 +960,7 @@ fn process(
     config: &Config,
     mode: Mode,
     threshold: Applicability,
+    bibliographies: &[PathBuf],
 ) -> Outcome {
     #[cfg(debug_assertions)]
     guard::test_panic(&inp.path);
@@ -978,7 +1001,16 @@ fn process(
         o.notes.push(format!("{shown}: {n}"));
     }
     let encoder = loaded.encoder();
-    let input::Loaded { source, format, .. } = loaded;
+    let input::Loaded {
+        mut source, format, ..
+    } = loaded;
+    // The bibliography files the essay names (beside it) and those of --bibliography.
+    let dir = inp.path.parent();
+    for n in input::bibfile::attach(&mut source, dir, bibliographies) {
+        o.notes.push(format!("{shown}: {n}"));
+    }
+    let external = source.apparatus.external.clone();
+    let with_bib = |s: &mut essaylint::doc::Source| s.apparatus.external = external.clone();
     let fixing = mode != Mode::Check;
     if fixing && !format.is_text() {
         o.notes.push(format!(
@@ -997,7 +1029,7 @@ fn process(
     }
 
     let original = source.text;
-    let out = fix::fix_at(original.clone(), format, config, threshold);
+    let out = fix::fix_with(original.clone(), format, config, threshold, &with_bib);
     warn_unknown_suppressions(&mut o, shown, &out.report);
     if out.skipped > 0 {
         o.notes.push(format!(
@@ -1035,7 +1067,8 @@ fn process(
                     o.notes.push(format!("{shown}: not fixed: {why}"));
                     o.failed = true;
                     // The file is unchanged: report on what it holds.
-                    let src = input::read_text(original, format);
+                    let mut src = input::read_text(original, format);
+                    with_bib(&mut src);
                     done.report = engine::check(src, config);
                 }
             }

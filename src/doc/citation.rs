@@ -283,6 +283,11 @@ pub struct Reference {
     pub web: bool,
     /// "---." : same authors as the entry before.
     pub repeated_author: bool,
+    /// The bibliography file the entry was read from (`refs.bib`); `None` for an entry written
+    /// in the essay. Such an entry's span is the place the essay names the file.
+    pub file: Option<String>,
+    /// The pages the work occupies (an article's or chapter's "100–120").
+    pub pages: Option<(u32, u32)>,
 }
 
 impl Reference {
@@ -315,6 +320,36 @@ impl Reference {
         }
         s
     }
+}
+
+/// What a reader found about the essay's sources besides its in-text citations: the texts of
+/// its notes, the bibliography files it names, the keys of its own entries, and (once attached
+/// by `input::bibfile`) the entries of those files.
+#[derive(Clone, Debug, Default)]
+pub struct Apparatus {
+    /// Footnotes and endnotes.
+    pub notes: Vec<Note>,
+    /// Bibliography files the text names (`\bibliography{refs}`, `\addbibresource{refs.bib}`,
+    /// pandoc's `bibliography:`), with the span that names each.
+    pub bib_files: Vec<(Span, String)>,
+    /// Keys the essay gives its own entries (`\bibitem{key}`), at the offset where the item
+    /// starts.
+    pub entry_keys: Vec<(usize, String)>,
+    /// Entries read from bibliography files.
+    pub external: Vec<Reference>,
+}
+
+/// A footnote or endnote the reader found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// The label its footnote citation gives (the key or number of `[^1]`, `¹`).
+    pub label: String,
+    /// The note's text.
+    pub span: Span,
+    /// Where the note is called, when the reader made no footnote citation for it (LaTeX's
+    /// `\footnote{…}`, which holds comments as often as sources): the citation analysis makes
+    /// one if the note cites a source.
+    pub marker: Option<Span>,
 }
 
 /// No entry matches a source, but one nearly does.

@@ -149,6 +149,8 @@ pub struct Source {
     /// What the reader could not read as the author probably meant, at the place it starts:
     /// an unclosed maths, verbatim, code fence or disable region that swallows the rest.
     pub notices: Vec<(Span, String)>,
+    /// Notes, bibliography files and entry keys the reader found (see [`citation::Apparatus`]).
+    pub apparatus: citation::Apparatus,
 }
 
 impl Source {
@@ -184,6 +186,8 @@ pub struct Document {
     pub suppressions: Vec<(Span, Vec<String>)>,
     /// The reader's notices (see [`Source::notices`]).
     pub notices: Vec<(Span, String)>,
+    /// The reader's notes, bibliography files and entry keys (see [`Source::apparatus`]).
+    pub apparatus: citation::Apparatus,
     line_starts: Vec<usize>,
     lower_cache: OnceLock<Vec<Box<str>>>,
 }
@@ -203,6 +207,7 @@ impl Document {
             citations: extra_citations,
             suppressions,
             notices,
+            apparatus,
         } = source;
         let mut prose = match masked {
             Some(m) if m.len() == text.len() => m,
@@ -230,6 +235,7 @@ impl Document {
             references_heading: None,
             suppressions,
             notices,
+            apparatus,
             line_starts,
             lower_cache: OnceLock::new(),
         };

@@ -603,6 +603,7 @@ fn assemble(
     };
     let mut next_note = 0usize;
     let mut done: HashSet<(NoteKind, String)> = HashSet::new();
+    let mut apparatus = crate::doc::citation::Apparatus::default();
     for p in &body {
         if !p.has_text() {
             continue;
@@ -617,13 +618,28 @@ fn assemble(
                 continue;
             };
             let mut first = true;
+            let mut note: Option<(usize, usize)> = None;
             for np in paras.iter().filter(|p| p.has_text()) {
                 // A note's own paragraphs are running prose (its text may cite further notes,
                 // which are not followed).
                 let mut ignore = usize::MAX / 2;
                 let marker = first.then_some(n);
+                let (at, hid) = (out.text.len(), out.hidden.len());
                 out.para(np, Some(ParagraphKind::Body), marker, &mut ignore);
+                // The note's text: after the marker, to the end of its last paragraph.
+                let from = match out.hidden.get(hid) {
+                    Some(h) if first => h.1,
+                    _ => at,
+                };
+                note = Some((note.map_or(from, |x| x.0), out.text.len()));
                 first = false;
+            }
+            if let Some((a, z)) = note.filter(|(a, z)| a < z) {
+                apparatus.notes.push(crate::doc::citation::Note {
+                    label: n.to_string(),
+                    span: Span::new(a, z),
+                    marker: None,
+                });
             }
         }
     }
@@ -650,6 +666,7 @@ fn assemble(
         citations: cites,
         suppressions: Vec::new(),
         notices: Vec::new(),
+        apparatus,
     }
 }
 

@@ -14,7 +14,7 @@
 
 use super::mask::Mask;
 use super::suppress::{self, Collector};
-use crate::doc::citation::{Citation, CiteSource, CiteStyle};
+use crate::doc::citation::{Apparatus, Citation, CiteSource, CiteStyle, Note};
 use crate::doc::{ParagraphKind, Source, Span};
 
 const SECTIONS: &[&str] = &[
@@ -285,10 +285,12 @@ struct Tex<'a> {
     supp: Collector,
     /// Unclosed maths and verbatim: where they start, what is swallowed.
     notices: Vec<(Span, String)>,
+    /// `\footnote`s, `\bibitem` keys, `\bibliography` files.
+    apparatus: Apparatus,
 }
 
 pub fn read(text: String) -> Source {
-    let (blocks, citations, suppressions, masked, notices) = {
+    let (blocks, citations, suppressions, masked, notices, apparatus) = {
         let mut t = Tex {
             text: &text,
             b: text.as_bytes(),
@@ -301,6 +303,7 @@ pub fn read(text: String) -> Source {
             cites: Vec::new(),
             supp: Collector::default(),
             notices: Vec::new(),
+            apparatus: Apparatus::default(),
         };
         let start = t.skip_preamble();
         t.run(start);
@@ -314,6 +317,7 @@ pub fn read(text: String) -> Source {
             cites,
             supp,
             mut notices,
+            apparatus,
             ..
         } = t;
         notices.extend(supp.unclosed());
@@ -324,6 +328,7 @@ pub fn read(text: String) -> Source {
             supp.finish(text.len()),
             mask.finish(&text),
             notices,
+            apparatus,
         )
     };
     Source {
@@ -333,6 +338,7 @@ pub fn read(text: String) -> Source {
         citations,
         suppressions,
         notices,
+        apparatus,
     }
 }
 
@@ -345,14 +351,58 @@ impl<'a> Tex<'a> {
             let at = from + p;
             let line_start = self.text[..at].rfind('\n').map_or(0, |q| q + 1);
             if !self.text[line_start..at].contains('%') {
-                // Directives in the preamble still count.
+                // Directives in the preamble still count, and so do bibliography files.
                 self.comments_in(0, at);
+                self.preamble_bibliographies(at);
                 self.mask.hide(0..at + needle.len());
                 return at + needle.len();
             }
             from = at + needle.len();
         }
         0
+    }
+
+    /// `\addbibresource{refs.bib}` (and `\bibliography{…}`) in the preamble, which is masked
+    /// without being read as commands.
+    fn preamble_bibliographies(&mut self, to: usize) {
+        let mut i = 0;
+        while i < to {
+            match self.b[i] {
+                b'%' => i = self.eol(i),
+                b'\\' => {
+                    let mut j = i + 1;
+                    while j < to && self.b[j].is_ascii_alphabetic() {
+                        j += 1;
+                    }
+                    let name = &self.text[i + 1..j];
+                    if matches!(name, "addbibresource" | "bibliography" | "addglobalbib") {
+                        let (_, k) = self.optionals(j);
+                        if let Some((a, z, e)) = self.argument(k) {
+                            self.bib_names(a, z);
+                            j = e.max(j);
+                        }
+                    }
+                    i = j.max(i + 1);
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// The comma-separated file names between `a` and `z`.
+    fn bib_names(&mut self, a: usize, z: usize) {
+        let mut s = a;
+        for part in self.slice(a, z).split(',') {
+            let lead = part.len() - part.trim_start().len();
+            let name = part.trim();
+            if !name.is_empty() {
+                let p = s + lead;
+                self.apparatus
+                    .bib_files
+                    .push((Span::new(p, p + name.len()), name.to_string()));
+            }
+            s += part.len() + 1;
+        }
     }
 
     /// Reads suppression directives in `%` comments of a masked stretch.
@@ -701,7 +751,38 @@ impl<'a> Tex<'a> {
             }
             "bibitem" => {
                 self.boundary(i);
+                // \bibitem[label]{key}: the entry's key, for `\cite{key}`.
+                let (_, k) = self.optionals(after);
+                if let Some((a, z, _)) = self.argument(k) {
+                    let key = self.slice(a, z).trim();
+                    if !key.is_empty() && !key.starts_with('\\') {
+                        self.apparatus.entry_keys.push((i, key.to_string()));
+                    }
+                }
                 Some(self.skip_args(after, 1))
+            }
+            "bibliography" | "addbibresource" | "addglobalbib" | "addsectionbib" => {
+                let (_, k) = self.optionals(after);
+                if let Some((a, z, _)) = self.argument(k) {
+                    self.bib_names(a, z);
+                }
+                Some(self.skip_args(after, 1))
+            }
+            "footnote" | "endnote" => {
+                // The note's text stays prose where it stands; it is recorded so the citation
+                // analysis can read the source it cites, if any.
+                let (_, k) = self.optionals(after);
+                let s = self.skip_ws(k);
+                if self.b.get(s) == Some(&b'{') {
+                    let (a, z, _) = self.group_inside(s);
+                    let n = self.apparatus.notes.len() + 1;
+                    self.apparatus.notes.push(Note {
+                        label: format!("latex-note-{n}"),
+                        span: Span::new(a, z),
+                        marker: Some(Span::new(i, after)),
+                    });
+                }
+                Some(k)
             }
             "par" => Some(after),
             "verb" | "lstinline" | "mintinline" => Some(self.verb(i, after, name)),

@@ -65,6 +65,7 @@ pub fn read(text: String) -> Source {
     let mut soft_breaks = Vec::new();
     let mut links: Vec<bool> = Vec::new();
     let mut notices: Vec<(Span, String)> = Vec::new();
+    let mut apparatus = crate::doc::citation::Apparatus::default();
 
     for (ev, r) in Parser::new_ext(&text, opts).into_offset_iter() {
         match ev {
@@ -93,6 +94,16 @@ pub fn read(text: String) -> Source {
                     if let Some(n) = unclosed_comment(&text, r.clone()) {
                         notices.push(n);
                     }
+                }
+                if let Tag::FootnoteDefinition(label) = &tag {
+                    if let Some(n) = note_definition(&text, r.clone(), label) {
+                        apparatus.notes.push(n);
+                    }
+                }
+                if let Tag::MetadataBlock(_) = &tag {
+                    apparatus
+                        .bib_files
+                        .extend(yaml_bibliography(&text, r.clone()));
                 }
                 match tag {
                     Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => skip += 1,
@@ -203,7 +214,68 @@ pub fn read(text: String) -> Source {
         citations,
         suppressions,
         notices,
+        apparatus,
     }
+}
+
+/// A footnote definition `[^label]: text` at `r`: the note, its text after the colon.
+fn note_definition(text: &str, r: Range<usize>, label: &str) -> Option<crate::doc::citation::Note> {
+    let def = text.get(r.clone())?;
+    let colon = def.find("]:")? + 2;
+    let body = &def[colon..];
+    let lead = body.len() - body.trim_start().len();
+    let (a, z) = (
+        r.start + colon + lead,
+        r.start + colon + body.trim_end().len(),
+    );
+    (a < z).then(|| crate::doc::citation::Note {
+        label: label.to_string(),
+        span: Span::new(a, z),
+        marker: None,
+    })
+}
+
+/// Pandoc's `bibliography:` in YAML front matter at `r`: one file, a `[a.bib, b.json]` list, or
+/// a list of `- file` lines below it. Each file with the span of its name.
+fn yaml_bibliography(text: &str, r: Range<usize>) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let Some(block) = text.get(r.clone()) else {
+        return out;
+    };
+    let mut in_list = false;
+    let mut at = r.start;
+    for line in block.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let l = line.trim_end();
+        let name_at = |s: &str| start + (s.as_ptr() as usize - line.as_ptr() as usize);
+        if let Some(v) = l.strip_prefix("bibliography:") {
+            in_list = v.trim().is_empty();
+            let v = v.trim();
+            let inner = v.strip_prefix('[').and_then(|x| x.strip_suffix(']'));
+            for part in inner.map_or_else(|| vec![v], |x| x.split(',').collect()) {
+                let name = part.trim().trim_matches(['"', '\'']);
+                if !name.is_empty() {
+                    let p = name_at(name);
+                    out.push((Span::new(p, p + name.len()), name.to_string()));
+                }
+            }
+            continue;
+        }
+        if in_list {
+            match l.trim_start().strip_prefix("- ") {
+                Some(v) => {
+                    let name = v.trim().trim_matches(['"', '\'']);
+                    if !name.is_empty() {
+                        let p = name_at(name);
+                        out.push((Span::new(p, p + name.len()), name.to_string()));
+                    }
+                }
+                None => in_list = false,
+            }
+        }
+    }
+    out
 }
 
 /// A fenced code block at `r` that runs to the end of the file without its closing fence.

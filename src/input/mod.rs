@@ -4,6 +4,7 @@
 //! point into the original file. DOCX is the exception: its reader extracts the text of the
 //! document (paragraphs, footnotes, bibliography) and spans point into that extracted text.
 
+pub mod bibfile;
 pub mod docx;
 pub mod encoding;
 pub mod files;

@@ -46,11 +46,29 @@ pub(super) fn parse(doc: &Document) -> Vec<Reference> {
                 }
                 r.span = span;
                 r.paragraph = pi;
+                r.pages = entry_pages(t);
                 out.push(r);
             }
         }
     }
     out
+}
+
+/// The pages an article or chapter occupies: "pp. 100–120", "12(3), 100–120", "12: 100–20".
+/// The last such range of the entry; a range of years is not pages.
+pub(super) fn entry_pages(t: &str) -> Option<(u32, u32)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(\bpp?\.\s*|\)\s*[,:]\s*|\d\s*:\s*|,\s*)(\d{1,5})\s*[-–—]{1,2}\s*(\d{1,5})\b")
+            .expect("entry pages")
+    });
+    let c = re.captures_iter(t).last()?;
+    let labelled = c[1].trim_start().starts_with('p');
+    let year = |s: &str| s.len() == 4 && matches!(s.parse::<u32>(), Ok(1500..=2099));
+    if !labelled && (year(&c[2]) || c[1].starts_with(',') && c[2].len() == 4) {
+        return None;
+    }
+    crate::input::bibfile::page_range(&format!("{}-{}", &c[2], &c[3]))
 }
 
 /// A heading inside the list: "Works Cited", "Primary Sources:", "2. References".
@@ -837,5 +855,22 @@ mod comma_tests {
         );
         let r = parse_entry("Clinton:1997").unwrap();
         assert_eq!(r.authors, vec!["Clinton"]);
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    #[test]
+    fn entry_pages() {
+        let t = "Brown, A., & Lee, K. (1988). Tolls and bridges. Journal of Trade History, 12(3), 101-120.";
+        assert_eq!(super::entry_pages(t), Some((101, 120)));
+        assert_eq!(
+            super::entry_pages("Smith, J. (2001). Book. Press, 1990-1999."),
+            None
+        );
+        assert_eq!(
+            super::entry_pages("Doe, Jane. “Tolls.” Trade 12, no. 3 (1988): 101–20."),
+            Some((101, 120))
+        );
     }
 }

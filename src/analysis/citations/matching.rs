@@ -252,7 +252,14 @@ pub(super) fn link(doc: &mut Document) {
     let refs = &doc.references;
     let entries: Vec<Entry> = refs
         .iter()
-        .map(|r| prepare(r, &doc.text[r.span.start..r.span.end]))
+        .map(|r| {
+            if r.file.is_some() {
+                // An entry of a bibliography file: its span is where the file is named.
+                prepare(r, r.title.as_deref().unwrap_or(""))
+            } else {
+                prepare(r, &doc.text[r.span.start..r.span.end])
+            }
+        })
         .collect();
     let any_numbered = refs.iter().any(|r| r.number.is_some());
     let mut last_ref: Option<usize> = None;
@@ -260,11 +267,14 @@ pub(super) fn link(doc: &mut Document) {
     type Found = (Option<usize>, Option<NearMiss>);
     let mut memo: HashMap<String, Found> = HashMap::new();
     for c in &mut cites {
-        if c.style == CiteStyle::Footnote {
-            continue;
-        }
+        let note = c.style == CiteStyle::Footnote;
         let mut matched_any = false;
         for s in &mut c.sources {
+            // A footnote's own key or number names its note, not an entry: only the sources
+            // read from the note are matched.
+            if note && matches!(s.form(), SourceForm::Key | SourceForm::Number) {
+                continue;
+            }
             match s.form() {
                 SourceForm::Ibid => {
                     s.reference = last_ref;
@@ -340,6 +350,11 @@ fn match_source(
                 .is_some_and(|rk| rk.eq_ignore_ascii_case(k))
         }) {
             return (Some(i), None);
+        }
+        // A list with keys (`\bibitem`, a .bib file) is matched key by key, as LaTeX and
+        // pandoc do: a key it lacks is missing, whatever author it seems to name.
+        if refs.iter().any(|r| r.key.is_some()) {
+            return (None, near_key(k, refs));
         }
         // "medvedev1971", "Cohen:1973", "cohen73bukharin"
         let letters: String = k.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -432,6 +447,24 @@ fn match_source(
             .filter(|(_, o)| *o >= 0.6)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((i, _)) = best {
+            // The title is the entry's but the author nearly is: "Brwon, The Salt Trade" for
+            // Brown's The Salt Trade is a misspelt name, not a match.
+            if let (Some(cited), Some(listed)) = (s.authors.first(), refs[i].authors.first()) {
+                let (f, g) = (fold_name(cited), fold_name(listed));
+                let n = f.chars().count();
+                let limit = if n >= 8 { 2 } else { 1 };
+                if n >= 4 && f != g && !entries[i].any_matches(&f) && edit_distance(&f, &g) <= limit
+                {
+                    return (
+                        None,
+                        Some(NearMiss::Spelling {
+                            entry: i,
+                            cited: cited.clone(),
+                            listed: listed.clone(),
+                        }),
+                    );
+                }
+            }
             return (Some(i), None);
         }
         // A container title: "(Basic Writings 181)" for an essay in the Basic Writings.
@@ -463,6 +496,31 @@ fn match_source(
         }
     }
     (None, near_spelling(s, refs, entries, &year_ok))
+}
+
+/// A mistyped key: the one key of the list within an edit or two ("smtih2001" for
+/// "smith2001"), not one differing only in its digits ("smith2001" for "smith2011" is another
+/// work as often as a slip, and is named all the same).
+fn near_key(k: &str, refs: &[Reference]) -> Option<NearMiss> {
+    let n = k.chars().count();
+    if n < 4 {
+        return None;
+    }
+    let limit = if n >= 8 { 2 } else { 1 };
+    let folded = k.to_lowercase();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, r) in refs.iter().enumerate() {
+        let Some(rk) = r.key.as_deref() else { continue };
+        let d = edit_distance(&folded, &rk.to_lowercase());
+        if d <= limit && best.is_none_or(|b| d < b.0) {
+            best = Some((d, i));
+        }
+    }
+    best.map(|(_, i)| NearMiss::Spelling {
+        entry: i,
+        cited: k.to_string(),
+        listed: refs[i].key.clone().unwrap_or_default(),
+    })
 }
 
 /// True if the entry's first author is the cited first author (not a title match).

@@ -17,9 +17,11 @@
 pub mod coverage;
 mod entries;
 mod intext;
+mod keyed;
 mod list_finder;
 pub mod lists;
 mod matching;
+pub mod notes;
 mod table;
 
 pub use crate::doc::citation::*;
@@ -36,6 +38,7 @@ pub fn extract(doc: &mut Document) {
     let from_reader = std::mem::take(&mut doc.citations);
     list_finder::find_by_shape(doc);
     doc.references = entries::parse(doc);
+    keyed::key_entries(doc);
     let mut cites = intext::find(doc, &doc.references);
     // Citations the reader found in markup win over the text's own at the same place.
     if !from_reader.is_empty() {
@@ -50,8 +53,10 @@ pub fn extract(doc: &mut Document) {
     for c in &mut cites {
         c.sentence = doc.sentence_at(c.span.start);
     }
+    cites.extend(notes::note_citations(doc));
     cites.sort_by_key(|c| c.span.start);
     doc.citations = cites;
+    notes::read_notes(doc);
     matching::link(doc);
 }
 

@@ -64,6 +64,24 @@ pub fn table(doc: &Document, config: &Config) -> String {
                 "works-cited list: heading on line {line}, but no entries found"
             );
         }
+        None if !doc.references.is_empty() => {
+            let mut files: Vec<&str> = doc
+                .references
+                .iter()
+                .filter_map(|r| r.file.as_deref())
+                .collect();
+            files.dedup();
+            let from = if files.is_empty() {
+                "a list without a heading (LaTeX thebibliography)".to_string()
+            } else {
+                files.join(", ")
+            };
+            let _ = writeln!(
+                out,
+                "works-cited list: {} entries from {from}",
+                doc.references.len()
+            );
+        }
         None => {
             let _ = writeln!(out, "works-cited list: none");
         }
@@ -73,16 +91,21 @@ pub fn table(doc: &Document, config: &Config) -> String {
     for c in &doc.citations {
         let (line, _) = doc.line_col(c.span.start);
         for s in &c.sources {
-            let (key, label, entry) = if c.style == CiteStyle::Footnote {
+            let unread_note = c.style == CiteStyle::Footnote
+                && matches!(s.form(), SourceForm::Key | SourceForm::Number);
+            let (key, label, entry) = if unread_note {
                 (
                     Key::Footnotes,
                     "footnote markers".to_string(),
-                    "(notes are not checked)".to_string(),
+                    "(notes that cite no source, or not found)".to_string(),
                 )
             } else if let Some(r) = s.reference {
                 let e = &doc.references[r];
-                let (l, _) = doc.line_col(e.span.start);
-                (Key::Entry(r), s.label(), format!("line {l}: {}", e.label()))
+                let at = match &e.file {
+                    Some(f) => f.clone(),
+                    None => format!("line {}", doc.line_col(e.span.start).0),
+                };
+                (Key::Entry(r), s.label(), format!("{at}: {}", e.label()))
             } else if s.form() == SourceForm::PageOnly && s.authors.is_empty() {
                 (
                     Key::Pages,
@@ -187,8 +210,12 @@ pub fn table(doc: &Document, config: &Config) -> String {
         if !unused.is_empty() {
             let _ = writeln!(out, "\nentries no citation matches:");
             for i in unused {
-                let (l, _) = doc.line_col(doc.references[i].span.start);
-                let _ = writeln!(out, "  line {l}: {}", doc.references[i].label());
+                let r = &doc.references[i];
+                let at = match &r.file {
+                    Some(f) => format!("{f} @{}", r.key.as_deref().unwrap_or("")),
+                    None => format!("line {}", doc.line_col(r.span.start).0),
+                };
+                let _ = writeln!(out, "  {at}: {}", r.label());
             }
         }
     }

@@ -22,8 +22,16 @@ crate::rule::declare_rule! {
     ///               ^^^^^^^^ “Jonse” matches no entry of the works-cited list; the list has “Jones”
     /// ```
     ///
+    /// Notes are citations too: the sources a footnote or endnote names ("John Smith, *The Title*
+    /// (New York: Knopf, 2001), 45.", "Smith, *Title*, 47.", "Ibid.") are checked against the
+    /// bibliography like parenthetical ones. Keys (`\cite{smith2001}`, `[@smith2001]`) are checked
+    /// exactly against a list with keys: a LaTeX `thebibliography` (`\bibitem{key}`) or the `.bib`
+    /// or CSL-JSON file the essay names (`\bibliography{refs}`, `\addbibresource{refs.bib}`, pandoc
+    /// `bibliography:`) or `--bibliography` gives; a mistyped key names the nearest one.
+    ///
     /// Citations the parser is unsure of ("(Smith)" with no page, abbreviations such as "(SBN 172)"),
-    /// footnote markers and LaTeX or pandoc keys when the list has no keys are not reported.
+    /// notes that cite nothing (comments) and LaTeX or pandoc keys when the list has no keys are
+    /// not reported.
     ///
     /// **Options.** None.
     ///
@@ -55,6 +63,22 @@ impl Rule for MissingReference {
                     | CiteStyle::Narrative
                     | CiteStyle::Numeric
             )
+        };
+        // Where the entries of a bibliography file live: "in refs.bib" rather than "of the
+        // works-cited list".
+        let files: Vec<&str> = {
+            let mut f: Vec<&str> = doc
+                .references
+                .iter()
+                .filter_map(|r| r.file.as_deref())
+                .collect();
+            f.dedup();
+            f
+        };
+        let list_name = if files.is_empty() {
+            "the works-cited list".to_string()
+        } else {
+            format!("the bibliography ({})", files.join(", "))
         };
         if doc.references.is_empty() {
             let cited: Vec<_> = doc
@@ -105,11 +129,16 @@ impl Rule for MissingReference {
                 continue;
             }
             let key_style = matches!(c.style, CiteStyle::Latex | CiteStyle::Pandoc);
-            if !checkable(c.style) && !(key_style && (refs_have_keys || keys_match)) {
+            let note = c.style == CiteStyle::Footnote;
+            if !checkable(c.style) && !note && !(key_style && (refs_have_keys || keys_match)) {
                 continue;
             }
             for s in &c.sources {
                 if !s.names_source() || s.reference.is_some() {
+                    continue;
+                }
+                // A note's own key or number names the note; the sources read from it count.
+                if note && matches!(s.form(), SourceForm::Key | SourceForm::Number) {
                     continue;
                 }
                 // Numbers are checked only in a numeric essay ("[260]" may be a page).
@@ -139,14 +168,19 @@ impl Rule for MissingReference {
                         listed,
                     }) => {
                         let r = &doc.references[*entry];
-                        cx.diag(
-                            s.span,
-                            format!(
-                                "“{cited}” matches no entry of the works-cited list; the list has “{listed}”{again}"
-                            ),
-                        )
-                        .suggest(listed.clone())
-                        .related(r.span, format!("the entry for {listed}"))
+                        let d = cx
+                            .diag(
+                                s.span,
+                                format!(
+                                    "“{cited}” matches no entry of {list_name}; the list has “{listed}”{again}"
+                                ),
+                            )
+                            .suggest(listed.clone());
+                        if r.file.is_none() {
+                            d.related(r.span, format!("the entry for {listed}"))
+                        } else {
+                            d
+                        }
                     }
                     Some(NearMiss::Year { entry, listed }) => {
                         let r = &doc.references[*entry];
@@ -155,13 +189,17 @@ impl Rule for MissingReference {
                         } else {
                             listed.clone()
                         };
-                        cx.diag(
+                        let d = cx.diag(
                             s.span,
                             format!(
                                 "no works-cited entry for {label}: the list dates this author’s work {when}{again}"
                             ),
-                        )
-                        .related(r.span, "the entry with another year")
+                        );
+                        if r.file.is_none() {
+                            d.related(r.span, "the entry with another year")
+                        } else {
+                            d
+                        }
                     }
                     None => {
                         let what = match s.form() {
@@ -174,7 +212,7 @@ impl Rule for MissingReference {
                                     "ies"
                                 }
                             ),
-                            _ => format!("{label} matches no entry of the works-cited list{again}"),
+                            _ => format!("{label} matches no entry of {list_name}{again}"),
                         };
                         cx.diag(s.span, what)
                     }

@@ -3,6 +3,7 @@
 
 use crate::rule::Rule;
 
+pub mod citation_detail;
 pub mod citation_page;
 pub mod missing_reference;
 pub mod mixed_format;
@@ -17,4 +18,5 @@ pub const RULES: &[&dyn Rule] = &[
     &unused_reference::UnusedReference,
     &mixed_format::MixedFormat,
     &citation_page::CitationPage,
+    &citation_detail::CitationDetail,
 ];

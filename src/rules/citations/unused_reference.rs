@@ -19,7 +19,10 @@ crate::rule::declare_rule! {
     ///
     /// Under a "Works Cited", "References" or "Literature Cited" heading it is a warning; under
     /// "Bibliography", "Works Consulted" or "Sources", which may list works read but not cited, it
-    /// is advice. When the essay uses footnotes (whose notes carry the sources) nothing is reported.
+    /// is advice. An essay citing by footnotes or endnotes is cross-checked through its notes
+    /// (the sources each note names, "Ibid." and short notes resolved); when some note cannot be
+    /// found, nothing is reported. Entries of a `.bib` or CSL-JSON file are never reported:
+    /// BibTeX, biber and pandoc print only the entries the paper cites.
     /// When no in-text citation matches any entry, or more than half the entries are unused, one
     /// advice note replaces the list of warnings: the citations may be in a form essaylint does not
     /// read.
@@ -49,10 +52,18 @@ impl Rule for UnusedReference {
         if doc.references.is_empty() {
             return;
         }
-        if doc.citations.iter().any(|c| c.style == CiteStyle::Footnote) {
+        // Notes carry the sources: when some note could not be found, what they cite is unknown.
+        if doc.citations.iter().any(|c| c.style == CiteStyle::Footnote)
+            && !crate::analysis::citations::notes::notes_known(doc)
+        {
             return;
         }
         let n = doc.references.len();
+        // Entries of a bibliography file are a database: BibTeX, biber and pandoc print only
+        // the cited ones, so an entry nothing cites is not in the paper.
+        if doc.references.iter().all(|r| r.file.is_some()) {
+            return;
+        }
         let mut used = vec![false; n];
         for c in &doc.citations {
             for s in &c.sources {
@@ -65,6 +76,9 @@ impl Rule for UnusedReference {
             }
         }
         let matched_any = used.iter().any(|u| *u);
+        for (u, r) in used.iter_mut().zip(&doc.references) {
+            *u |= r.file.is_some();
+        }
         // Words of the running text, folded: an author named in a signal phrase counts as cited.
         let mut words: HashSet<String> = HashSet::new();
         for p in &doc.paragraphs {

@@ -45,6 +45,10 @@ impl Rule for Fragment {
             if si == 0 || doc.paragraphs[sent.paragraph].kind != ParagraphKind::Body {
                 continue;
             }
+            // A footnote or endnote ("Smith, *Title*, 47.") is a citation, not a sentence.
+            if crate::analysis::citations::notes::in_note(doc, sent.span) {
+                continue;
+            }
             let s = Sent::new(doc, sent);
             if s.end <= s.start || doc.tok(s.end - 1) != "." {
                 continue;
