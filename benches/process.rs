@@ -5,7 +5,9 @@
 //! and peak resident memory of the child.
 //!
 //! Run with `cargo bench --bench process`. Not a test: nothing here can fail on timing. On a
-//! shared machine, read the CPU column: wall time includes waiting for a core.
+//! shared machine, read the CPU column: wall time includes waiting for a core. The folder is
+//! also run on one core (`taskset -c 0`, where taskset exists) for the speed-up of the second.
+//! `ESSAYLINT_BIN=path` measures another build (an older one, to compare).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -24,10 +26,18 @@ fn timeval(t: libc::timeval) -> Duration {
     Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
 }
 
-/// Runs the binary once on `input` with `format`, output to /dev/null, and measures it.
-fn run(bin: &Path, input: &Path, format: &str) -> Cost {
+/// Runs the binary once on `input` with `format`, output to /dev/null, and measures it; with
+/// `one_core`, under `taskset -c 0` (which execs the binary: the child measured is essaylint).
+fn run(bin: &Path, input: &Path, format: &str, one_core: bool) -> Cost {
     let start = Instant::now();
-    let child = Command::new(bin)
+    let mut cmd = if one_core {
+        let mut c = Command::new("taskset");
+        c.arg("-c").arg("0").arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let child = cmd
         .arg("check")
         .arg("--format")
         .arg(format)
@@ -64,8 +74,8 @@ fn run(bin: &Path, input: &Path, format: &str) -> Cost {
 }
 
 /// The median of each measure over `n` runs (each measure sorted on its own).
-fn median(bin: &Path, input: &Path, format: &str, n: usize) -> Cost {
-    let costs: Vec<Cost> = (0..n).map(|_| run(bin, input, format)).collect();
+fn median(bin: &Path, input: &Path, format: &str, n: usize, one_core: bool) -> Cost {
+    let costs: Vec<Cost> = (0..n).map(|_| run(bin, input, format, one_core)).collect();
     let mid = |mut v: Vec<Duration>| {
         v.sort();
         v[v.len() / 2]
@@ -109,7 +119,16 @@ fn essay_of(seed: &str, words: usize) -> String {
 }
 
 fn main() {
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_essaylint"));
+    let bin = std::env::var_os("ESSAYLINT_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_essaylint")),
+        PathBuf::from,
+    );
+    let taskset = Command::new("taskset")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
     let seed = include_str!("../seeds/stalinism.txt");
     let dir = tempfile::tempdir().expect("a temporary directory");
     let write = |name: &str, text: &str| {
@@ -141,20 +160,33 @@ fn main() {
         "{:<24} {:<6} {:>10} {:>10} {:>10} {:>10}",
         "input", "format", "wall", "CPU", "MB/s CPU", "peak RSS"
     );
+    let row = |name: &str, format: &str, bytes: usize, c: Cost| {
+        let mb = bytes as f64 / (1 << 20) as f64;
+        println!(
+            "{:<24} {:<6} {:>8.1}ms {:>8.1}ms {:>10.1} {:>7.1}MiB",
+            name,
+            format,
+            c.wall.as_secs_f64() * 1e3,
+            c.cpu.as_secs_f64() * 1e3,
+            mb / c.cpu.as_secs_f64().max(1e-9),
+            c.max_rss_kib as f64 / 1024.0
+        );
+    };
     for (name, path, bytes, n) in inputs {
         for format in ["json", "human"] {
-            let c = median(&bin, path, format, n);
-            let mb = bytes as f64 / (1 << 20) as f64;
-            println!(
-                "{:<24} {:<6} {:>8.1}ms {:>8.1}ms {:>10.1} {:>7.1}MiB",
-                name,
-                format,
-                c.wall.as_secs_f64() * 1e3,
-                c.cpu.as_secs_f64() * 1e3,
-                mb / c.cpu.as_secs_f64().max(1e-9),
-                c.max_rss_kib as f64 / 1024.0
-            );
+            row(name, format, bytes, median(&bin, path, format, n, false));
         }
+    }
+    if taskset {
+        let one = median(&bin, &folder, "json", 3, true);
+        let two = median(&bin, &folder, "json", 3, false);
+        row("folder, one core", "json", folder_bytes, one);
+        row("folder, every core", "json", folder_bytes, two);
+        println!(
+            "folder speed-up from the other cores: {:.2}x wall ({} cores available; on a shared machine the other cores may be busy)",
+            one.wall.as_secs_f64() / two.wall.as_secs_f64().max(1e-9),
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        );
     }
     println!("(medians of 9, 5, 3 and 3 runs; MB/s is input size over CPU time)");
 }

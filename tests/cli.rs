@@ -627,3 +627,89 @@ fn extend_and_overrides_shape_the_configuration() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("loop"), "{}", stderr(&o));
 }
+
+/// A folder whose essays differ, with a file that fails to read among them.
+fn class_folder(name: &str) -> PathBuf {
+    let d = tmpdir(name);
+    let seed = std::fs::read_to_string(seed()).unwrap();
+    for i in 0..12 {
+        let text = match i % 3 {
+            0 => format!("Essay {i}.\n\n{seed}"),
+            1 => format!("Essay {i} has has a doubled word and a tyop.\n"),
+            _ => format!("Essay {i} is short and clean.\n"),
+        };
+        std::fs::write(d.join(format!("e{i:02}.txt")), text).unwrap();
+    }
+    std::fs::write(d.join("e05b.txt"), b"\x00\x01binary").unwrap();
+    d
+}
+
+#[test]
+fn folder_reports_are_the_same_on_any_number_of_threads() {
+    let d = class_folder("threads");
+    let dir = d.to_str().unwrap();
+    for format in ["json", "human", "concise", "sarif", "github", "html"] {
+        let one = run(&["check", "--threads", "1", "--format", format, dir]);
+        let many = run(&["check", "--threads", "5", "--format", format, dir]);
+        assert_eq!(one.status.code(), Some(1), "{}", stderr(&one));
+        assert_eq!(many.status.code(), Some(1));
+        assert_eq!(stdout(&one), stdout(&many), "{format}");
+        assert_eq!(stderr(&one), stderr(&many), "{format}");
+    }
+    // In the files' order, the unreadable one named in its place.
+    let o = run(&["check", "--threads", "4", "--format", "concise", dir]);
+    let paths: Vec<String> = stdout(&o)
+        .lines()
+        .filter_map(|l| l.split(':').next())
+        .filter(|p| p.ends_with(".txt"))
+        .map(String::from)
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert!(stderr(&o).contains("e05b.txt: skipped: not a text file"));
+    let o = run(&["check", "--threads", "0", dir]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn output_dir_writes_a_page_per_essay_and_the_class_summary() {
+    let d = class_folder("pages");
+    let out = d.join("report");
+    let o = run(&[
+        "check",
+        "--output-dir",
+        out.to_str().unwrap(),
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "pages, not standard output");
+    assert!(stderr(&o).contains("wrote 12 pages"), "{}", stderr(&o));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let pages: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap() != "index.html")
+        .collect();
+    assert_eq!(pages.len(), 12);
+    for p in &pages {
+        let name = p.file_name().unwrap().to_str().unwrap();
+        assert!(index.contains(&format!("href=\"{name}\"")), "{name} linked");
+        let page = std::fs::read_to_string(p).unwrap();
+        assert!(page.contains("href=\"index.html\""), "{name} links back");
+        assert!(page.trim_end().ends_with("</html>"));
+    }
+    assert!(index.contains("Class summary") && index.contains("sortable"));
+    // Pages are HTML: another format is refused.
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--output-dir",
+        out.to_str().unwrap(),
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--output-dir writes HTML pages"));
+}

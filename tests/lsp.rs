@@ -104,7 +104,8 @@ fn name_variant_fixed_through_a_code_action() {
         .clone();
     assert_eq!(covered(&text, &d), "Kamaney");
     assert_eq!(d["source"], "essaylint");
-    assert_eq!(d["severity"], 2, "a warning");
+    // One use of each spelling: nothing says which is right, so it is advice (information).
+    assert_eq!(d["severity"], 3, "advice");
     let rel = &d["relatedInformation"][0];
     assert_eq!(covered(&text, &rel["location"]), "Kamanev");
     assert!(d["codeDescription"]["href"]

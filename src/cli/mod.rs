@@ -2,6 +2,7 @@
 
 mod guard;
 mod lsp;
+mod pool;
 mod select;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -10,9 +11,8 @@ use essaylint::diagnostic::Applicability;
 use essaylint::engine::{self, Report};
 use essaylint::fix;
 use essaylint::input::{self, Format, InputError};
-use essaylint::output::{self, sanitize, FileReport};
+use essaylint::output::{self, sanitize, stream};
 use essaylint::{rules, Category, Severity};
-use rayon::prelude::*;
 use select::{Configs, Selection};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -118,6 +118,10 @@ struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output_file: Option<PathBuf>,
+    /// Write HTML pages into this folder (created if missing): one page per essay and
+    /// index.html, the class summary linking to them.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output_file", "statistics", "diff"])]
+    output_dir: Option<PathBuf>,
     /// Print how many diagnostics each rule gave instead of the diagnostics.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     statistics: bool,
@@ -144,6 +148,10 @@ struct CheckArgs {
     /// Display-only fixes are never applied.
     #[arg(long = "unsafe")]
     unsafe_fixes: bool,
+    /// Check this many files at once (default: one per core). Reports are written in the
+    /// files' order whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -350,6 +358,16 @@ struct Done {
     diff: String,
 }
 
+/// What a worker hands the writer for one input: its report already rendered as a part.
+#[derive(Default)]
+struct Checked {
+    notes: Vec<String>,
+    failed: bool,
+    changes: Vec<fix::Change>,
+    diff: String,
+    part: Option<stream::Part>,
+}
+
 #[derive(Default)]
 struct Outcome {
     done: Option<Done>,
@@ -481,89 +499,26 @@ fn check(args: CheckArgs) -> i32 {
         Ok(Vec::new())
     };
 
-    // One file's failure, even a panic, never stops the others.
-    guard::install_panic_hook();
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .zip(input_configs.par_iter())
-        .map(|(inp, config)| {
-            guard::isolate(&sanitize::escape_line(&inp.shown), || {
-                process(inp, &stdin, forced, config, mode, threshold)
-            })
-            .unwrap_or_else(|note| Outcome {
-                done: None,
-                notes: vec![note],
-                failed: true,
-            })
-        })
-        .collect();
-
-    let mut reports: Vec<(String, Report)> = Vec::new();
-    let mut diffs = String::new();
-    let mut fix_lines = String::new();
-    for (inp, o) in inputs.iter().zip(outcomes) {
-        for n in &o.notes {
-            eprintln!("essaylint: {}", sanitize::escape_line(n));
-        }
-        failed |= o.failed;
-        if let Some(d) = o.done {
-            if mode == Mode::Fix && !d.changes.is_empty() {
-                for c in &d.changes {
-                    fix_lines.push_str(&format!(
-                        "fixed {}:{}:{} {}: `{}` → `{}`\n",
-                        sanitize::escape_line(&inp.shown),
-                        c.line,
-                        c.column,
-                        c.rule,
-                        sanitize::escape(&c.before.replace('\n', "↵")),
-                        sanitize::escape(&c.after.replace('\n', "↵"))
-                    ));
-                }
-            }
-            diffs.push_str(&d.diff);
-            reports.push((inp.shown.clone(), d.report));
-        }
-    }
-
-    if mode == Mode::Diff {
-        if print(&diffs) != 0 {
-            return 2;
-        }
-        if failed {
-            return 2;
-        }
-        if diffs.is_empty() {
-            eprintln!("essaylint: no safe fixes to make");
-            return 0;
-        }
-        return 1;
-    }
-
     let min = args.min_level.severity();
-    for (_, r) in &mut reports {
-        r.diagnostics.retain(|d| d.severity >= min);
-    }
-    let files: Vec<FileReport<'_>> = reports
-        .iter()
-        .map(|(p, r)| FileReport { path: p, report: r })
-        .collect();
-    if files.is_empty() {
-        if !failed {
-            eprintln!("essaylint: nothing to check");
-        }
+    if args.output_dir.is_some() && !matches!(args.format, OutFormat::Human | OutFormat::Html) {
+        eprintln!("essaylint: --output-dir writes HTML pages: use it without --format, or with --format html");
         return 2;
     }
-    let mut text = if args.statistics {
-        output::statistics::render(&files)
+    let format = if args.statistics {
+        stream::Format::Statistics
+    } else if args.output_dir.is_some() {
+        stream::Format::Pages
     } else {
         match args.format {
-            OutFormat::Json => output::json::render(&files),
-            OutFormat::Sarif => output::sarif::render(&files),
-            OutFormat::Github => output::github::render(&files),
-            OutFormat::Html => output::html::render(&files),
-            OutFormat::Concise => output::concise::render(&files, !args.quiet),
-            OutFormat::Human => {
-                let color = match args.color {
+            OutFormat::Json => stream::Format::Json,
+            OutFormat::Sarif => stream::Format::Sarif,
+            OutFormat::Github => stream::Format::Github,
+            OutFormat::Html => stream::Format::Html,
+            OutFormat::Concise => stream::Format::Concise {
+                summary: !args.quiet,
+            },
+            OutFormat::Human => stream::Format::Human(output::human::Options {
+                color: match args.color {
                     ColorChoice::Always => true,
                     ColorChoice::Never => false,
                     ColorChoice::Auto => {
@@ -571,21 +526,169 @@ fn check(args: CheckArgs) -> i32 {
                             && std::io::stdout().is_terminal()
                             && std::env::var_os("NO_COLOR").is_none()
                     }
-                };
-                output::human::render(
-                    &files,
-                    output::human::Options {
-                        color,
-                        width: terminal_width(),
-                        summary: !args.quiet,
-                    },
-                )
-            }
+                },
+                width: terminal_width(),
+                summary: !args.quiet,
+            }),
         }
     };
-    if matches!(args.format, OutFormat::Github) {
+    // What --fix changed goes before the report for people: hold the report until the end then.
+    let hold = mode == Mode::Fix && matches!(format, stream::Format::Human(_)) && !args.quiet;
+    // A diff goes to standard output, as `diff` does; a report where --output-file says.
+    let out_path = args.output_file.as_deref().filter(|_| mode != Mode::Diff);
+    let mut sink = Sink::new(out_path, hold);
+    let mut writer = stream::Writer::new(format);
+    if let Some(dir) = &args.output_dir {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!(
+                "essaylint: cannot create {}: {e}",
+                sanitize::escape_line(&dir.display().to_string())
+            );
+            return 2;
+        }
+        writer = writer.to_dir(dir);
+    }
+    // A progress bar on standard error for a run of several files, when standard error is a
+    // terminal; never with the machine formats, whose readers are programs.
+    let progress = progress_bar(
+        inputs.len(),
+        !args.quiet
+            && mode != Mode::Diff
+            && !matches!(
+                format,
+                stream::Format::Json | stream::Format::Sarif | stream::Format::Github
+            ),
+    );
+    let mut fix_lines = String::new();
+    let mut diffs = false;
+    let mut write_failed = false;
+
+    // Files are checked (and their parts rendered) on several threads and written in order as
+    // each is done; a few reports are held at once, however many files there are. One file's
+    // failure, even a panic, never stops the others.
+    guard::install_panic_hook();
+    let threads = args.threads.map(usize::from).unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    pool::ordered(
+        inputs.len(),
+        threads,
+        threads * 4,
+        |k| {
+            let inp = &inputs[k];
+            guard::isolate(&sanitize::escape_line(&inp.shown), || {
+                let o = process(inp, &stdin, forced, &input_configs[k], mode, threshold);
+                let mut c = Checked {
+                    notes: o.notes,
+                    failed: o.failed,
+                    ..Checked::default()
+                };
+                if let Some(d) = o.done {
+                    c.changes = d.changes;
+                    c.diff = d.diff;
+                    if mode != Mode::Diff {
+                        let mut report = d.report;
+                        report.diagnostics.retain(|d| d.severity >= min);
+                        c.part = Some(format.part(&inp.shown, report));
+                    }
+                }
+                c
+            })
+            .unwrap_or_else(|note| Checked {
+                notes: vec![note],
+                failed: true,
+                ..Checked::default()
+            })
+        },
+        |k, o| {
+            let inp = &inputs[k];
+            progress.inc(1);
+            progress.suspend(|| {
+                for n in &o.notes {
+                    eprintln!("essaylint: {}", sanitize::escape_line(n));
+                }
+            });
+            failed |= o.failed;
+            {
+                if mode == Mode::Fix {
+                    for c in &o.changes {
+                        fix_lines.push_str(&format!(
+                            "fixed {}:{}:{} {}: `{}` → `{}`\n",
+                            sanitize::escape_line(&inp.shown),
+                            c.line,
+                            c.column,
+                            c.rule,
+                            sanitize::escape(&c.before.replace('\n', "↵")),
+                            sanitize::escape(&c.after.replace('\n', "↵"))
+                        ));
+                    }
+                }
+                if !o.diff.is_empty() {
+                    diffs = true;
+                    if let Err(e) = sink.write_all(o.diff.as_bytes()) {
+                        write_failed |= sink.report(&e);
+                        return false;
+                    }
+                }
+            }
+            if let Some(part) = o.part {
+                let written =
+                    progress.suspend(|| writer.push(part, &mut sink).and_then(|()| sink.flush()));
+                for e in writer.take_errors() {
+                    progress.suspend(|| eprintln!("essaylint: {}", sanitize::escape_line(&e)));
+                    failed = true;
+                }
+                if let Err(e) = written {
+                    write_failed |= sink.report(&e);
+                    return false;
+                }
+            }
+            true
+        },
+    );
+    progress.finish_and_clear();
+
+    if mode == Mode::Diff {
+        if sink.finish(b"").map_err(|e| sink.report(&e)) == Err(true) || write_failed || failed {
+            return 2;
+        }
+        if !diffs {
+            eprintln!("essaylint: no safe fixes to make");
+            return 0;
+        }
+        return 1;
+    }
+
+    if writer.files() == 0 {
+        if !failed {
+            eprintln!("essaylint: nothing to check");
+        }
+        return 2;
+    }
+    if write_failed {
+        return 2;
+    }
+    let finished = match writer.finish(&mut sink) {
+        Ok(f) => f,
+        Err(e) => {
+            return if sink.report(&e) {
+                2
+            } else {
+                i32::from(failed) * 2
+            };
+        }
+    };
+    if let Some((n, index)) = &finished.pages {
+        if !args.quiet {
+            eprintln!(
+                "essaylint: wrote {n} page{} and the class summary: open {}",
+                if *n == 1 { "" } else { "s" },
+                sanitize::escape_line(&index.display().to_string())
+            );
+        }
+    }
+    if let Some(md) = &finished.step_summary {
         if let Some(p) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
-            let md = output::github::step_summary(&files);
             let written = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)
@@ -599,33 +702,133 @@ fn check(args: CheckArgs) -> i32 {
             }
         }
     }
+    let mut before = Vec::new();
     if !fix_lines.is_empty() && !args.quiet {
         // What --fix changed: part of the report for people, on standard error otherwise so
         // the machine formats stay parseable.
-        if matches!(args.format, OutFormat::Human) && !args.statistics {
-            text = format!("{fix_lines}\n{text}");
+        if hold {
+            before = format!("{fix_lines}\n").into_bytes();
         } else {
             eprint!("{fix_lines}");
         }
     }
-    let written = match &args.output_file {
-        Some(p) => match std::fs::write(p, text.as_bytes()) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("essaylint: cannot write {}: {e}", p.display());
-                2
-            }
-        },
-        None => print(&text),
-    };
-    if written != 0 || failed {
+    if let Err(e) = sink.finish(&before) {
+        if sink.report(&e) {
+            return 2;
+        }
+    }
+    if failed {
         return 2;
     }
-    let threshold = args.fail_on.severity();
-    let found = files
-        .iter()
-        .any(|f| f.report.diagnostics.iter().any(|d| d.severity >= threshold));
-    i32::from(found)
+    i32::from(finished.summary.reaches(args.fail_on.severity()))
+}
+
+/// A bar counting the files written, on standard error, for `n` files when `wanted`, there is
+/// more than one file and standard error is a terminal; otherwise a hidden bar that draws nothing.
+fn progress_bar(n: usize, wanted: bool) -> indicatif::ProgressBar {
+    if !wanted || n < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(n as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} files checked · {elapsed} (about {eta} left)",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Where the report goes: standard output or `--output-file` (created when the first byte is
+/// written, so a run that checks nothing leaves no file), written as it comes, or held in
+/// memory until [`Sink::finish`] when something must come before it.
+struct Sink {
+    path: Option<PathBuf>,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    stdout: std::io::BufWriter<std::io::Stdout>,
+    held: Option<Vec<u8>>,
+}
+
+impl Sink {
+    fn new(path: Option<&Path>, hold: bool) -> Sink {
+        Sink {
+            path: path.map(Path::to_path_buf),
+            file: None,
+            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            held: hold.then(Vec::new),
+        }
+    }
+
+    fn out(&mut self) -> std::io::Result<&mut dyn Write> {
+        if let Some(p) = &self.path {
+            if self.file.is_none() {
+                self.file = Some(std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    std::fs::File::create(p)?,
+                ));
+            }
+            return Ok(self.file.as_mut().expect("just opened"));
+        }
+        Ok(&mut self.stdout)
+    }
+
+    /// Writes `before`, then what was held, and flushes.
+    fn finish(&mut self, before: &[u8]) -> std::io::Result<()> {
+        let held = self.held.take();
+        if !before.is_empty() {
+            self.out()?.write_all(before)?;
+        }
+        if let Some(h) = held {
+            if !h.is_empty() {
+                self.out()?.write_all(&h)?;
+            }
+        }
+        self.flush()
+    }
+
+    /// Says why writing failed; false for a closed pipe (the reader has seen enough), which is
+    /// no failure.
+    fn report(&self, e: &std::io::Error) -> bool {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return false;
+        }
+        match &self.path {
+            Some(p) => eprintln!("essaylint: cannot write {}: {e}", p.display()),
+            None => eprintln!("essaylint: cannot write output: {e}"),
+        }
+        true
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some(h) = &mut self.held {
+            h.extend_from_slice(buf);
+            return Ok(buf.len());
+        }
+        self.out()?.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if let Some(h) = &mut self.held {
+            h.extend_from_slice(buf);
+            return Ok(());
+        }
+        self.out()?.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.held.is_some() {
+            return Ok(());
+        }
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None if self.path.is_none() => self.stdout.flush(),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The terminal's width: `$COLUMNS`, else the terminal's own, else 100.

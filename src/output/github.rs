@@ -19,35 +19,95 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub const SHOWN_PER_LEVEL: usize = 10;
 
 pub fn render(files: &[FileReport<'_>]) -> String {
-    let mut out = String::new();
-    let mut left_out = 0;
-    for sev in [Severity::Error, Severity::Warning, Severity::Advice] {
-        let mut shown = 0;
-        for f in files {
-            for d in f.report.diagnostics.iter().filter(|d| d.severity == sev) {
-                if shown == SHOWN_PER_LEVEL {
-                    left_out += 1;
-                    continue;
-                }
-                shown += 1;
-                out.push_str(&annotation(f, d));
+    let mut stream = Stream::new();
+    for f in files {
+        stream.file(f);
+    }
+    stream.finish().0
+}
+
+/// Writes the annotations and the job summary one file at a time. GitHub shows the first
+/// [`SHOWN_PER_LEVEL`] annotations of each level, errors first, so at most that many of each
+/// level are kept until [`Stream::finish`]; the job summary's rows and details are kept as text.
+#[derive(Default)]
+pub struct Stream {
+    shown: [Vec<String>; 3],
+    left_out: usize,
+    summary: Summary,
+    rows: String,
+    details: String,
+}
+
+impl Stream {
+    pub fn new() -> Stream {
+        Stream::default()
+    }
+
+    pub fn file(&mut self, f: &FileReport<'_>) {
+        for d in &f.report.diagnostics {
+            let k = match d.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Advice => 2,
+            };
+            if self.shown[k].len() == SHOWN_PER_LEVEL {
+                self.left_out += 1;
+            } else {
+                self.shown[k].push(annotation(f, d));
             }
         }
-    }
-    let s = Summary::for_files(files);
-    if left_out > 0 {
-        out.push_str(&format!(
-            "essaylint: {left_out} more annotation{} not shown (GitHub shows {SHOWN_PER_LEVEL} of each level per step); every file is in the job summary\n",
-            if left_out == 1 { "" } else { "s" }
+        let c = Summary::of(f.report.diagnostics.iter(), 1);
+        self.summary.add(&c);
+        self.rows.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            cell(f.path),
+            f.report.stats.words,
+            c.errors,
+            c.warnings,
+            c.advice
         ));
+        if !f.report.diagnostics.is_empty() {
+            self.details.push_str(&format!(
+                "\n<details><summary>{}</summary>\n\n| line | severity | rule | message |\n|---:|---|---|---|\n",
+                html(f.path)
+            ));
+            for d in &f.report.diagnostics {
+                let (line, _) = f.report.document.line_col(d.span.start);
+                self.details.push_str(&format!(
+                    "| {line} | {} | {} | {} |\n",
+                    d.severity.as_str(),
+                    d.rule,
+                    cell(&d.message)
+                ));
+            }
+            self.details.push_str("\n</details>\n");
+        }
     }
-    out.push_str(&format!(
-        "essaylint: {} file{} checked: {}\n",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
-        s.line()
-    ));
-    out
+
+    /// The annotations and the job summary.
+    pub fn finish(self) -> (String, String) {
+        let n = self.summary.files;
+        let mut out: String = self.shown.concat().concat();
+        if self.left_out > 0 {
+            out.push_str(&format!(
+                "essaylint: {} more annotation{} not shown (GitHub shows {SHOWN_PER_LEVEL} of each level per step); every file is in the job summary\n",
+                self.left_out,
+                if self.left_out == 1 { "" } else { "s" }
+            ));
+        }
+        let line = format!(
+            "{} file{} checked: {}",
+            n,
+            if n == 1 { "" } else { "s" },
+            self.summary.line()
+        );
+        out.push_str(&format!("essaylint: {line}\n"));
+        let md = format!(
+            "## essaylint\n\n{line}\n\n| file | words | errors | warnings | advice |\n|---|---:|---:|---:|---:|\n{}{}",
+            self.rows, self.details
+        );
+        (out, md)
+    }
 }
 
 fn annotation(f: &FileReport<'_>, d: &Diagnostic) -> String {
@@ -75,41 +135,11 @@ fn annotation(f: &FileReport<'_>, d: &Diagnostic) -> String {
 /// A Markdown job summary: one row per file with its counts, then every diagnostic of the
 /// files that have any, by file.
 pub fn step_summary(files: &[FileReport<'_>]) -> String {
-    let s = Summary::for_files(files);
-    let mut out = format!(
-        "## essaylint\n\n{} file{} checked: {}\n\n| file | words | errors | warnings | advice |\n|---|---:|---:|---:|---:|\n",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
-        s.line()
-    );
+    let mut stream = Stream::new();
     for f in files {
-        let c = Summary::of(f.report.diagnostics.iter(), 1);
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
-            cell(f.path),
-            f.report.stats.words,
-            c.errors,
-            c.warnings,
-            c.advice
-        ));
+        stream.file(f);
     }
-    for f in files.iter().filter(|f| !f.report.diagnostics.is_empty()) {
-        out.push_str(&format!(
-            "\n<details><summary>{}</summary>\n\n| line | severity | rule | message |\n|---:|---|---|---|\n",
-            html(f.path)
-        ));
-        for d in &f.report.diagnostics {
-            let (line, _) = f.report.document.line_col(d.span.start);
-            out.push_str(&format!(
-                "| {line} | {} | {} | {} |\n",
-                d.severity.as_str(),
-                d.rule,
-                cell(&d.message)
-            ));
-        }
-        out.push_str("\n</details>\n");
-    }
-    out
+    stream.finish().1
 }
 
 /// Text for a Markdown table cell: no pipes or line breaks, no HTML.

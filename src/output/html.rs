@@ -15,46 +15,156 @@ use std::fmt::Write;
 const WIDE: usize = 90;
 
 pub fn render(files: &[FileReport<'_>]) -> String {
-    let summary = Summary::for_files(files);
-    let mut out = String::with_capacity(
-        files
-            .iter()
-            .map(|f| f.report.document.text.len() * 2 + 4096)
-            .sum(),
-    );
-    let title = if files.len() == 1 {
-        format!("essaylint: {}", files[0].path)
-    } else {
-        format!("essaylint: {} files", files.len())
+    let mut page = Page::new();
+    for f in files {
+        page.add(f);
+    }
+    page.finish()
+}
+
+/// What the class summary shows of one essay: kept when the essay's report is dropped.
+pub struct Row {
+    pub path: String,
+    pub summary: Summary,
+    pub words: usize,
+    pub grade: String,
+    pub words_per_sentence: String,
+}
+
+impl Row {
+    pub fn of(f: &FileReport<'_>) -> Row {
+        let st = stat_fields(f);
+        let num = |k: &str| {
+            st.iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        Row {
+            path: f.path.to_string(),
+            summary: Summary::of(f.report.diagnostics.iter(), 1),
+            words: f.report.stats.words,
+            grade: num("flesch_kincaid_grade"),
+            words_per_sentence: num("words_per_sentence"),
+        }
+    }
+}
+
+/// A page built one essay at a time: each essay's section is rendered when it is added (and its
+/// report can then be dropped); the header, filters and class summary, which need every essay,
+/// are written by [`Page::finish`].
+#[derive(Default)]
+pub struct Page {
+    /// A link back to the class summary (a page of `--output-dir`).
+    back: Option<String>,
+    sections: String,
+    rows: Vec<Row>,
+    rules: std::collections::BTreeSet<&'static str>,
+    summary: Summary,
+}
+
+impl Page {
+    pub fn new() -> Page {
+        Page::default()
+    }
+
+    pub fn add(&mut self, f: &FileReport<'_>) {
+        let fi = self.rows.len();
+        file(&mut self.sections, fi, f);
+        self.rules
+            .extend(f.report.diagnostics.iter().map(|d| d.rule));
+        let row = Row::of(f);
+        self.summary.add(&row.summary);
+        self.rows.push(row);
+    }
+
+    pub fn finish(self) -> String {
+        let n = self.rows.len();
+        let mut out = String::with_capacity(self.sections.len() + 64 * 1024);
+        let title = if n == 1 {
+            format!("essaylint: {}", self.rows[0].path)
+        } else {
+            format!("essaylint: {n} files")
+        };
+        head(&mut out, &title);
+        if let Some(back) = &self.back {
+            let _ = writeln!(
+                out,
+                "<nav class=\"back\"><a href=\"{}\">← class summary</a></nav>",
+                esc(back)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<header class=\"top\"><h1>essaylint report</h1><p class=\"sum\">{} file{} checked · {}</p>{}</header>",
+            n,
+            if n == 1 { "" } else { "s" },
+            esc(&self.summary.line()),
+            filters(self.rules.iter().copied(), &self.summary)
+        );
+        if n > 1 {
+            class_summary(&mut out, &self.rows, |i| format!("#f{i}"));
+        }
+        out.push_str(&self.sections);
+        foot(&mut out);
+        out
+    }
+}
+
+/// One essay's page of its own (`--output-dir`), linking back to the class summary `back`.
+pub fn essay_page(f: &FileReport<'_>, back: &str) -> String {
+    let mut page = Page {
+        back: Some(back.to_string()),
+        ..Page::default()
     };
+    page.add(f);
+    page.finish()
+}
+
+/// The class summary page of `--output-dir`: every essay's row, linking to its page (`links`,
+/// in the same order), and the counts over the class.
+pub fn index_page(rows: &[Row], links: &[String], summary: &Summary) -> String {
+    let n = rows.len();
+    let mut out = String::new();
+    head(&mut out, &format!("essaylint: {n} essay{}", plural(n)));
+    let _ = writeln!(
+        out,
+        "<header class=\"top\"><h1>essaylint class report</h1><p class=\"sum\">{n} essay{} checked · {}</p></header>",
+        plural(n),
+        esc(&summary.line())
+    );
+    class_summary(&mut out, rows, |i| {
+        links.get(i).cloned().unwrap_or_default()
+    });
+    foot(&mut out);
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn head(out: &mut String, title: &str) {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"essaylint {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        esc(&title),
+        esc(title),
         CSS
     );
-    let _ = writeln!(
-        out,
-        "<header class=\"top\"><h1>essaylint report</h1><p class=\"sum\">{} file{} checked · {}</p>{}</header>",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
-        esc(&summary.line()),
-        filters(files, &summary)
-    );
-    if files.len() > 1 {
-        class_summary(&mut out, files, |i| format!("#f{i}"));
-    }
-    for (i, f) in files.iter().enumerate() {
-        file(&mut out, i, f);
-    }
+}
+
+fn foot(out: &mut String) {
     out.push_str("<footer>Made by essaylint ");
     out.push_str(env!("CARGO_PKG_VERSION"));
     out.push_str(". Colours mark the kind of problem; an underline marks a long stretch (a sentence or more). Hover over a marked passage to read the note, or click it to find the note in the list.</footer>\n");
     out.push_str("<script>");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
-    out
 }
 
 fn counts(s: &Summary) -> String {
@@ -86,7 +196,7 @@ fn counts(s: &Summary) -> String {
 /// chooser. They really filter: unticking hides the notes and dims their marks in the text, and
 /// the counts of what is shown update. The state is kept in the address (`#hide=advice,style`)
 /// so a filtered view can be bookmarked or sent.
-fn filters(files: &[FileReport<'_>], s: &Summary) -> String {
+fn filters<'a>(rules: impl Iterator<Item = &'a str>, s: &Summary) -> String {
     let mut out = String::from(
         "<form class=\"filters\" aria-label=\"Filters\"><fieldset><legend>Kinds</legend>",
     );
@@ -108,10 +218,7 @@ fn filters(files: &[FileReport<'_>], s: &Summary) -> String {
             "<label><input type=\"checkbox\" data-f=\"s-{sev}\" checked>{sev} <b data-count=\"s-{sev}\">{n}</b></label>"
         );
     }
-    let mut rules: Vec<&str> = files
-        .iter()
-        .flat_map(|f| f.report.diagnostics.iter().map(|d| d.rule))
-        .collect();
+    let mut rules: Vec<&str> = rules.collect();
     rules.sort_unstable();
     rules.dedup();
     out.push_str("</fieldset><fieldset><legend>Rule</legend><select data-rule><option value=\"\">every rule</option>");
@@ -128,28 +235,26 @@ fn filters(files: &[FileReport<'_>], s: &Summary) -> String {
 
 /// One row per essay: words, problems by category, readability, names and citation problems;
 /// sortable by any column (click its heading); each essay's name links to its report.
-pub fn class_summary(out: &mut String, files: &[FileReport<'_>], link: impl Fn(usize) -> String) {
+pub fn class_summary(out: &mut String, rows: &[Row], link: impl Fn(usize) -> String) {
     out.push_str("<section class=\"class\"><h2>Class summary</h2><div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>essay</th><th>words</th><th>errors</th><th>warnings</th><th>advice</th>");
     for c in Category::ALL {
         let _ = write!(out, "<th class=\"c-{c}\">{c}</th>");
     }
     out.push_str("<th>grade level</th><th>words per sentence</th><th>problems per 1,000 words</th><th>chart</th></tr></thead><tbody>");
-    let max = files
+    let max = rows
         .iter()
-        .map(|f| f.report.diagnostics.len())
+        .map(|r| r.summary.diagnostics)
         .max()
         .unwrap_or(0)
         .max(1);
-    for (i, f) in files.iter().enumerate() {
-        let s = Summary::of(f.report.diagnostics.iter(), 1);
-        let st = stat_fields(f);
-        let num = |k: &str| st.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-        let words = f.report.stats.words;
+    for (i, r) in rows.iter().enumerate() {
+        let s = &r.summary;
+        let words = r.words;
         let _ = write!(
             out,
             "<tr><td><a href=\"{}\">{}</a></td><td>{words}</td><td>{}</td><td>{}</td><td>{}</td>",
             esc(&link(i)),
-            esc(f.path),
+            esc(&r.path),
             s.errors,
             s.warnings,
             s.advice
@@ -165,9 +270,9 @@ pub fn class_summary(out: &mut String, files: &[FileReport<'_>], link: impl Fn(u
         let _ = write!(
             out,
             "<td>{}</td><td>{}</td><td>{per:.1}</td><td>{}</td></tr>",
-            esc(&num("flesch_kincaid_grade").unwrap_or_default()),
-            esc(&num("words_per_sentence").unwrap_or_default()),
-            category_bar(&s, max, 160)
+            esc(&r.grade),
+            esc(&r.words_per_sentence),
+            category_bar(s, max, 160)
         );
     }
     out.push_str("</tbody></table></div></section>\n");
@@ -209,12 +314,17 @@ fn file(out: &mut String, fi: usize, f: &FileReport<'_>) {
     out.push_str("</div>\n<div class=\"charts\">");
     by_category_chart(out, &s);
     sentence_strip(out, fi, doc);
+    paragraph_chart(out, doc);
     out.push_str("</div>\n");
     if f.is_extracted() {
         out.push_str("<p class=\"note\">This is the text essaylint extracted from the Word document (footnotes follow the paragraph that cites them). Make the changes in Word.</p>\n");
     }
     out.push_str("<div class=\"cols\">\n<article class=\"essay\"><div class=\"text\">");
-    essay(out, fi, doc, diags);
+    let markdown = matches!(
+        crate::input::Format::from_path(std::path::Path::new(f.path)),
+        Some(crate::input::Format::Markdown)
+    );
+    essay(out, fi, doc, diags, markdown);
     out.push_str("</div></article>\n<aside class=\"diags\">");
     if diags.is_empty() {
         out.push_str("<p class=\"none\">No problems found.</p>");
@@ -227,6 +337,7 @@ fn file(out: &mut String, fi: usize, f: &FileReport<'_>) {
     }
     out.push_str("</aside>\n</div>\n");
     tables(out, doc);
+    consistency(out, doc, diags);
     out.push_str("</section>\n");
 }
 
@@ -289,6 +400,25 @@ fn stat_fields(f: &FileReport<'_>) -> Vec<(String, String)> {
             ),
         ),
     ]
+}
+
+/// A small table of the consistency checks that found something (names, spelling standard,
+/// house style), with counts and the first finding.
+fn consistency(out: &mut String, doc: &Document, diags: &[Diagnostic]) {
+    let rows = super::consistency_rows(doc, diags);
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<details class=\"consistency\"><summary>Consistency</summary><table><tr><th>check</th><th>findings</th><th>first line</th><th>first finding</th></tr>");
+    for (rule, n, line, msg) in rows {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{n}</td><td>{line}</td><td>{}</td></tr>",
+            esc(rule),
+            esc(&msg)
+        );
+    }
+    out.push_str("</table></details>\n");
 }
 
 fn stats(out: &mut String, f: &FileReport<'_>, s: &Summary) {
@@ -409,6 +539,70 @@ fn sentence_strip(out: &mut String, fi: usize, doc: &Document) {
     );
 }
 
+/// Passive voice and reading grade paragraph by paragraph: for each paragraph of running prose,
+/// a bar for the share of its sentences with a passive verb and one for its Flesch–Kincaid
+/// grade, so a teacher sees where the prose gets heavy.
+fn paragraph_chart(out: &mut String, doc: &Document) {
+    let config = crate::config::Config::default();
+    let analyses = crate::analysis::Analyses::new(doc, &config);
+    let passives = analyses.passives();
+    // paragraph index -> (sentences, passive sentences, words, syllables)
+    let mut paras: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
+        std::collections::BTreeMap::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        if !doc.is_prose(sent) {
+            continue;
+        }
+        let e = paras.entry(sent.paragraph).or_default();
+        e.0 += 1;
+        if passives.get(si).is_some_and(Option::is_some) {
+            e.1 += 1;
+        }
+        for i in sent.tokens.clone() {
+            if doc.tokens[i].kind == crate::doc::TokenKind::Word {
+                e.2 += 1;
+                e.3 += crate::analysis::stats::syllables(doc.tok(i));
+            }
+        }
+    }
+    let rows: Vec<(usize, f64, f64, usize, usize)> = paras
+        .into_iter()
+        .filter(|(_, e)| e.2 > 0)
+        .map(|(p, (n, pass, words, syl))| {
+            let grade = 0.39 * words as f64 / n as f64 + 11.8 * syl as f64 / words as f64 - 15.59;
+            (p + 1, pass as f64 / n as f64, grade.max(0.0), pass, n)
+        })
+        .collect();
+    if rows.len() < 2 {
+        return;
+    }
+    let bw = (600.0 / rows.len() as f64).clamp(4.0, 24.0);
+    let width = (bw * rows.len() as f64).ceil() as usize;
+    let max_grade = rows.iter().map(|r| r.2).fold(16.0, f64::max);
+    let _ = write!(
+        out,
+        "<figure class=\"chart\"><figcaption>By paragraph: passive voice (share of sentences, top) and reading grade (bottom; the line is grade 12, the end of school)</figcaption><svg width=\"{width}\" height=\"104\" role=\"img\" aria-label=\"passive voice and reading grade by paragraph\">"
+    );
+    for (k, &(para, share, grade, pass, n)) in rows.iter().enumerate() {
+        let x = k as f64 * bw;
+        let w = (bw - 1.0).max(1.0);
+        let hp = 44.0 * share;
+        let hg = 44.0 * grade / max_grade;
+        let _ = write!(
+            out,
+            "<g><title>paragraph {para}: {pass} of {n} sentence{} passive; reading grade {grade:.1}</title><rect class=\"passive\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{hp:.1}\"></rect><rect class=\"grade\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{hg:.1}\"></rect></g>",
+            if n == 1 { "" } else { "s" },
+            46.0 - hp,
+            102.0 - hg
+        );
+    }
+    let y12 = 102.0 - 44.0 * 12.0 / max_grade;
+    let _ = write!(
+        out,
+        "<line x1=\"0\" x2=\"{width}\" y1=\"46.5\" y2=\"46.5\" class=\"axis\"></line><line x1=\"0\" x2=\"{width}\" y1=\"{y12:.1}\" y2=\"{y12:.1}\" class=\"limit\"></line></svg></figure>"
+    );
+}
+
 fn item(out: &mut String, fi: usize, i: usize, doc: &Document, d: &Diagnostic) {
     let (line, col) = doc.line_col(d.span.start);
     let para = paragraph_of(doc, d.span.start);
@@ -479,7 +673,10 @@ fn code_spans(s: &str) -> String {
 /// painted by the narrowest diagnostic covering it and underlined by the wide ones. Related
 /// places (the other spelling of a name, the first use of an echoed word) get a dotted frame
 /// and link back to their note. Paragraphs are numbered in the margin, as the notes cite them.
-fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
+///
+/// In Markdown, marks that are only syntax (`#`, `*`, `_`, `>`, list bullets, the brackets of a
+/// link) are left out, so the essay reads as prose; code and addresses stay, in grey.
+fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], markdown: bool) {
     let text = &doc.text;
     let len = text.len();
     let fit = |mut o: usize| {
@@ -596,7 +793,9 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
         let piece = &text[a..b];
         let markup = has_mask && masked(a) && !piece.starts_with(char::is_whitespace);
         if active.is_empty() && active_rel.is_empty() {
-            if markup {
+            if markup && markdown && is_syntax(piece) {
+                let _ = write!(out, "<span class=\"np mdm\">{}</span>", esc(piece));
+            } else if markup {
                 let _ = write!(out, "<span class=\"np\">{}</span>", esc(piece));
             } else {
                 out.push_str(&esc(piece));
@@ -683,6 +882,19 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic]) {
     }
 }
 
+/// Markdown syntax and nothing else: heading and emphasis marks, quote marks, bullets, link
+/// brackets, rules. Code fences stay (grey), as the code they enclose does.
+fn is_syntax(piece: &str) -> bool {
+    !piece.is_empty()
+        && !piece.starts_with("~~~")
+        && piece.chars().all(|c| {
+            matches!(
+                c,
+                '#' | '*' | '_' | '>' | '[' | ']' | '(' | ')' | '!' | '~' | '|' | '=' | '+' | '-'
+            )
+        })
+}
+
 fn tooltip(d: &Diagnostic) -> String {
     let mut s = format!("{} ({}): {}", d.rule, d.severity, d.message);
     if let Some(sug) = suggestion_text(d) {
@@ -714,7 +926,7 @@ const CSS: &str = r#"
 :root{--ink:#1d2330;--mute:#5b6474;--line:#dde1e8;--paper:#fff;--bg:#f5f6f8;
 --spelling:#d13b3b;--spelling-bg:#ffe0e0;--names:#7b3fd0;--names-bg:#eee2ff;
 --repetition:#c46a00;--repetition-bg:#ffe9cc;--citations:#2463c7;--citations-bg:#dce9ff;
---sentences:#23845a;--sentences-bg:#daf3e4;--capitalisation:#8a5a00;--capitalisation-bg:#f6ecd2;--style:#0f7f86;--style-bg:#d7f1f2}
+--sentences:#23845a;--sentences-bg:#daf3e4;--capitalisation:#8a5a00;--capitalisation-bg:#f6ecd2;--style:#0f7f86;--style-bg:#d7f1f2;--grammar:#b4235a;--grammar-bg:#fbdde8}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 header.top{background:var(--paper);border-bottom:1px solid var(--line);padding:14px 28px}
@@ -723,6 +935,9 @@ h1{font-size:20px;margin:0 0 2px}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 16px;margin:0;padding:0;font-size:13px}
 .legend li{display:flex;align-items:center;gap:6px;text-transform:capitalize}
 .swatch{display:inline-block;width:14px;height:14px;border-radius:3px;background:var(--c-bg);border:2px solid var(--c)}
+nav.back{margin:10px 28px 0;font-size:14px}
+.text .mdm{display:none}
+svg rect.passive{fill:var(--citations)}svg rect.grade{fill:var(--sentences)}svg line.axis{stroke:var(--line)}
 nav.files{margin:16px 28px;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 16px}
 nav.files h2{font-size:15px;margin:4px 0}
 nav.files ol{margin:0;padding-left:22px}
@@ -754,6 +969,7 @@ mark.flash,li.flash{animation:flash 1.6s ease-out}
 .c-sentences{--c:var(--sentences);--c-bg:var(--sentences-bg)}.u-sentences{--u:var(--sentences)}
 .c-capitalisation{--c:var(--capitalisation);--c-bg:var(--capitalisation-bg)}.u-capitalisation{--u:var(--capitalisation)}
 .c-style{--c:var(--style);--c-bg:var(--style-bg)}.u-style{--u:var(--style)}
+.c-grammar{--c:var(--grammar);--c-bg:var(--grammar-bg)}.u-grammar{--u:var(--grammar)}
 .diags{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .diags h3{font-size:14px;margin:0 0 8px;color:var(--mute);font-weight:600}
 .diags ol{list-style:none;margin:0;padding:0}

@@ -8,6 +8,7 @@ pub mod json;
 pub mod sanitize;
 pub mod sarif;
 pub mod statistics;
+pub mod stream;
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::engine::Report;
@@ -79,6 +80,27 @@ impl Summary {
         s
     }
 
+    /// Adds another summary's counts (and files) to this one.
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.diagnostics += other.diagnostics;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.advice += other.advice;
+        for (k, n) in &other.by_category {
+            *self.by_category.entry(k).or_default() += n;
+        }
+    }
+
+    /// True if a diagnostic at `level` or above was counted.
+    pub fn reaches(&self, level: Severity) -> bool {
+        match level {
+            Severity::Error => self.errors > 0,
+            Severity::Warning => self.errors + self.warnings > 0,
+            Severity::Advice => self.diagnostics > 0,
+        }
+    }
+
     pub fn for_files(files: &[FileReport<'_>]) -> Summary {
         Summary::of(
             files.iter().flat_map(|f| f.report.diagnostics.iter()),
@@ -117,4 +139,37 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// The rules whose findings make the consistency table of the JSON and HTML reports: choices
+/// the essay makes by its own majority (names, spelling standards, house style).
+pub const CONSISTENCY_RULES: &[&str] = &[
+    "name-variant",
+    "dialect-mix",
+    "inconsistent-spelling",
+    "dash-style",
+    "quote-style",
+    "percent-style",
+];
+
+/// One row of the consistency table: a rule, how many findings, and the first finding's line
+/// and message.
+pub fn consistency_rows(
+    doc: &crate::doc::Document,
+    diags: &[crate::diagnostic::Diagnostic],
+) -> Vec<(&'static str, usize, usize, String)> {
+    CONSISTENCY_RULES
+        .iter()
+        .filter_map(|&r| {
+            let mut it = diags.iter().filter(|d| d.rule == r);
+            let first = it.next()?;
+            let n = 1 + it.count();
+            Some((
+                r,
+                n,
+                doc.line_col(first.span.start).0,
+                first.message.clone(),
+            ))
+        })
+        .collect()
 }

@@ -29,6 +29,9 @@ pub struct Use {
     pub year: Option<u16>,
     /// Part of a run of capitalised words: a multi-word name or a title in title case.
     pub in_phrase: bool,
+    /// Inside a parenthetical citation ("(Hobsbawm 45)"): a use of the author's name, but not
+    /// a second name written in the same sentence.
+    pub cited: bool,
 }
 
 /// One distinct capitalised spelling (possessives folded: Stalin’s counts as Stalin).
@@ -254,6 +257,7 @@ impl Names {
                         quoted: in_quote,
                         year: citation_year(doc, ti, s.tokens.end),
                         in_phrase: false,
+                        cited: doc.citations_overlapping(span).next().is_some(),
                     });
                     run.push(RunTok::Word { id, span, initial });
                     last_word = Some(ti);

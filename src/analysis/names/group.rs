@@ -18,7 +18,7 @@ pub const BUCKET_CAP: usize = 48;
 /// Spellings longer than this (in characters) get no deletion neighbourhood.
 const MAX_NEIGHBOURHOOD_LEN: usize = 32;
 /// Spellings at least this long are compared at two edits (see [`super::similar::compare`]).
-const LONG_NAME: usize = 10;
+const LONG_NAME: usize = similar::TWO_EDITS_LEN;
 
 /// What is wrong and what it should be.
 #[derive(Clone, Debug, PartialEq)]
@@ -242,13 +242,13 @@ fn rank(s: &Similarity) -> (u8, u8) {
     (s.kind as u8, s.distance)
 }
 
-/// True if the two spellings are used in one sentence.
+/// True if the two spellings are used in one sentence, outside its citations: "Hansen and
+/// Hanson found…" names two people, "Hobsbawn insists (Hobsbawm 45)" cites the one it names.
 fn share_sentence(a: &Spelling, b: &Spelling) -> bool {
-    a.uses.iter().any(|u| {
-        b.uses
-            .binary_search_by_key(&u.sentence, |v| v.sentence)
-            .is_ok()
-    })
+    a.uses
+        .iter()
+        .filter(|u| !u.cited)
+        .any(|u| b.uses.iter().any(|v| v.sentence == u.sentence && !v.cited))
 }
 
 /// True if both sets are known and have nothing in common.
@@ -348,6 +348,37 @@ fn adds_diacritics(a: &str, b: &str) -> bool {
         .any(|c| !c.is_ascii() && c.is_alphabetic() && !b.contains(c))
 }
 
+/// True if a spelling the dictionary or the census knows is still reported against `other`:
+/// it is used once, the other is well attested (twice or more, or among the authors of the
+/// works cited), and the two are close (swapped or doubled letters, or one letter in a name of
+/// six letters or more, or of five that sounds the same). The guards keep two real names apart only when
+/// the essay attests both.
+fn overrides_guard(m: &Spelling, other: Option<&Spelling>, s: &Similarity) -> bool {
+    let Some(other) = other else {
+        return false;
+    };
+    // A different ending is another word (Germany / German, Americas / Americans, Barbary /
+    // Barbara); a slip inside the word keeps the ending (Malcom / Malcolm, Tuscon / Tucson): the
+    // two share their last two letters, or a last letter other than a plural -s.
+    let (fa, fb) = (similar::fold(&m.text), similar::fold(&other.text));
+    let common = fa
+        .chars()
+        .rev()
+        .zip(fb.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (common >= 2 || (common == 1 && !fa.ends_with('s')))
+        && m.own_uses().count() == 1
+        && m.uses.len() == 1
+        && m.ref_uses == 0
+        && (other.uses.len() >= 2 || other.ref_uses > 0)
+        && match s.kind {
+            Kind::Transposition | Kind::Doubling => s.len >= 4,
+            Kind::OneEdit => s.len >= 6 || (s.len >= 5 && s.sounds_alike),
+            _ => false,
+        }
+}
+
 /// Decides whether query spelling `q` (a participant index) is a slip, and for what.
 fn decide(
     names: &Names,
@@ -368,6 +399,13 @@ fn decide(
             || matches!(s.kind, Kind::Case | Kind::Diacritics)
             || (s.kind == Kind::Transliteration
                 && similar::romanised_ending(&qp.key, &parts[p as usize].key))
+            || overrides_guard(
+                m,
+                parts[p as usize]
+                    .spelling
+                    .map(|o| &names.spellings[o as usize]),
+                s,
+            )
     };
 
     // A declared name wins, however often the essay spells it otherwise.
@@ -417,11 +455,13 @@ fn decide(
         if sim.kind != Kind::Diacritics && adds_diacritics(&m.text, &other.text) {
             continue;
         }
-        // Two real personal names, unless the essay ties them to one person.
+        // Two real personal names, unless the essay ties them to one person or uses one of
+        // them once beside a well-attested other.
         let both_common = common_name(&qp.key, &parts[p as usize].key);
         if both_common
             && !matches!(sim.kind, Kind::Case | Kind::Diacritics)
             && !same_identity(names, m, other)
+            && !overrides_guard(m, Some(other), &sim)
         {
             continue;
         }
@@ -447,7 +487,17 @@ fn decide(
     let co = other.uses.len();
     let ambiguous = viable.len() > 1 && rank(&viable[1].1).0 == rank(&sim).0;
     let others: Vec<u32> = viable[1..].iter().map(|v| v.0).collect();
-    let strong = sim.is_strong() && !ambiguous;
+    // A spelling the dictionary or the census knows, reported only because it is used once
+    // beside a well-attested other (Malcom beside Malcolm ×3), is worth a look, not an alarm.
+    let guarded = (m.dict
+        && !matches!(
+            sim.kind,
+            Kind::Case | Kind::Diacritics | Kind::Transliteration
+        ))
+        || (common_name(&qp.key, &parts[p as usize].key)
+            && !matches!(sim.kind, Kind::Case | Kind::Diacritics)
+            && !same_identity(names, m, other));
+    let strong = sim.is_strong() && !ambiguous && !guarded;
     let finding = |kind, confident| {
         Some(Finding {
             kind,
@@ -476,14 +526,16 @@ fn decide(
     if m.ref_uses > 0 && other.ref_uses == 0 {
         return None;
     }
-    // Both used often: two names, or a deliberate choice.
-    if cm >= 3 || (cm == 2 && co < 5) {
+    // Both used often: two names, or a deliberate choice. A rare spelling beside a frequent
+    // one is reported whatever the counts: a warning for one use against two or more (two
+    // against five), advice otherwise.
+    if cm >= 3 || (cm == 2 && co < 3) {
         return None;
     }
     if cm < co {
         return finding(
             FindingKind::Minority,
-            strong && cm == 1 && co >= 2 && !all_initial,
+            strong && ((cm == 1 && co >= 2) || co >= 5) && !all_initial,
         );
     }
     if cm == co && cm == 1 {
@@ -493,9 +545,9 @@ fn decide(
             return finding(FindingKind::Minority, strong && !all_initial);
         }
         // One use each: report once, from the spelling written first.
+        // One use each: nothing says which is right, so it is advice.
         if m.uses[0].span.start < other.uses[0].span.start {
-            let other_initial = other.uses.iter().all(|u| u.initial);
-            return finding(FindingKind::Tie, strong && !all_initial && !other_initial);
+            return finding(FindingKind::Tie, false);
         }
     }
     None
@@ -578,7 +630,7 @@ mod tests {
     #[test]
     fn census_names_are_people() {
         let f = findings(
-            "We met Brendan there. Brendan spoke, and Brendan left. Brendon arrived later.",
+            "We met Brendan there. Brendan spoke, and Brendan left. Brendon arrived later. Brendon sat.",
             &Config::default(),
         );
         assert!(f.is_empty(), "{f:?}");

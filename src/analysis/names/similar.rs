@@ -100,10 +100,15 @@ impl Similarity {
             | Kind::Transposition
             | Kind::Doubling => true,
             Kind::OneEdit => self.len >= 6 || (self.len >= 5 && self.sounds_alike),
-            Kind::FewEdits => self.sounds_alike && self.len >= 9,
+            Kind::FewEdits => self.len >= 9 && (self.sounds_alike || self.distance <= 2),
         }
     }
 }
+
+/// Names at least this long may differ by two letters replaced (Microfost / Microsoft); two
+/// edits that change the length need ten letters or the same sound (Austria / Australia do not
+/// qualify).
+pub const TWO_EDITS_LEN: usize = 7;
 
 /// Compares two spellings. `None` if they are not plausibly one name; related forms
 /// (Stalin / Stalinist) are `None` too.
@@ -163,7 +168,9 @@ pub fn compare(a: &Key, b: &Key) -> Option<Similarity> {
             }
             None
         }
-        2 if (n >= 6 && sounds_alike) || n >= 10 => sim(Kind::FewEdits),
+        2 if (n >= 6 && sounds_alike) || n >= 10 || (n >= TWO_EDITS_LEN && a.len() == b.len()) => {
+            sim(Kind::FewEdits)
+        }
         3 if n >= 12 && sounds_alike => sim(Kind::FewEdits),
         _ => None,
     }
@@ -521,6 +528,7 @@ mod tests {
         assert_eq!(cmp("Kamaney", "Kamanev"), Some(Kind::OneEdit));
         assert!(cmp("Ghandi", "Gandhi").is_some());
         assert!(cmp("Massachussets", "Massachusetts").is_some());
+        assert_eq!(cmp("Microfost", "Microsoft"), Some(Kind::FewEdits));
     }
 
     #[test]

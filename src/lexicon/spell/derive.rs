@@ -402,6 +402,19 @@ fn derived(word: &str, depth: u8) -> bool {
 /// swapped (vnto, receiue, obiect), a final e (certaine), -eth and -est
 /// endings (goeth, torturest). Quoted old texts are full of them; modern typos are not.
 pub fn is_archaic_spelling(lower: &str) -> bool {
+    is_early_modern_spelling(lower) || {
+        // A final e (certaine): children and learners add one as often.
+        lower.len() >= 4
+            && lower
+                .strip_suffix('e')
+                .is_some_and(|stem| stem.len() >= 3 && check(stem))
+    }
+}
+
+/// The distinctive early modern spellings of [`is_archaic_spelling`], without the final e
+/// that modern writers add too (soape, drye): u/v and i/j swapped (vnto, receiue), y for i
+/// inside a stem (nyght), -eth and -est endings (goeth).
+pub fn is_early_modern_spelling(lower: &str) -> bool {
     if !lower.is_ascii() || lower.len() < 3 {
         return false;
     }
@@ -440,11 +453,6 @@ pub fn is_archaic_spelling(lower: &str) -> bool {
             .collect();
         let one = format!("{}i{}", &lower[..k], &lower[k + 1..]);
         if check(&one) || check(&all) {
-            return true;
-        }
-    }
-    if let Some(stem) = lower.strip_suffix('e') {
-        if stem.len() >= 3 && check(stem) {
             return true;
         }
     }

@@ -19,7 +19,7 @@ pub mod shape;
 pub mod suggest;
 pub mod variants;
 
-pub use derive::{classify, is_archaic_spelling, is_prefix, Known};
+pub use derive::{classify, is_archaic_spelling, is_early_modern_spelling, is_prefix, Known};
 pub use lookup::{check, has_capitalised_entry};
 pub use shape::{fold_accents, is_latin_word, is_roman_numeral, shape, Shape};
 // One `match_case` for every rule: it lives in `lexicon`.

@@ -41,13 +41,17 @@ crate::rule::declare_rule! {
     /// 1. the spelling reported must be unknown to the dictionary, which knows many given names,
     ///    surnames and places (Austria and Australia, John and Joan, Mary and Mark, Jackson and
     ///    Jacobson, Hansen and Hanson are all known, so none is reported), unless the two differ
-    ///    only in capitals, accents or a romanised ending (Trotski / Trotsky); and it must not be
-    ///    in `accept`;
+    ///    only in capitals, accents or a romanised ending (Trotski / Trotsky), or the known
+    ///    spelling is used once beside one used twice or more (or in the works cited) and
+    ///    differs from it inside the word (Malcom beside Malcolm ×3; not Germany beside German):
+    ///    then it is advice; and it must not be in `accept`;
     /// 2. the spelling reported must not be, in the U.S. census, a personal name at least a
     ///    twentieth as common as the other (Brendon beside Brendan, Herren beside Herron are two
     ///    people; Jospeh beside Joseph is a slip), unless the essay ties the two to one person by
-    ///    the same first name or the same citation year;
-    /// 3. two spellings in the same sentence are two names ("Hansen and Hanson found…");
+    ///    the same first name or the same citation year, or uses it once beside a well-attested
+    ///    other as in 1 (advice);
+    /// 3. two spellings in the same sentence are two names ("Hansen and Hanson found…"), though
+    ///    a use inside a citation does not count ("Hobsbawn insists (Hobsbawm 45)" is a slip);
     /// 4. two spellings beside different first names or surnames (Robert Mueller, Hermann Muller;
     ///    Florenz Ziegfeld, Florence Mills) or cited with different years (Morais, 1984; Morris,
     ///    2002) are two people;
@@ -56,7 +60,8 @@ crate::rule::declare_rule! {
     /// 7. a variant of an ordinary word capitalised in a title (Arabian Nigihts) is left to the
     ///    spelling rules;
     /// 8. two spellings each used three times or more are two names or a deliberate choice; a
-    ///    spelling used twice is reported only against one used five times or more;
+    ///    spelling used twice is reported only against one used three times or more (advice
+    ///    below five);
     /// 9. uses inside quotations and block quotations, or among words the dictionary does not know
     ///    (an old or foreign text quoted without marks: "voowyng … to our lady of Walsyngham"),
     ///    are the source's spelling and never reported.
@@ -68,9 +73,11 @@ crate::rule::declare_rule! {
     ///
     /// There is one diagnostic per misspelling, at its first use. It is a warning when the
     /// evidence is strong (accents, romanisation, swapped or doubled letters, or one letter in a
-    /// name of six letters or more; the spelling used once and the other at least twice, or one
-    /// use each) and advice otherwise: capitals only, two spellings equally close, or uses that
-    /// only open sentences.
+    /// name of six letters or more, two replaced letters in one of nine or more; the spelling
+    /// used once and the other at least twice, or twice against five) and advice otherwise: one
+    /// use each (nothing says which is right), capitals only, two spellings equally close, a
+    /// spelling the dictionary or census knows, or uses that only open sentences. Names of seven
+    /// letters or more may differ by two replaced letters (Microfost / Microsoft).
     ///
     /// **Options.** None here. The configuration's `names = ["Kamenev", …]` declares canonical
     /// spellings: every near-miss of a declared name is reported, even when the essay uses it more

@@ -333,7 +333,7 @@ impl Rule for Typo {
             .map(|i| {
                 if shape_of[i] == Some(Shape::Lower) {
                     let key = doc.lower(i);
-                    unknown_at(i) && spell::is_archaic_spelling(key)
+                    unknown_at(i) && spell::is_early_modern_spelling(key)
                 } else {
                     // A word in another script (Greek, Cyrillic) beside a transliteration.
                     doc.tokens[i].is_word() && !spell::is_latin_word(doc.tok(i))
@@ -373,6 +373,7 @@ impl Rule for Typo {
         // distinct unknown lowercase words standing alone in their sentence, without a Latin
         // ending (foreign passages, old texts and terms of the field do not count), or that are
         // known human misspellings.
+        let cache = Cache::default();
         let mut prose_words = 0usize;
         let mut slips: FastMap<&str, ()> = FastMap::default();
         let mut known_slips: FastMap<&str, ()> = FastMap::default();
@@ -392,7 +393,7 @@ impl Rule for Typo {
             if !LATIN_ENDINGS.iter().any(|e| key.ends_with(e))
                 && !old_text(i)
                 && !slips.contains_key(key)
-                && clear_slip(key)
+                && clear_slip(&cache, key, &words)
             {
                 slips.insert(key, ());
             }
@@ -513,7 +514,7 @@ impl Rule for Typo {
             }
             let verdict = verdicts
                 .entry(key)
-                .or_insert_with(|| decide(cx, key, st, &words, care))
+                .or_insert_with(|| decide(cx, key, st, &words, care, &cache))
                 .clone();
             let Verdict::Report {
                 mut severity,
@@ -551,7 +552,6 @@ impl Rule for Typo {
                     .copied()
                     .unwrap_or(0)
                     >= 2
-                && cost > 1.0
                 && spell::known_misspelling(key).is_none();
             if sc.is(i, scan::QUOTED) && care == Care::Careful
                 || crowded
@@ -585,7 +585,14 @@ impl Rule for Typo {
 }
 
 /// Decides once per document what to say about an unknown lowercase word.
-fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Care) -> Verdict {
+fn decide(
+    cx: &Context<'_>,
+    key: &str,
+    st: &Stat,
+    stats: &Words<'_>,
+    careful: Care,
+    cache: &Cache,
+) -> Verdict {
     if nonstandard::lookup(key).is_some() || cx.config.accepts(key) {
         return Verdict::Silent;
     }
@@ -618,7 +625,7 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
                 .map(|s| s.first);
             let fix = good.len() == 1;
             let mut suggestions = good;
-            for s in spell::suggest(key, &used) {
+            for s in suggestions_for(cache, key, stats) {
                 // Only close candidates beside a known correction.
                 if suggestions.len() >= 5 || s.cost > 1.0 {
                     break;
@@ -651,7 +658,7 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     if st.lower > 0 && spell::check(&spell::match_case("A", key)) {
         return Verdict::Silent;
     }
-    let sugg = spell::suggest(key, &used);
+    let sugg = suggestions_for(cache, key, stats);
     let best = sugg.first();
     // How close the best correction is: a slip (cost ≤ 1), two slips (≤ 2), or nothing near.
     let cost = best.map_or(f32::MAX, |b| b.cost);
@@ -666,18 +673,19 @@ fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Ca
     // (smychka, logoi); a misspelling repeated is still a misspelling.
     // In a carefully spelled document a repeated word that is not one slip from a word is a
     // term too.
-    if count >= 2 && (!near || careful == Care::Careful && cost > 1.0) {
+    // (A capitalised candidate, Nissan for "nisin", does not count.)
+    let lower_cost = sugg
+        .iter()
+        .filter(|s| spell::shape(&s.word) == Shape::Lower)
+        .map(|s| s.cost)
+        .fold(f32::MAX, f32::min);
+    if count >= 2 && (!near || careful == Care::Careful && lower_cost > 1.0) {
         return Verdict::Silent;
     }
     // In a carefully spelled document (few unknown words), a word two slips from the nearest
     // word, or in a sentence with other unknown words, is as likely a term, a foreign or an old
     // word as a misspelling; where misspellings are frequent it is a misspelling.
     // A capitalised word (Nissan for "nisin") is weak evidence for a lowercase slip.
-    let lower_cost = sugg
-        .iter()
-        .filter(|s| spell::shape(&s.word) == Shape::Lower)
-        .map(|s| s.cost)
-        .fold(f32::MAX, f32::min);
     let latin = careful == Care::Careful
         && (LATIN_ENDINGS.iter().any(|e| key.ends_with(e)) || spell::is_archaic_spelling(key));
     let severity = if lower_cost <= 1.0 && !latin || careful == Care::Careless && (near || len <= 8)
@@ -749,10 +757,28 @@ enum Care {
 /// An unknown word one slip (error cost at most 1) from a lowercase dictionary word: the
 /// evidence of a careless document. Words far from every word (terms, foreign words) do not
 /// count.
-fn clear_slip(key: &str) -> bool {
-    spell::suggest(key, &|_| false)
+fn clear_slip(cache: &Cache, key: &str, stats: &Words<'_>) -> bool {
+    suggestions_for(cache, key, stats)
         .iter()
         .any(|s| s.cost <= 1.0 && spell::shape(&s.word) == Shape::Lower)
+}
+
+/// The suggestions of each distinct unknown word, computed once per document.
+type Cache = std::cell::RefCell<FastMap<String, Vec<spell::Suggestion>>>;
+
+/// The ranked suggestions for `key`, preferring the document's own words (cached).
+fn suggestions_for(cache: &Cache, key: &str, stats: &Words<'_>) -> Vec<spell::Suggestion> {
+    if let Some(v) = cache.borrow().get(key) {
+        return v.clone();
+    }
+    let used = |w: &str| {
+        stats
+            .get(&w.to_lowercase())
+            .is_some_and(|s| s.known_lower == Some(true) || s.known_title == Some(true))
+    };
+    let v = spell::suggest(key, &used);
+    cache.borrow_mut().insert(key.to_string(), v.clone());
+    v
 }
 
 /// The same word before or after (hee hee, tut tut, Chanos chanos): an interjection or a
