@@ -138,7 +138,6 @@ impl Rule for DeterminerNumber {
                 let sg_verb = inflect::singular_of(hw)
                     .is_some_and(|sg| pos::tags(&sg) & (pos::VERB | pos::MAY_VERB) != 0);
                 if (t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0 || sg_verb)
-                    && h > k + 1
                     && !finite_in_clause(&g, k, h)
                 {
                     continue;
@@ -189,8 +188,24 @@ fn finite_in_clause(g: &crate::analysis::syntax::Tagged, k: usize, h: usize) -> 
         matches!(g.t(j), Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD | Tag::VB)
             || lex(g, j) & (pos::BE | pos::HAVE | pos::MODAL) != 0 && lex(g, j) & pos::NOUN == 0
     };
-    let boundary =
-        |j: usize| g.t(j) == Tag::PUNCT && matches!(g.raw(j), "," | ";" | ":" | "." | "?" | "!");
+    // A clause ends at a comma, semicolon, bracket or the end, and begins after a subordinator
+    // or relative word ("claimed that a stand underlies", "at which a muscle contracts").
+    let boundary = |j: usize| {
+        g.t(j) == Tag::PUNCT && matches!(g.raw(j), "," | ";" | ":" | "." | "?" | "!" | "(" | ")")
+            || matches!(g.t(j), Tag::WDT | Tag::WP | Tag::WRB)
+            || matches!(
+                g.w(j),
+                "that"
+                    | "because"
+                    | "if"
+                    | "when"
+                    | "whether"
+                    | "while"
+                    | "although"
+                    | "since"
+                    | "as"
+            ) && g.t(j) == Tag::IN
+    };
     let mut j = k;
     while j > 0 && !boundary(j - 1) {
         j -= 1;
