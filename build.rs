@@ -46,7 +46,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+#[path = "src/lexicon/spell/generate.rs"]
+mod spelling_data;
+
 fn main() {
+    spelling_data::run();
     fixture_tests();
     confusable_model();
 }

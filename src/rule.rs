@@ -364,3 +364,14 @@ impl<'a> Context<'a> {
         )
     }
 }
+
+/// Runs one rule over a text with the default configuration: the document and what the rule
+/// reported (for the rules' unit tests).
+#[cfg(test)]
+pub(crate) fn run_rule<R: Rule>(rule: &R, text: &str) -> (crate::doc::Document, Vec<Diagnostic>) {
+    let doc = crate::analysis::from_text(text);
+    let config = crate::config::Config::default();
+    let mut out = Vec::new();
+    rule.check(&Context::new(&doc, &config, rule.meta()), &mut out);
+    (doc, out)
+}

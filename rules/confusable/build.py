@@ -11,11 +11,16 @@ Inputs (all from package registries, none from anywhere else):
     Without --symspell the script fetches the wheel with `pip download`.
   * held-out text for calibration: the glosses and example sentences of WordNet 3.0 (Debian
     package `wordnet-base`, /usr/share/wordnet; WordNet licence, free to use and redistribute
-    with its notice). WordNet is not used to count anything, only to set thresholds.
+    with its notice), and the calibration half of the text heldout.py reads (GCIDE, GPL-2+, and
+    BSD fortune's cookies, BSD licence; Debian packages `dict-gcide` and `fortunes`, fetched
+    with `apt-get download`): the sentences whose hash is even. heldout.py tests on the other
+    half. None of this text is counted into the model or shipped; it only sets thresholds.
 
 What it writes: the unigram counts of every set member and of every word seen beside one, the
 bigram counts in which a member takes part, and for each set a decision threshold and level
-calibrated on the held-out text (see `calibrate`). The scorer here is the same formula as
+calibrated on the held-out text (see `calibrate`): a warning threshold (precision >= 0.99 and
+few false alarms per running word) and, below it, an advice threshold (false alarms on at most
+ADVICE_FALSE of a set's correct uses). The scorer here is the same formula as
 src/rules/sentences/confusable/model.rs; keep the two in step.
 """
 
@@ -30,12 +35,17 @@ import sys
 import tempfile
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import heldout  # noqa: E402  (the same text source, split in two by hash)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 R = 60.0  # bigram counts are on a scale about 60 times the unigram counts' (see header)
 GRID = [x / 4 for x in range(0, 61)]  # thresholds tried, in natural-log units
 ALARM_PER_WORD = 2e-5  # at most this many false alarms per running word of text, per set
 MAX_FALSE_RATE = 0.0015  # and at most this share of a set's correct uses
 MIN_CORRECT = 30
+ADVICE_FALSE = 0.004  # an advice verdict: at most this share of a set's correct uses flagged
+ADVICE_PREC = 0.95  # and this precision on the swapped uses (one error per correct use)
 ONE_SIDED = 2.5  # a verdict from one informative neighbour must win by this much more
 # A function word (or a small number word) as written is left to the grammatical detectors:
 # two words of context cannot see the syntax that decides it ("that our hypothesis" against
@@ -221,9 +231,27 @@ def calibrate(model, sets, sentences, report):
         else:
             level = "warning"
         th, f, r, prec = chosen
-        out.append((key, th, level))
+        # Below the warning threshold, an advice band where the set still rarely errs.
+        adv = None
+        if level in ("warning", "off") and nc >= MIN_CORRECT and ns:
+            for a in GRID:
+                if a >= th:
+                    break
+                fp = sum(1 for x in correct if x is not None and x > a)
+                tp = sum(1 for x in swapped if x is not None and x > a)
+                fa = (fp + K * pool[a]) / (nc + K)
+                ra = tp / ns
+                if fa <= ADVICE_FALSE and ra / (ra + fa) >= ADVICE_PREC if ra + fa > 0 else False:
+                    adv = (a, fa, ra)
+                    break
+            if adv and level == "off":
+                level, th = "advice", adv[0]
+                adv = None
+        out.append((key, th, level, adv[0] if adv else None))
         report.write(f"{key:40s} correct {nc:6d} swapped {ns:6d} threshold {th:5.2f} "
-                     f"false-rate {f:.4f} recall {r:.3f} level {level}\n")
+                     f"false-rate {f:.4f} recall {r:.3f} level {level}"
+                     + (f" advice {adv[0]:5.2f} false-rate {adv[1]:.4f} recall {adv[2]:.3f}"
+                        if adv else "") + "\n")
     return out
 
 
@@ -231,6 +259,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--symspell")
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
+    ap.add_argument("--heldout-data", default=heldout.DEFAULT_DATA)
     ap.add_argument("--report", default=os.path.join(tempfile.gettempdir(),
                                                      "confusable-calibration.txt"))
     args = ap.parse_args()
@@ -262,7 +291,8 @@ def main():
             bi[(a, b)] = c
     model = Model(uni, bi, floor, total)
     with open(args.report, "w") as rep:
-        thresholds = calibrate(model, sets, wordnet_sentences(args.wordnet), rep)
+        thresholds = calibrate(model, sets, wordnet_sentences(args.wordnet)
+                               + heldout.calibration_half(args.heldout_data), rep)
     words = sorted(vocab | {a for a, _ in bi} | {b for _, b in bi})
     path = os.path.join(HERE, "context.txt")
     with open(path, "w", encoding="utf-8") as out:
@@ -272,18 +302,19 @@ def main():
             "# Source: the bigram and unigram dictionaries in the PyPI package symspellpy 6.10.1\n"
             "# (MIT), made by SymSpell's author from the Google Books Ngram data (CC BY 3.0,\n"
             "# Google Inc.) intersected with SCOWL. Thresholds calibrated on WordNet 3.0 glosses\n"
-            "# and examples (WordNet licence, Princeton University). Built by build.py; do not\n"
-            "# edit by hand.\n"
+            "# and examples (WordNet licence, Princeton University) and on half of GCIDE (GPL-2+)\n"
+            "# and BSD fortune (BSD): see build.py. Built by build.py; do not edit by hand.\n"
             "# Grammar: `N total floor` (unigram total; the smallest bigram count kept by the\n"
-            "# source), `U word count`, `B left right count`, `T level threshold member ...`.\n")
+            "# source), `U word count`, `B left right count`, `T level threshold [advice]\n"
+            "# member ...` (report at `level` past `threshold`, as advice past `advice`).\n")
         out.write(f"N {total} {floor}\n")
         for w in words:
             if w in uni:
                 out.write(f"U {w} {uni[w]}\n")
         for (a, b), c in sorted(bi.items()):
             out.write(f"B {a} {b} {c}\n")
-        for key, th, level in thresholds:
-            out.write(f"T {level} {th} {key}\n")
+        for key, th, level, adv in thresholds:
+            out.write(f"T {level} {th} " + (f"{adv} " if adv is not None else "") + f"{key}\n")
     print(f"wrote {path}: {len(words)} words, {len(bi)} bigrams, {len(thresholds)} sets; "
           f"calibration report in {args.report}")
 

@@ -157,26 +157,9 @@ fn is_list_name(title: &str) -> bool {
     crate::lexicon::in_list!("common/references_headings.txt", title)
 }
 
-/// The compiled-in English dictionaries (Hunspell, SCOWL-based).
-pub struct Dictionaries {
-    pub en_us: spellbook::Dictionary,
-}
-
-/// The dictionaries, parsed once per process on first use.
-pub fn dictionaries() -> &'static Dictionaries {
-    static D: OnceLock<Dictionaries> = OnceLock::new();
-    D.get_or_init(|| Dictionaries {
-        en_us: spellbook::Dictionary::new(
-            include_str!("../../rules/dict/en_US.aff"),
-            include_str!("../../rules/dict/en_US.dic"),
-        )
-        .expect("the compiled-in en_US dictionary parses"),
-    })
-}
-
 /// True if the word is in the (US) dictionary, in any capitalisation the dictionary allows.
 pub fn is_dictionary_word(word: &str) -> bool {
-    dictionaries().en_us.check(word)
+    spell::lookup::check_us(word)
 }
 
 #[cfg(test)]

@@ -366,14 +366,9 @@ impl Rule for LowercaseProper {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, Severity)> {
-        let doc = crate::analysis::from_text(text);
-        let config = Config::default();
-        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseProper));
-        let mut out = Vec::new();
-        LowercaseProper.check(&cx, &mut out);
+        let (doc, out) = crate::rule::run_rule(&LowercaseProper, text);
         out.iter()
             .map(|d| (doc.slice(d.span).to_string(), d.severity))
             .collect()

@@ -406,14 +406,9 @@ impl Rule for LowercaseStart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, Severity)> {
-        let doc = crate::analysis::from_text(text);
-        let config = Config::default();
-        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&LowercaseStart));
-        let mut out = Vec::new();
-        LowercaseStart.check(&cx, &mut out);
+        let (doc, out) = crate::rule::run_rule(&LowercaseStart, text);
         out.iter()
             .map(|d| (doc.slice(d.span).to_string(), d.severity))
             .collect()

@@ -319,14 +319,9 @@ impl Rule for NeedlessCapital {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, Severity)> {
-        let doc = crate::analysis::from_text(text);
-        let config = Config::default();
-        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&NeedlessCapital));
-        let mut out = Vec::new();
-        NeedlessCapital.check(&cx, &mut out);
+        let (doc, out) = crate::rule::run_rule(&NeedlessCapital, text);
         out.iter()
             .map(|d| (doc.slice(d.span).to_string(), d.severity))
             .collect()

@@ -374,14 +374,9 @@ impl Rule for DoubleNegative {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn run(text: &str) -> Vec<String> {
-        let doc = crate::analysis::from_text(text);
-        let config = Config::default();
-        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&DoubleNegative));
-        let mut out = Vec::new();
-        DoubleNegative.check(&cx, &mut out);
+        let (doc, out) = crate::rule::run_rule(&DoubleNegative, text);
         out.iter().map(|d| doc.slice(d.span).to_string()).collect()
     }
 

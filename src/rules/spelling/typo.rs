@@ -1,12 +1,15 @@
 crate::rule::declare_rule! {
     /// # typo
     ///
-    /// **What it does.** Finds words of running prose that no English dictionary (US, British,
-    /// Canadian, Australian) knows, and proposes ranked corrections: first the correction of a known
-    /// human misspelling ("recieve" → receive), then dictionary words one slip away, closest first
-    /// (a swapped pair of letters, a doubled letter, a similar-sounding letter), preferring words the
-    /// essay itself uses. A lowercase word that only exists capitalised ("america") is left to the
-    /// capitalisation rule `lowercase-proper`.
+    /// **What it does.** Reports every word of running prose that no English dictionary (US,
+    /// British, Canadian, Australian Hunspell, the VARCON variants, the configuration's `accept`)
+    /// knows, unless the document shows it is not a misspelling, and ranks corrections by a
+    /// noisy-channel score: the correction of a known human misspelling ("recieve" → receive)
+    /// first, then dictionary words within two edits or sounding the same (Double Metaphone),
+    /// scored by how people misspell (keyboard neighbours, transposed, doubled and dropped
+    /// letters, vowels, silent letters) and by how frequent each word is, preferring words the
+    /// essay itself uses. Words run together are reported with their split ("infact" → "in
+    /// fact").
     ///
     /// **Why it matters.** A misspelled word is the first thing a reader notices and the cheapest
     /// to fix.
@@ -21,38 +24,56 @@ crate::rule::declare_rule! {
     /// Also reported: an initialism written as a word ("Dna", "Ceo" → DNA, CEO), and known
     /// misspellings in headings and in title-case titles ("The Cheif Recieved a Letter").
     ///
-    /// Not reported:
+    /// A derived form is accepted only when a dictionary's affix rules list it, or when English
+    /// spelling rules form it from a rare dictionary word whose inflections the dictionary does
+    /// not list (pipetting, opsonized): "familys", "studyed", "happyness", "occured" are
+    /// reported, since the dictionaries spell families, studied, happiness, occurred.
+    ///
+    /// Not reported (the document's evidence that a word is not a misspelling):
     /// - capitalised words in mid-sentence that no dictionary knows: names, checked by the `names`
-    ///   rules (a known misspelling in a title is the exception);
+    ///   rules (a known misspelling in a title is the exception); lowercase forms of words the
+    ///   dictionaries know only capitalised (monday, english), left to the capitalisation rule;
     /// - initialisms (NEP, USSR), words with digits, Roman numerals, numbers, ordinals and decades
-    ///   (12th, 1930s, 1920’s), short lowercase abbreviations and symbols (df, tv);
+    ///   (12th, 1930s, 1920’s), two-letter words and short words without a vowel (df, tv, mgs);
+    ///   words of three letters unless one slip from a common word;
     /// - possessives and contractions of known words (Stalin’s, doesn't), and elisions ('tis);
     /// - hyphenated compounds whose parts are words, prefixes before a hyphen (co-, non-, quasi-)
     ///   and words broken by a hyphen at a line end (atten-tion);
-    /// - words formed from dictionary words by a productive prefix or suffix, a regular inflection
-    ///   or compounding (overindulging, bureaucratical, hornworm), and another national spelling of
-    ///   a dictionary word (hemolymph);
+    /// - words formed by a productive prefix or suffix (overindulging, bureaucratical), two
+    ///   content words written together (hornworm), another national spelling of a dictionary
+    ///   word (hemolymph);
     /// - URLs, e-mail addresses and file names; words in other scripts; the other words of
-    ///   headings; the works-cited list;
-    /// - foreign and old text: a sentence mostly in another language, a word beside two other
-    ///   unknown words, a word after a foreign particle (de jure, per se), early modern spellings
-    ///   (vnto, receiue, certaine); the species name after a genus (E. coli, Procyon lotor);
-    /// - a lowercase word the essay uses more than once (smychka): a term of the field, unless it
-    ///   is one small slip from a dictionary word the essay also uses.
+    ///   headings; the works-cited list; a word quoted on its own (a term mentioned);
+    /// - foreign and old text: a sentence in another language (three or more unknown words and a
+    ///   quarter of its words, with two foreign function words or over half unknown), a word
+    ///   after a foreign particle (de jure, per se), a word beside two early modern spellings
+    ///   (vnto, receiue, certaine); the species name after a genus (E. coli);
+    /// - a word the essay uses more than once that is near no dictionary word (smychka): a term
+    ///   of the field. A repeated word near a dictionary word is a repeated misspelling.
     ///
-    /// Severity: a known misspelling, or a word used once that is one slip (not at its very end)
-    /// from a common word, is a warning; quoted text, a word beside another unknown word, a slip
-    /// from a rare word and anything less certain is advice; an unknown word with no dictionary
-    /// word one slip away is left alone. The correction is applied by `--fix` only when it is the
-    /// single known correction (or a capital letter, or an initialism). Suggestions cost about a
-    /// millisecond each and are bounded per document.
+    /// Severity: a known misspelling, or a word one slip from a dictionary word (error cost at most
+    /// 1, a capitalised candidate not counting), is a warning. What else to say depends on how
+    /// carefully the document is spelled: where 1.5% or more of the running words are distinct
+    /// unknown words (each alone in its sentence and without a Latin ending), or 0.4% known
+    /// misspellings, a word two slips from a word, or sounding like one, or short, is a warning
+    /// too; in a carefully spelled document such a word is as likely a term, a foreign or an old
+    /// word, and is advice; there, too, words in quotations, in a sentence with another unknown
+    /// word, early modern spellings and words with Latin or Greek endings (-us, -um, -ae, -oi,
+    /// -tio, -es) are advice. Where misspellings are frequent, a capitalised word one slip from a
+    /// word ("Pollce") is reported as a slip unless it recurs capitalised or stands in a citation.
+    /// Advice also for words alone in parentheses, capitalised at a sentence start, and long words
+    /// near no dictionary word.
+    /// Every reported word gets up to five ranked suggestions: nothing caps them per
+    /// document (the candidate search is a few microseconds a word).
     ///
     /// **Options.** None. Words to accept go in the configuration: `accept = ["smychka"]` or
     /// `accept-file = "words.txt"`.
     ///
-    /// **Fix safety.** Safe when there is exactly one known correction and the word is not quoted: the
-    /// word is replaced by it, in the original's case; initialisms are upper-cased. With several
-    /// candidates the corrections are suggestions only.
+    /// **Fix safety.** `--fix` applies a correction, in the original's case and never inside a
+    /// quotation, when it is the single known correction of a known misspelling, or when the best
+    /// candidate is one slip away (error cost at most 1) and its score is at least 4 nats (a
+    /// factor of about 50 in probability) ahead of the next candidate's; initialisms are
+    /// upper-cased. Otherwise the corrections are suggestions only.
     pub struct Typo {
         name: "typo",
         category: Spelling,
@@ -66,7 +87,7 @@ use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
 use crate::lexicon::nonstandard;
 use crate::lexicon::spell::FastMap;
-use crate::lexicon::spell::{self, Budget, Known, Shape};
+use crate::lexicon::spell::{self, Known, Shape};
 use crate::lexicon::{self};
 use crate::rule::{Context, Rule};
 use crate::Severity;
@@ -114,6 +135,8 @@ enum Verdict {
         related: Option<usize>,
         /// The correction is the capitalised form.
         capitalise: bool,
+        /// The error cost of the best correction (`f32::MAX` if none).
+        cost: f32,
     },
 }
 
@@ -205,7 +228,6 @@ const EPITHET_ENDINGS: &[&str] = &[
 impl Rule for Typo {
     #[allow(clippy::needless_range_loop)] // token indices index several parallel tables
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        spell::prewarm();
         let doc = cx.doc;
         let sc = cx.scan();
         let n = doc.tokens.len();
@@ -305,15 +327,13 @@ impl Rule for Typo {
         // Sentences mostly made of unknown lowercase words are in another language.
         let foreign = foreign_sentences(doc, &shape_of, &unknown_at);
 
-        // Unknown lowercase words that are not known misspellings: archaic or foreign text
-        // when several stand close together.
+        // Early modern spellings and words in other scripts: old or foreign text when several
+        // stand close together (a string of modern misspellings is still reported).
         let strange: Vec<bool> = (0..n)
             .map(|i| {
                 if shape_of[i] == Some(Shape::Lower) {
                     let key = doc.lower(i);
-                    unknown_at(i)
-                        && (spell::known_misspelling(key).is_none()
-                            || spell::is_archaic_spelling(key))
+                    unknown_at(i) && spell::is_early_modern_spelling(key)
                 } else {
                     // A word in another script (Greek, Cyrillic) beside a transliteration.
                     doc.tokens[i].is_word() && !spell::is_latin_word(doc.tok(i))
@@ -321,9 +341,84 @@ impl Rule for Typo {
             })
             .collect();
 
+        // Paragraphs of old text: two or more distinct early modern spellings (vnto, nyght,
+        // certaine) in one paragraph. Their other unknown words are old words or names too.
+        let para_of = |i: usize| {
+            let si = sc.sentence[i];
+            (si != usize::MAX).then(|| doc.sentences[si].paragraph)
+        };
+        let mut archaic_in_para: FastMap<usize, Vec<&str>> = FastMap::default();
+        for i in 0..n {
+            if strange[i] && shape_of[i] == Some(Shape::Lower) {
+                if let Some(p) = para_of(i) {
+                    let v = archaic_in_para.entry(p).or_default();
+                    if !v.contains(&doc.lower(i)) {
+                        v.push(doc.lower(i));
+                    }
+                }
+            }
+        }
+        let old_text = |i: usize| {
+            para_of(i).is_some_and(|p| archaic_in_para.get(&p).is_some_and(|v| v.len() >= 2))
+        };
+
+        // Sentences with two or more unknown lowercase words.
+        let mut unknown_in_sentence: FastMap<usize, u32> = FastMap::default();
+        for i in 0..n {
+            if shape_of[i] == Some(Shape::Lower) && unknown_at(i) && sc.sentence[i] != usize::MAX {
+                *unknown_in_sentence.entry(sc.sentence[i]).or_default() += 1;
+            }
+        }
+        // How carefully the document is spelled: the share of its running words that are
+        // distinct unknown lowercase words standing alone in their sentence, without a Latin
+        // ending (foreign passages, old texts and terms of the field do not count), or that are
+        // known human misspellings.
+        let mut prose_words = 0usize;
+        let mut slips: FastMap<&str, ()> = FastMap::default();
+        let mut known_slips: FastMap<&str, ()> = FastMap::default();
+        for i in 0..n {
+            if shape_of[i] != Some(Shape::Lower) || sc.is(i, scan::QUOTED) {
+                continue;
+            }
+            prose_words += 1;
+            let si = sc.sentence[i];
+            if !unknown_at(i) || si == usize::MAX || foreign.get(si).copied() == Some(true) {
+                continue;
+            }
+            let key = doc.lower(i);
+            if spell::known_misspelling(key).is_some() {
+                known_slips.insert(key, ());
+            }
+            if !LATIN_ENDINGS.iter().any(|e| key.ends_with(e))
+                && !old_text(i)
+                && !slips.contains_key(key)
+                && clear_slip(key)
+            {
+                slips.insert(key, ());
+            }
+        }
+        let words_n = prose_words.max(1);
+        let care = if slips.len() >= 2 && slips.len() * 200 >= words_n * 3
+            || known_slips.len() >= 3 && known_slips.len() * 250 >= words_n
+        {
+            Care::Careless
+        } else {
+            Care::Careful
+        };
+
+        // Tokens of quotations of at most three words.
+        let mut short_quote = vec![false; n];
+        for q in &doc.quotations {
+            let r = q.tokens.start.min(n)..q.tokens.end.min(n);
+            if r.clone().filter(|&k| doc.tokens[k].is_word()).count() <= 3 {
+                for k in r {
+                    short_quote[k] = true;
+                }
+            }
+        }
+
         // Pass 2: report unknown occurrences.
         let mut verdicts: FastMap<&str, Verdict> = FastMap::default();
-        let mut budget = Budget::default();
         for i in 0..n {
             let Some(sh) = shape_of[i] else { continue };
             if !unknown_at(i) {
@@ -346,7 +441,7 @@ impl Rule for Typo {
                 continue;
             }
             let neighbours = strange_neighbours(doc, &strange, i);
-            if neighbours >= 2 || edited_or_elided(doc, i) {
+            if neighbours >= 2 || edited_or_elided(doc, i) || sh != Shape::Lower && old_text(i) {
                 continue;
             }
             // An initialism written as a word: "Dna" or "dna" for DNA.
@@ -375,6 +470,7 @@ impl Rule for Typo {
             // Capitalised words: names belong to the names rules. Only a capitalised known
             // misspelling ("Recieve" in a title) or a capitalised sentence opening whose
             // lowercase form the essay also uses is reported here.
+            let mut needs_slip = false;
             if sh != Shape::Lower {
                 let misspelt = spell::known_misspelling(key).is_some();
                 let lower_used = st.lower > 0 && st.known_lower == Some(false);
@@ -396,7 +492,16 @@ impl Rule for Typo {
                     // Mid-sentence only inside a run of capitalised words (a title).
                     title_context(doc, i)
                 };
-                if !report {
+                // Where misspellings are frequent, a capitalised word one slip from a word
+                // ("Pollce", "Londod") is a slip, not a name, unless it recurs capitalised.
+                if !report
+                    && care == Care::Careless
+                    && !attached_to_name(doc, i)
+                    && !author_year(doc, i)
+                    && st.title_mid + st.initial < 3
+                {
+                    needs_slip = true;
+                } else if !report {
                     continue;
                 }
             } else if is_epithet(doc, i, key, &words) {
@@ -408,7 +513,7 @@ impl Rule for Typo {
             }
             let verdict = verdicts
                 .entry(key)
-                .or_insert_with(|| decide(cx, key, st, &words, &mut budget))
+                .or_insert_with(|| decide(cx, key, st, &words, care))
                 .clone();
             let Verdict::Report {
                 mut severity,
@@ -417,26 +522,55 @@ impl Rule for Typo {
                 fix,
                 related,
                 capitalise,
+                cost,
             } = verdict
             else {
                 continue;
             };
+            if needs_slip && cost > 1.0 {
+                continue;
+            }
+            // A species name after its genus, far from every English word; a laugh or an
+            // interjection said twice.
+            if sh == Shape::Lower && cost > 2.0 && after_capitalised(doc, i) || reduplicated(doc, i)
+            {
+                continue;
+            }
             // "de novo", "du Laurens": a foreign particle, not a lowercased name.
             if capitalise && i > 0 && FOREIGN_PARTICLES.contains(&doc.lower(i - 1)) {
                 continue;
             }
-            if sc.is(i, scan::QUOTED)
+            // A word quoted on its own ("the so-called 'smychka'") is a term the essay mentions.
+            if short_quote[i] {
+                continue;
+            }
+            let crowded = care == Care::Careful
+                && sc.sentence[i] != usize::MAX
+                && unknown_in_sentence
+                    .get(&sc.sentence[i])
+                    .copied()
+                    .unwrap_or(0)
+                    >= 2
+                && spell::known_misspelling(key).is_none();
+            if sc.is(i, scan::QUOTED) && care == Care::Careful
+                || crowded
+                || in_parentheses_alone(doc, i)
                 || neighbours == 1
-                || sh != Shape::Lower && !sc.is(i, scan::INITIAL)
+                || old_text(i)
+                || sh != Shape::Lower && !sc.is(i, scan::INITIAL) && !needs_slip
             {
                 severity = Severity::Advice;
             }
             let span = doc.tokens[i].span;
             let mut d = cx.diag(span, message).severity(severity);
-            for s in suggestions.iter().take(3) {
+            for s in suggestions.iter().take(5) {
                 d = d.suggest(spell::match_case(tok, s));
             }
-            if fix && suggestions.len() == 1 && !sc.is(i, scan::QUOTED) {
+            if fix
+                && severity == Severity::Warning
+                && !suggestions.is_empty()
+                && !sc.is(i, scan::QUOTED)
+            {
                 d = d.fix(span, spell::match_case(tok, &suggestions[0]));
             }
             if let Some(r) = related {
@@ -450,17 +584,15 @@ impl Rule for Typo {
 }
 
 /// Decides once per document what to say about an unknown lowercase word.
-fn decide(
-    cx: &Context<'_>,
-    key: &str,
-    st: &Stat,
-    stats: &Words<'_>,
-    budget: &mut Budget,
-) -> Verdict {
+fn decide(cx: &Context<'_>, key: &str, st: &Stat, stats: &Words<'_>, careful: Care) -> Verdict {
     if nonstandard::lookup(key).is_some() || cx.config.accepts(key) {
         return Verdict::Silent;
     }
-    let used = |w: &str| stats.get(w).is_some_and(|s| s.known_lower == Some(true));
+    let used = |w: &str| {
+        stats
+            .get(&w.to_lowercase())
+            .is_some_and(|s| s.known_lower == Some(true) || s.known_title == Some(true))
+    };
     let count = st.lower + st.title_mid + st.initial;
     // A known misspelling.
     if let Some(corr) = spell::known_misspelling(key) {
@@ -483,21 +615,34 @@ fn decide(
                         .filter(|s| s.known_lower == Some(true))
                 })
                 .map(|s| s.first);
+            let fix = good.len() == 1;
+            let mut suggestions = good;
+            for s in spell::suggest(key, &used) {
+                // Only close candidates beside a known correction.
+                if suggestions.len() >= 5 || s.cost > 1.0 {
+                    break;
+                }
+                if !suggestions.contains(&s.word) {
+                    suggestions.push(s.word);
+                }
+            }
             return Verdict::Report {
                 severity: Severity::Warning,
                 message: format!("`{key}` is a misspelling of {list}"),
-                fix: good.len() == 1,
-                suggestions: good,
+                fix,
+                suggestions,
                 related,
                 capitalise: false,
+                cost: 0.0,
             };
         }
     }
     let len = key.chars().count();
-    // Short words are abbreviations and symbols (df, tv, ul); elisions ('tis, wou'd) and
-    // early modern spellings (vnto, receiue, certaine) come from quoted old texts: only known
-    // misspellings are reported.
-    if len <= 3 || key.contains('\'') || spell::is_archaic_spelling(key) {
+    // Elisions ('tis, wou'd) and early modern spellings (vnto, receiue, certaine) come from
+    // quoted old texts; two-letter words are symbols and abbreviations (df, tv), and so are
+    // short words without a vowel (mgs, pkt).
+    let vowel = key.contains(['a', 'e', 'i', 'o', 'u', 'y']);
+    if len <= 2 || len <= 3 && !vowel || key.contains('\'') {
         return Verdict::Silent;
     }
     // Only known capitalised (america → America): the capitalisation rule
@@ -505,54 +650,126 @@ fn decide(
     if st.lower > 0 && spell::check(&spell::match_case("A", key)) {
         return Verdict::Silent;
     }
-    let in_doc = |w: &str| used(w);
-    let sugg = spell::suggest(key, budget, &in_doc);
-    let Some(best) = sugg.first() else {
+    let sugg = spell::suggest(key, &used);
+    let best = sugg.first();
+    // How close the best correction is: a slip (cost ≤ 1), two slips (≤ 2), or nothing near.
+    let cost = best.map_or(f32::MAX, |b| b.cost);
+    let near = cost <= 2.0 || best.is_some_and(|b| b.phonetic && b.cost <= 3.0);
+    if len <= 3
+        && !(cost <= 1.0 && best.is_some_and(|b| spell::is_frequent_word(&b.word.to_lowercase())))
+    {
+        // A short word is an abbreviation unless it is one slip from a common word.
         return Verdict::Silent;
-    };
-    // The slip itself, without the bonus for words the essay uses.
-    let slip = spell::weighted_distance(key, &best.word.to_lowercase());
-    let close = slip <= 1.0;
-    let best_in_doc = used(&best.word);
-    let common = best.word.split(' ').all(spell::is_common_word);
-    // An edit of the last letter, or a letter added or dropped at the end, is an inflection or
-    // a derivation more often than a slip.
-    let prefix = key
-        .bytes()
-        .zip(best.word.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let end_edit = prefix + 1 >= len.min(best.word.len());
-    let severity = if count >= 2 {
-        // A word used consistently is a term of the field (logoi beside logos), unless it is
-        // one small slip (a swap, a doubled letter) from a word the essay also uses.
-        if !(slip <= 0.7 && best_in_doc) {
-            return Verdict::Silent;
-        }
-        Severity::Advice
-    } else if close && (common || best_in_doc) && !end_edit {
+    }
+    // A word used again and again that is near no English word is a term of the field
+    // (smychka, logoi); a misspelling repeated is still a misspelling.
+    // In a carefully spelled document a repeated word that is not one slip from a word is a
+    // term too.
+    // (A capitalised candidate, Nissan for "nisin", does not count.)
+    let lower_cost = sugg
+        .iter()
+        .filter(|s| spell::shape(&s.word) == Shape::Lower)
+        .map(|s| s.cost)
+        .fold(f32::MAX, f32::min);
+    if count >= 2 && (!near || careful == Care::Careful && lower_cost > 1.0) {
+        return Verdict::Silent;
+    }
+    // In a carefully spelled document (few unknown words), a word two slips from the nearest
+    // word, or in a sentence with other unknown words, is as likely a term, a foreign or an old
+    // word as a misspelling; where misspellings are frequent it is a misspelling.
+    // A capitalised word (Nissan for "nisin") is weak evidence for a lowercase slip.
+    let latin = careful == Care::Careful
+        && (LATIN_ENDINGS.iter().any(|e| key.ends_with(e)) || spell::is_archaic_spelling(key));
+    let severity = if lower_cost <= 1.0 && !latin || careful == Care::Careless && (near || len <= 8)
+    {
         Severity::Warning
-    } else if close && (common || best_in_doc || len >= 9 || slip <= 0.7) {
+    } else {
         Severity::Advice
-    } else {
-        return Verdict::Silent;
     };
-    let related = if best_in_doc {
-        stats.get(best.word.as_str()).map(|s| s.first)
-    } else {
-        None
+    let related = best
+        .filter(|b| used(&b.word))
+        .and_then(|b| stats.get(&b.word.to_lowercase()))
+        .map(|s| s.first);
+    // Applied by --fix only when the best is far ahead of the next.
+    let fix = match (sugg.first(), sugg.get(1)) {
+        (Some(a), Some(b)) => a.cost <= 1.0 && b.score - a.score >= FIX_MARGIN,
+        (Some(a), None) => a.cost <= 1.0,
+        _ => false,
+    };
+    let message = match best {
+        Some(b) if b.word.contains(' ') && b.word.replace(' ', "") == key => {
+            format!("`{key}` is two words run together: `{}`", b.word)
+        }
+        Some(b) if near => format!(
+            "`{key}` is not in the dictionary; did you mean `{}`?",
+            b.word
+        ),
+        _ => format!("`{key}` is not in the dictionary"),
     };
     Verdict::Report {
         severity,
-        message: format!(
-            "`{key}` is not in the dictionary; did you mean `{}`?",
-            best.word
-        ),
-        suggestions: sugg.iter().take(3).map(|s| s.word.clone()).collect(),
-        fix: false,
+        message,
+        // Candidates far behind the best (two slips' worth of score) are noise, not help.
+        suggestions: sugg
+            .iter()
+            .filter(|s| s.score <= sugg[0].score + SUGGEST_MARGIN)
+            .take(5)
+            .map(|s| s.word.clone())
+            .collect(),
+        fix,
         related,
         capitalise: false,
+        cost: lower_cost.min(cost),
     }
+}
+
+/// How far ahead (in nats of score) the best correction must be of the next for `--fix` to
+/// apply it: about a factor of 50 in probability.
+const FIX_MARGIN: f32 = 4.0;
+
+/// Nats behind the best candidate beyond which a candidate is not suggested.
+const SUGGEST_MARGIN: f32 = 12.0;
+
+/// Endings of Latin and Greek inflection (bonum, implicatus, actiones, logoi): in a carefully
+/// spelled document a word with one of them is more likely a foreign term than a slip.
+const LATIN_ENDINGS: &[&str] = &[
+    "us", "um", "ae", "orum", "arum", "ibus", "tio", "tas", "oi", "es", "ia", "ii",
+];
+
+/// How carefully a document is spelled (decides what a word two slips away is).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Care {
+    /// Under 1.5% of the running words are distinct unknown words alone in their sentence,
+    /// and under 0.4% distinct known misspellings.
+    Careful,
+    /// 1.5% or more (two at least), or 0.4% known misspellings (three at least).
+    Careless,
+}
+
+/// An unknown word one slip (error cost at most 1) from a lowercase dictionary word: the
+/// evidence of a careless document. Words far from every word (terms, foreign words) do not
+/// count.
+fn clear_slip(key: &str) -> bool {
+    spell::suggest(key, &|_| false)
+        .iter()
+        .any(|s| s.cost <= 1.0 && spell::shape(&s.word) == Shape::Lower)
+}
+
+/// The same word before or after (hee hee, tut tut, Chanos chanos): an interjection or a
+/// species name, not a slip.
+fn reduplicated(doc: &Document, i: usize) -> bool {
+    let same = |k: usize| doc.tokens[k].is_word() && doc.lower(k) == doc.lower(i);
+    i > 0 && same(i - 1) || i + 1 < doc.tokens.len() && same(i + 1)
+}
+
+/// A capitalised word just before (a genus: "Drosophila melanogaster", "Chanos chanos").
+fn after_capitalised(doc: &Document, i: usize) -> bool {
+    i > 0 && doc.tokens[i - 1].is_word() && spell::shape(doc.tok(i - 1)) == Shape::Title
+}
+
+/// A word alone in parentheses ("the outposts (statio)"): a term glossed, not a slip.
+fn in_parentheses_alone(doc: &Document, i: usize) -> bool {
+    i > 0 && i + 1 < doc.tokens.len() && doc.tok(i - 1) == "(" && doc.tok(i + 1) == ")"
 }
 
 /// Part of a hyphenated name: "Groth-Marnat", "Sheung-Tak".
@@ -633,21 +850,32 @@ fn is_epithet(doc: &Document, i: usize, key: &str, stats: &Words<'_>) -> bool {
     genus_unknown || latin && !lexicon::is_function_word(doc.lower(prev))
 }
 
-/// Sentences in which at least three words, and a quarter of the words, are unknown lowercase
-/// words: another language, not a string of typos.
+/// Sentences in another language: at least three words and a quarter of the words unknown
+/// lowercase words, with two function words of another language (de, que, und, est) or more
+/// than half of the words unknown. A string of misspellings has English function words.
 fn foreign_sentences(
     doc: &Document,
     shape_of: &[Option<Shape>],
     unknown_at: &dyn Fn(usize) -> bool,
 ) -> Vec<bool> {
+    static FOREIGN: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let foreign_fw = FOREIGN.get_or_init(|| {
+        lexicon::word_set(include_str!(
+            "../../../rules/spelling/foreign_function_words.txt"
+        ))
+    });
     let mut out = vec![false; doc.sentences.len()];
     for (si, s) in doc.sentences.iter().enumerate() {
-        let (mut words, mut unknown) = (0usize, 0usize);
+        let (mut words, mut unknown, mut particles) = (0usize, 0usize, 0usize);
         for i in s.tokens.clone() {
             if !doc.tokens[i].is_word() {
                 continue;
             }
             words += 1;
+            if foreign_fw.contains(doc.lower(i)) {
+                particles += 1;
+            }
             if shape_of[i] == Some(Shape::Lower)
                 && unknown_at(i)
                 && spell::known_misspelling(doc.lower(i)).is_none()
@@ -655,7 +883,7 @@ fn foreign_sentences(
                 unknown += 1;
             }
         }
-        out[si] = unknown >= 3 && unknown * 4 >= words;
+        out[si] = unknown >= 3 && unknown * 4 >= words && (particles >= 2 || unknown * 2 > words);
     }
     out
 }

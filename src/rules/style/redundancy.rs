@@ -191,14 +191,9 @@ impl Rule for Redundancy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn run(text: &str) -> Vec<(String, String)> {
-        let doc = crate::analysis::from_text(text);
-        let config = Config::default();
-        let cx = Context::new(&doc, &config, crate::rule::Declared::meta(&Redundancy));
-        let mut out = Vec::new();
-        Redundancy.check(&cx, &mut out);
+        let (doc, out) = crate::rule::run_rule(&Redundancy, text);
         out.iter()
             .map(|d| (doc.slice(d.span).to_string(), d.suggestions[0].clone()))
             .collect()

@@ -35,11 +35,13 @@ pub enum Level {
     Off,
 }
 
-/// One confusion set with its calibrated threshold (natural-log units).
+/// One confusion set with its calibrated thresholds (natural-log units): past `threshold` the
+/// set speaks at its `level`; past `advice` (at most `threshold`) it speaks as advice.
 #[derive(Debug)]
 pub struct Set {
     pub members: Vec<&'static str>,
     pub threshold: f64,
+    pub advice: f64,
     pub level: Level,
 }
 
@@ -177,6 +179,15 @@ impl Model {
                         _ => return Err(format!("line {n}: unknown level")),
                     };
                     let threshold = num(f.next(), n)?;
+                    let mut f = f.peekable();
+                    // An optional second number: the advice threshold.
+                    let advice = match f.peek().and_then(|x| x.parse::<f64>().ok()) {
+                        Some(a) => {
+                            f.next();
+                            a.min(threshold)
+                        }
+                        None => threshold,
+                    };
                     let members: Vec<&'static str> = f.collect();
                     if members.len() < 2 {
                         return Err(format!("line {n}: a set needs two members"));
@@ -187,6 +198,7 @@ impl Model {
                     m.sets.push(Set {
                         members,
                         threshold,
+                        advice,
                         level,
                     });
                 }
@@ -312,7 +324,8 @@ impl Model {
     }
 
     /// The verdict on `w` (lowercase) between `left` and `right`: the member its context calls
-    /// for when that member wins by more than its set's threshold.
+    /// for when that member wins by more than its set's threshold (sure when the set speaks as
+    /// a warning), or by more than its advice threshold (not sure).
     pub fn judge(&self, w: &str, left: Option<&str>, right: Option<&str>) -> Option<Verdict> {
         if left.is_none() && right.is_none() || !judged_as_written(w) {
             return None;
@@ -328,12 +341,16 @@ impl Model {
             let Some((a, margin)) = self.best_alternative(set, w, left, right) else {
                 continue;
             };
-            let over = margin - set.threshold;
+            let (over, sure) = if margin > set.threshold {
+                (margin - set.threshold, set.level == Level::Warning)
+            } else {
+                (margin - set.advice, false)
+            };
             if over > 0.0 && out.as_ref().is_none_or(|(_, o)| over > *o) {
                 let v = Verdict {
                     word: a,
                     margin,
-                    sure: set.level == Level::Warning,
+                    sure,
                 };
                 out = Some((v, over));
             }
@@ -342,8 +359,9 @@ impl Model {
     }
 }
 
-use super::{Confusable, Hit};
+use super::{strong_start, Confusable, Hit};
 use crate::analysis::sentence::Sent;
+use crate::lexicon::pos::{self, *};
 
 /// A neighbour that gives context: a plain lowercase-able word (not a number, a symbol or a
 /// name in capitals mid-sentence).
@@ -378,9 +396,25 @@ impl Confusable {
         if joined(p) || joined(n) {
             return None;
         }
+        // Two forms of one verb (lead / led): the word before decides, not the counts.
+        if let Some(h) = self.verb_form_slot(s, i, w) {
+            return Some(h);
+        }
         let left = context_word(s, p);
         let right = context_word(s, n);
         let v = model.judge(w, left, right)?;
+        if super::verb_form::inflection_pair(w, v.word) {
+            return None;
+        }
+        // A verb right after its subject pronoun stays a verb: "It threw the weight of law
+        // behind …" is no "through".
+        // (Only a word the lexicon knows as a finite verb: "wood" is a verb only in Hunspell.)
+        let verbal = ANY_VERB | AUX | MAY_VERB | MAY_PAST | MAY_3SG;
+        let subject =
+            s.has(p, PRON_SUBJ) && (!s.has(p, PRON_OBJ) || p.is_some_and(|k| strong_start(s, k)));
+        if subject && pos::is(w, VERB | VERB_3SG | VERB_PAST) && !pos::is(v.word, verbal) {
+            return None;
+        }
         Some(Hit {
             repl: v.word,
             sure: v.sure,
@@ -455,5 +489,16 @@ mod tests {
             m.judge("bc", Some("x"), Some("y")).map(|v| v.word),
             Some("ab")
         );
+        // A second number is the advice threshold: past it (but not past the warning one) the
+        // verdict is advice.
+        let m =
+            Model::parse("N 1000 5\nU ab 10\nU bc 10\nB x ab 9\nB ab y 9\nT warning 99 0.5 ab bc")
+                .unwrap();
+        assert_eq!(m.sets()[0].advice, 0.5);
+        let v = m.judge("bc", Some("x"), Some("y")).expect("advice");
+        assert_eq!((v.word, v.sure), ("ab", false));
+        let m = Model::parse("N 1000 5\nU ab 10\nU bc 10\nB x ab 9\nB ab y 9\nT warning 0.5 ab bc")
+            .unwrap();
+        assert!(m.judge("bc", Some("x"), Some("y")).expect("warning").sure);
     }
 }
