@@ -150,6 +150,9 @@ pub const CONSISTENCY_RULES: &[&str] = &[
     "dash-style",
     "quote-style",
     "percent-style",
+    "number-style",
+    "serial-comma",
+    "abbreviation-definition",
 ];
 
 /// One row of the consistency table: a rule, how many findings, and the first finding's line

@@ -1,6 +1,7 @@
 //! Rules of the `style` category, and the majority report the house-style rules share.
 //!
-//! The house-style rules (`dash-style`, `quote-style`, `percent-style`) live here rather than in
+//! The house-style rules (`dash-style`, `quote-style`, `percent-style`, `number-style`,
+//! `serial-comma`, `abbreviation-definition`) live here rather than in
 //! a category of their own: each is a choice between correct forms that the essay makes by its
 //! own majority, which is what `style` means in this linter (a matter of consistency, never of
 //! error), and a teacher who wants none of them turns them off by name.
@@ -9,11 +10,14 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::doc::Span;
 use crate::rule::{Context, Rule};
 
+pub mod abbreviation_definition;
 pub mod dash_style;
+pub mod number_style;
 pub mod passive_voice;
 pub mod percent_style;
 pub mod quote_style;
 pub mod redundancy;
+pub mod serial_comma;
 pub mod unclosed_markup;
 
 pub const RULES: &[&dyn Rule] = &[
@@ -22,6 +26,9 @@ pub const RULES: &[&dyn Rule] = &[
     &dash_style::DashStyle,
     &quote_style::QuoteStyle,
     &percent_style::PercentStyle,
+    &number_style::NumberStyle,
+    &serial_comma::SerialComma,
+    &abbreviation_definition::AbbreviationDefinition,
     &unclosed_markup::UnclosedMarkup,
 ];
 
