@@ -21,9 +21,9 @@ crate::rule::declare_rule! {
     /// relative word or preposition ("Stalin, who was ill, and Trotsky" is no list). Without the
     /// serial comma, "A, B and C" counts only when it is clearly a list: four items or more, or
     /// three single words that are all names or all lowercase content words, not after an opening phrase ("In the
-    /// spring, soldiers and workers…" is no list). Quotations are the source's punctuation. A
-    /// warning when the majority form is used at least three times and three times as often as
-    /// the other, advice otherwise.
+    /// spring, soldiers and workers…" is no list). Quotations are the source's punctuation.
+    /// Always advice: both forms are correct, and a pair in apposition ("two variables, trust
+    /// and alienation") or a list of pairs reads like a list without the serial comma.
     ///
     /// **Options.** None.
     ///
@@ -32,7 +32,7 @@ crate::rule::declare_rule! {
     pub struct SerialComma {
         name: "serial-comma",
         category: Style,
-        severity: Warning,
+        severity: Advice,
         summary: "lists written both with and without the serial comma (A, B, and C / A, B and C)",
         fix: None,
     }
