@@ -153,30 +153,8 @@ fn place_prep(w: &str) -> bool {
 }
 
 /// Nouns of time and quantity that follow an adverbial "there" ("stayed there years").
-fn time_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "years"
-            | "days"
-            | "hours"
-            | "minutes"
-            | "weeks"
-            | "months"
-            | "time"
-            | "times"
-            | "decades"
-            | "centuries"
-            | "today"
-            | "tonight"
-            | "yesterday"
-            | "tomorrow"
-            | "once"
-            | "now"
-            | "then"
-            | "alone"
-            | "together"
-            | "instead"
-    )
+pub(super) fn time_noun(w: &str) -> bool {
+    crate::lexicon::in_list!("confusable/time_words.txt", w)
 }
 
 /// A noun, plural nouns included (the lexicon marks "parts", "protests" only as verbs in -s:

@@ -58,27 +58,7 @@ impl Confusable {
                         && !is_capitalized(s.raw(k))
                         && pos::is_nounish(w)
                         && !s.has(Some(k), VERB_ING | MAY_ING | VERB_PAST)
-                        && !matches!(
-                            w,
-                            "years"
-                                | "days"
-                                | "hours"
-                                | "minutes"
-                                | "weeks"
-                                | "months"
-                                | "time"
-                                | "times"
-                                | "decades"
-                                | "centuries"
-                                | "today"
-                                | "tonight"
-                                | "yesterday"
-                                | "tomorrow"
-                                | "once"
-                                | "now"
-                                | "then"
-                                | "alone"
-                        )
+                        && !super::possessive::time_noun(w)
                 };
                 if matches!(
                     wp,
