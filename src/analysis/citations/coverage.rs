@@ -7,31 +7,16 @@ use crate::analysis::citations::fold_name;
 use crate::doc::citation::Citation;
 use crate::doc::{Document, Quotation, QuoteKind, Span, TokenKind};
 use crate::lexicon;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Words before a quotation that make it a mention or a title ("the phrase", "titled").
 fn is_mention_cue(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| {
-        lexicon::word_set(include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/rules/citations/mention_cues.txt"
-        )))
-    })
-    .contains(lower)
+    lexicon::in_list!("citations/mention_cues.txt", lower)
 }
 
 /// Nouns naming the people a paper's data comes from ("participants", "respondents").
 fn is_data_speaker(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| {
-        lexicon::word_set(include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/rules/citations/data_speakers.txt"
-        )))
-    })
-    .contains(lower)
+    lexicon::in_list!("citations/data_speakers.txt", lower)
 }
 
 /// Phrases right before a quotation that name a term ("called", "known as").
@@ -49,14 +34,7 @@ fn label_cues() -> &'static [Vec<&'static str>] {
 
 /// Verbs of speech ("said", "asked") that mark dialogue.
 fn is_speech_verb(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| {
-        lexicon::word_set(include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/rules/citations/speech_verbs.txt"
-        )))
-    })
-    .contains(lower)
+    lexicon::in_list!("citations/speech_verbs.txt", lower)
 }
 
 /// Citations indexed by sentence.
