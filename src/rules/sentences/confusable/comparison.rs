@@ -8,46 +8,8 @@
 use super::*;
 
 /// Words that license a following "than" besides comparatives.
-fn licenses_than(w: &str) -> bool {
-    matches!(
-        w,
-        "rather"
-            | "other"
-            | "others"
-            | "else"
-            | "otherwise"
-            | "different"
-            | "differently"
-            | "differs"
-            | "differ"
-            | "prefer"
-            | "prefers"
-            | "preferred"
-            | "preferable"
-            | "sooner"
-            | "twice"
-            | "thrice"
-            | "times"
-            | "anything"
-            | "anyone"
-            | "nothing"
-            | "none"
-            | "nobody"
-            | "elsewhere"
-            | "superior"
-            | "inferior"
-            | "hardly"
-            | "scarcely"
-            | "barely"
-            | "more"
-            | "less"
-            | "fewer"
-            | "lesser"
-            | "greater"
-            | "opposite"
-            | "reverse"
-            | "contrary"
-    )
+pub(super) fn licenses_than(w: &str) -> bool {
+    crate::lexicon::in_list!("confusable/than_licensers.txt", w)
 }
 
 /// A comparative form: tagged so, or a word in -er on an adjective stem ("lighter", "larger",

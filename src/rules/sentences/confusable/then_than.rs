@@ -107,26 +107,7 @@ impl Confusable {
             }
             let compared = (s.start..i).any(|k| {
                 let wk = s.w(k);
-                s.has(Some(k), COMP)
-                    || matches!(
-                        wk,
-                        "rather"
-                            | "other"
-                            | "else"
-                            | "otherwise"
-                            | "different"
-                            | "differently"
-                            | "prefer"
-                            | "prefers"
-                            | "preferred"
-                            | "preferable"
-                            | "sooner"
-                            | "twice"
-                            | "times"
-                            | "anything"
-                            | "anyone"
-                            | "nothing"
-                    )
+                s.has(Some(k), COMP) || super::comparison::licenses_than(wk)
             });
             if compared {
                 return None;
