@@ -720,7 +720,13 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], mark
         .paragraphs
         .iter()
         .filter(|p| matches!(p.kind, crate::doc::ParagraphKind::Heading))
-        .map(|p| (fit(p.span.start), fit(p.span.end)))
+        .map(|p| {
+            // To the end of its line, so that markup after the words (a closing tag, trailing
+            // `#`s) stays inside the heading.
+            let e = fit(p.span.end);
+            let eol = text[e..].find('\n').map_or(len, |k| e + k);
+            (fit(p.span.start), eol)
+        })
         .collect();
     cuts.extend(heads.iter().flat_map(|h| [h.0, h.1]));
     // Prose/markup edges.
@@ -923,7 +929,7 @@ fn is_syntax(piece: &str) -> bool {
     // A link's destination or reference, closed, with no space inside (a title in quotes
     // after the address keeps the piece visible, as anything unusual does).
     let target = |p: &str| {
-        let p = p.trim_end_matches(|c| matches!(c, '*' | '_' | '~'));
+        let p = p.trim_end_matches(['*', '_', '~']);
         p.strip_prefix("](")
             .and_then(|r| r.strip_suffix(')'))
             .or_else(|| p.strip_prefix("][").and_then(|r| r.strip_suffix(']')))
