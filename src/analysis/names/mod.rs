@@ -41,7 +41,7 @@ pub fn analyze(doc: &Document, config: &Config) -> Analysis {
         if own.peek().is_none() {
             return false;
         }
-        if own.all(|u| foreign_context(doc, u.span, &mut cache)) {
+        if own.all(|u| foreign_context(doc, u.span, &mut cache) || in_verse(doc, u.span)) {
             return false;
         }
         // Nor is a variant of a spelling only ever used in such passages (Iewes / Jewes).
@@ -59,6 +59,36 @@ pub fn analyze(doc: &Document, config: &Config) -> Analysis {
     });
     group::resolve_chains(&mut findings);
     Analysis { names, findings }
+}
+
+/// True if `span` is in verse quoted run in with slashes for its line breaks ("Ther was also a
+/// Reve, and a Millere,/ A Sumnour…"): the spelling is the poem's. A line break is a slash
+/// followed by a space and a capital, within 120 bytes of the name in its sentence; "and/or"
+/// has no space and does not count.
+pub fn in_verse(doc: &Document, span: crate::doc::Span) -> bool {
+    const NEAR: usize = 120;
+    let Some(si) = doc.sentence_at(span.start) else {
+        return false;
+    };
+    let s = doc.sentences[si].span;
+    let (lo, hi) = (
+        span.start.saturating_sub(NEAR).max(s.start),
+        (span.end + NEAR).min(s.end),
+    );
+    let Some(text) = doc
+        .text
+        .get(lo..hi)
+        .or_else(|| doc.text.get(s.start..s.end))
+    else {
+        return false;
+    };
+    text.match_indices('/').any(|(i, _)| {
+        let rest = &text[i + 1..];
+        let trimmed = rest.trim_start_matches('/').trim_start();
+        rest.len() > trimmed.len()
+            && rest.starts_with([' ', '/'])
+            && trimmed.starts_with(char::is_uppercase)
+    })
 }
 
 /// True if the words around `span` look like another language or an old spelling: of the ten

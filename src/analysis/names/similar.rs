@@ -278,7 +278,14 @@ pub fn related_forms(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let sufs = suffixes();
     if let Some(rest) = long.strip_prefix(short) {
-        if sufs.contains(&rest) {
+        // A one-letter ending that repeats the last letter is a doubled letter (Habermas /
+        // Habermass, Baldwin / Baldwinn), and one other than a plural -s needs a base that is a
+        // word in its own right (Russia / Russian, Israel / Israeli; not Wharto / Wharton).
+        let one = rest.chars().count() == 1;
+        if sufs.contains(&rest)
+            && !(one && short.ends_with(rest))
+            && (!one || rest == "s" || known_base(short))
+        {
             return true;
         }
     }
@@ -287,7 +294,9 @@ pub fn related_forms(a: &str, b: &str) -> bool {
         if "aeiouy".contains(last) && short.len() > 3 {
             let base = &short[..short.len() - 1];
             if let Some(rest) = long.strip_prefix(base) {
-                if rest.len() >= 2 && sufs.contains(&rest) {
+                // The ending replaces the vowel (Canada / Canadian); one that begins with it
+                // only adds letters, and is the rule above (Hofstadte / Hofstadter is a slip).
+                if rest.len() >= 2 && sufs.contains(&rest) && !rest.starts_with(last) {
                     return true;
                 }
             }
@@ -323,6 +332,16 @@ pub fn related_forms(a: &str, b: &str) -> bool {
         }
     }
     false
+}
+
+/// True if a fold is a word the dictionary knows, in lowercase or capitalised (russia → Russia).
+fn known_base(fold: &str) -> bool {
+    let mut c = fold.chars();
+    let cap: String = c
+        .next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default();
+    lexicon::is_dictionary_word(fold) || lexicon::is_dictionary_word(&cap)
 }
 
 fn consonants(s: &str) -> String {
