@@ -49,10 +49,30 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 #[path = "src/lexicon/spell/generate.rs"]
 mod spelling_data;
 
+#[path = "src/lexicon/stems_gen.rs"]
+mod stems_gen;
+
 fn main() {
     spelling_data::run();
     fixture_tests();
     confusable_model();
+    pos_stems();
+}
+
+/// The Hunspell stem table of `lexicon::pos` (see src/lexicon/stems_gen.rs).
+fn pos_stems() {
+    let (us, gb) = ("rules/dict/en_US.dic", "rules/dict/en_GB.dic");
+    println!("cargo:rerun-if-changed={us}");
+    println!("cargo:rerun-if-changed={gb}");
+    println!("cargo:rerun-if-changed=src/lexicon/stems_gen.rs");
+    let us = fs::read_to_string(us).expect("rules/dict/en_US.dic");
+    let gb = fs::read_to_string(gb).expect("rules/dict/en_GB.dic");
+    let (blob, records, slots) = stems_gen::build(&stems_gen::stems(&us, &gb));
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    let out = Path::new(&out);
+    fs::write(out.join("pos_blob.bin"), blob).unwrap();
+    fs::write(out.join("pos_records.bin"), records).unwrap();
+    fs::write(out.join("pos_slots.bin"), slots).unwrap();
 }
 
 fn fixture_tests() {

@@ -713,3 +713,60 @@ fn output_dir_writes_a_page_per_essay_and_the_class_summary() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--output-dir writes HTML pages"));
 }
+
+/// Three essays in a folder, for the progress bar tests.
+fn three_essays(name: &str) -> PathBuf {
+    let d = tmpdir(name);
+    for (i, t) in [
+        "The bridge was was built in a year.\n",
+        "A second essay about rivers and the towns beside them.\n",
+        "The third essay says little, and says it briefly.\n",
+    ]
+    .iter()
+    .enumerate()
+    {
+        std::fs::write(d.join(format!("essay-{i}.txt")), t).unwrap();
+    }
+    d
+}
+
+#[test]
+fn progress_bar_is_silent_when_stderr_is_not_a_terminal() {
+    let d = three_essays("progress-pipe");
+    let o = bin()
+        .args(["check", "--format", "human", d.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    // Piped standard error: no bar, no escape codes, nothing at all.
+    assert_eq!(stderr(&o), "", "stderr of a piped folder run");
+    assert!(stdout(&o).contains("doubled-word"), "{}", stdout(&o));
+}
+
+#[test]
+fn progress_bar_draws_on_a_terminal() {
+    // `script` (util-linux) runs the command on a pseudo-terminal: standard error is a terminal.
+    let has_script = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: no `script` command to give the run a terminal");
+        return;
+    }
+    let d = three_essays("progress-tty");
+    let cmd = format!(
+        "{} check --format human {} >/dev/null",
+        env!("CARGO_BIN_EXE_essaylint"),
+        d.display()
+    );
+    let o = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    let tty = stdout(&o);
+    assert!(tty.contains("files checked"), "terminal output: {tty:?}");
+    assert!(tty.contains("/3"), "terminal output: {tty:?}");
+}

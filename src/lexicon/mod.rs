@@ -11,6 +11,7 @@ pub mod inflect;
 pub mod lemma;
 pub mod nonstandard;
 pub mod spell;
+mod stems_gen;
 pub mod tagger;
 
 use std::collections::{HashMap, HashSet};

@@ -13,7 +13,7 @@
 //!
 //! Input words are lowercase with `'` apostrophes (as `Document::lower` gives them).
 
-use std::collections::HashMap;
+use crate::lexicon::spell::FastMap;
 use std::sync::OnceLock;
 
 /// A set of tags (bit flags).
@@ -93,9 +93,37 @@ pub const FUNCTION: Tags = DET
 pub const AUX: Tags = MODAL | BE | HAVE | DO;
 
 struct Lexicon {
-    curated: HashMap<String, Tags>,
-    /// Hunspell stems and their affix flags (bits: see `hflag`).
-    stems: HashMap<&'static str, u16>,
+    curated: FastMap<String, Tags>,
+}
+
+/// Hunspell stems and their affix flags (the `HF_` bits), compiled in by build.rs as a hash
+/// table read in place (see src/lexicon/stems_gen.rs): nothing to parse at start-up.
+struct Stems;
+
+static STEM_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pos_blob.bin"));
+static STEM_RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pos_records.bin"));
+static STEM_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pos_slots.bin"));
+
+impl Stems {
+    /// The flags of a stem, if the dictionary has it.
+    fn get(&self, s: &str) -> Option<u16> {
+        let n = STEM_SLOTS.len() / 4;
+        let mask = n - 1;
+        let mut i = (super::stems_gen::hash(s.as_bytes()) as usize) & mask;
+        loop {
+            let slot = u32::from_le_bytes(STEM_SLOTS[i * 4..i * 4 + 4].try_into().ok()?);
+            if slot == 0 {
+                return None;
+            }
+            let r = &STEM_RECORDS[(slot as usize - 1) * 8..][..8];
+            let off = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
+            let len = u16::from_le_bytes([r[4], r[5]]) as usize;
+            if len == s.len() && &STEM_BLOB[off..off + len] == s.as_bytes() {
+                return Some(u16::from_le_bytes([r[6], r[7]]));
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 const HF_D: u16 = 1; // -ed
@@ -124,27 +152,6 @@ const PREFIXES: [(&str, u16); 7] = [
     ("pro", HF_PRE_PRO),
     ("un", HF_PRE_UN),
 ];
-
-fn hflag(c: char) -> u16 {
-    match c {
-        'D' => HF_D,
-        'G' => HF_G,
-        'S' => HF_S,
-        'M' => HF_M,
-        'R' => HF_R,
-        'T' => HF_T,
-        'Y' => HF_Y,
-        'P' => HF_P,
-        'A' => HF_PRE_RE,
-        'C' => HF_PRE_DE,
-        'E' => HF_PRE_DIS,
-        'F' => HF_PRE_CON,
-        'I' => HF_PRE_IN,
-        'K' => HF_PRE_PRO,
-        'U' => HF_PRE_UN,
-        _ => 0,
-    }
-}
 
 fn section_tag(name: &str) -> Tags {
     match name {
@@ -232,8 +239,8 @@ pub(crate) fn inflect(base: &str) -> (String, Vec<String>, Vec<String>) {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut curated: HashMap<String, Tags> = HashMap::new();
-        let add = |w: &str, t: Tags, m: &mut HashMap<String, Tags>| {
+        let mut curated: FastMap<String, Tags> = FastMap::default();
+        let add = |w: &str, t: Tags, m: &mut FastMap<String, Tags>| {
             *m.entry(w.to_string()).or_insert(0) |= t;
         };
         let mut tag = 0;
@@ -308,53 +315,16 @@ fn lexicon() -> &'static Lexicon {
         ] {
             add(w, NUM, &mut curated);
         }
-        let mut stems = HashMap::with_capacity(80_000);
-        for line in crate::lexicon::data_file!("rules/dict/en_US.dic")
-            .lines()
-            .skip(1)
-        {
-            let (w, flags) = line.split_once('/').unwrap_or((line, ""));
-            let w = w.trim();
-            if w.is_empty() || w.bytes().any(|b| b.is_ascii_uppercase()) {
-                continue;
-            }
-            let f = flags.chars().fold(0u16, |a, c| a | hflag(c));
-            *stems.entry(w).or_insert(0) |= f;
-        }
-        for line in include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/dict/en_GB.dic"))
-            .lines()
-            .skip(1)
-        {
-            let Some((w, flags)) = line.split_once('/') else {
-                continue;
-            };
-            if flags.contains('M') {
-                let w = w.trim();
-                if let Some(f) = stems.get_mut(w) {
-                    *f |= HF_GB_M;
-                }
-                let us = if let Some(b) = w.strip_suffix("our") {
-                    Some(format!("{b}or"))
-                } else if let Some(b) = w.strip_suffix("ise") {
-                    Some(format!("{b}ize"))
-                } else {
-                    w.strip_suffix("tre").map(|b| format!("{b}ter"))
-                };
-                if let Some(f) = us.and_then(|u| stems.get_mut(u.as_str())) {
-                    *f |= HF_GB_M;
-                }
-            }
-        }
-        Lexicon { curated, stems }
+        Lexicon { curated }
     })
 }
 
-fn stem_flags(stems: &HashMap<&'static str, u16>, s: &str, req: u16) -> Option<u16> {
-    stems.get(s).copied().filter(|f| f & req == req)
+fn stem_flags(stems: &Stems, s: &str, req: u16) -> Option<u16> {
+    stems.get(s).filter(|f| f & req == req)
 }
 
 /// Looks a stem up with a suffix appended, without allocating (`buf` is a scratch buffer).
-fn stem_plus(stems: &HashMap<&'static str, u16>, base: &str, add: &str, req: u16) -> Option<u16> {
+fn stem_plus(stems: &Stems, base: &str, add: &str, req: u16) -> Option<u16> {
     let mut buf = [0u8; 64];
     let n = base.len() + add.len();
     if n > buf.len() {
@@ -370,8 +340,7 @@ fn stem_plus(stems: &HashMap<&'static str, u16>, base: &str, add: &str, req: u16
 /// The Hunspell-derived tags of a word; with `req`, only stems that carry those flags count
 /// (used for prefixed words: "distrusted" is dis- + a stem flagged for dis-).
 fn hunspell_tags(w: &str, req: u16) -> Tags {
-    let lex = lexicon();
-    let st = &lex.stems;
+    let st = &Stems;
     let mut t = 0;
     let stem = |f: u16, t: &mut Tags| {
         *t |= KNOWN;

@@ -715,6 +715,20 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], mark
     let sent_starts: Vec<usize> = doc.sentences.iter().map(|s| fit(s.span.start)).collect();
     cuts.extend(para_starts.iter().map(|p| p.0));
     cuts.extend(sent_starts.iter().copied());
+    // Headings, set as headings (their `#` marks are hidden with the rest of the markup).
+    let heads: Vec<(usize, usize)> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| matches!(p.kind, crate::doc::ParagraphKind::Heading))
+        .map(|p| {
+            // To the end of its line, so that markup after the words (a closing tag, trailing
+            // `#`s) stays inside the heading.
+            let e = fit(p.span.end);
+            let eol = text[e..].find('\n').map_or(len, |k| e + k);
+            (fit(p.span.start), eol)
+        })
+        .collect();
+    cuts.extend(heads.iter().flat_map(|h| [h.0, h.1]));
     // Prose/markup edges.
     let prose = doc.prose.as_bytes();
     let masked = |i: usize| prose.get(i) != text.as_bytes().get(i);
@@ -739,8 +753,16 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], mark
     let (mut next_para, mut next_sent, mut next_rel) = (0usize, 0usize, 0usize);
     let mut active: Vec<usize> = Vec::new();
     let mut active_rel: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut next_head = 0usize;
+    // The end of the heading whose `<span class="hd">` is open.
+    let mut open_head: Option<usize> = None;
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
+        if open_head.is_some_and(|e| a >= e || para_starts.get(next_para).is_some_and(|p| p.0 <= a))
+        {
+            out.push_str("</span>");
+            open_head = None;
+        }
         while next_para < para_starts.len() && para_starts[next_para].0 <= a {
             let _ = write!(
                 out,
@@ -787,6 +809,13 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], mark
         }
         active.retain(|&i| spans[i].1 > a);
         active_rel.retain(|r| r.1 > a);
+        while next_head < heads.len() && heads[next_head].1 <= a {
+            next_head += 1;
+        }
+        if open_head.is_none() && heads.get(next_head).is_some_and(|h| h.0 <= a && a < h.1) {
+            out.push_str("<span class=\"hd\">");
+            open_head = Some(heads[next_head].1);
+        }
         if a == b {
             continue;
         }
@@ -874,6 +903,9 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], mark
             esc(piece)
         );
     }
+    if open_head.is_some() {
+        out.push_str("</span>");
+    }
     // Diagnostics at the very end of the text.
     while next_start < starts.len() {
         let i = starts[next_start];
@@ -883,16 +915,29 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], mark
 }
 
 /// Markdown syntax and nothing else: heading and emphasis marks, quote marks, bullets, link
-/// brackets, rules. Code fences stay (grey), as the code they enclose does.
+/// brackets and a link's destination (`](https://…)`, `][ref]`), rules. Code fences stay
+/// (grey), as the code they enclose does.
 fn is_syntax(piece: &str) -> bool {
-    !piece.is_empty()
-        && !piece.starts_with("~~~")
-        && piece.chars().all(|c| {
+    let marks = |p: &str| {
+        p.chars().all(|c| {
             matches!(
                 c,
                 '#' | '*' | '_' | '>' | '[' | ']' | '(' | ')' | '!' | '~' | '|' | '=' | '+' | '-'
             )
         })
+    };
+    // A link's destination or reference, closed, with no space inside (a title in quotes
+    // after the address keeps the piece visible, as anything unusual does).
+    let target = |p: &str| {
+        let p = p.trim_end_matches(['*', '_', '~']);
+        p.strip_prefix("](")
+            .and_then(|r| r.strip_suffix(')'))
+            .or_else(|| p.strip_prefix("][").and_then(|r| r.strip_suffix(']')))
+            .is_some_and(|inner| {
+                !inner.contains(char::is_whitespace) && !inner.contains(['(', ')', '[', ']'])
+            })
+    };
+    !piece.is_empty() && !piece.starts_with("~~~") && (marks(piece) || target(piece))
 }
 
 fn tooltip(d: &Diagnostic) -> String {
@@ -937,6 +982,7 @@ h1{font-size:20px;margin:0 0 2px}
 .swatch{display:inline-block;width:14px;height:14px;border-radius:3px;background:var(--c-bg);border:2px solid var(--c)}
 nav.back{margin:10px 28px 0;font-size:14px}
 .text .mdm{display:none}
+.text .hd{font:600 1.3em/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937}
 svg rect.passive{fill:var(--citations)}svg rect.grade{fill:var(--sentences)}svg line.axis{stroke:var(--line)}
 nav.files{margin:16px 28px;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 16px}
 nav.files h2{font-size:15px;margin:4px 0}
@@ -1121,5 +1167,47 @@ mod tests {
         assert!(h.contains("<mark class=\"bg c-repetition"));
         assert!(h.contains("doubled-word"));
         assert_eq!(h.matches("<section").count(), 1);
+    }
+
+    #[test]
+    fn markdown_headings_styled_and_link_syntax_hidden() {
+        let src = input::read_text(
+            "# A Short History of Bridges\n\nThe first bridges were logs, as [one survey](https://example.org/bridges) explains.\n"
+                .to_string(),
+            input::Format::Markdown,
+        );
+        let report = engine::check(src, &Config::default());
+        let f = FileReport {
+            path: "bridges.md",
+            report: &report,
+        };
+        let h = render(&[f]);
+        // The heading is set in its own style, its `#` hidden.
+        let at = h.find("<span class=\"hd\">").expect("a heading span");
+        let head = &h[at..at + h[at..].find("</span>").unwrap()];
+        assert!(h[at..].contains("A Short History of Bridges"), "{head}");
+        assert!(
+            h.contains("<span class=\"np mdm\"># </span>")
+                || h.contains("<span class=\"np mdm\">#</span>")
+        );
+        // The link's destination is markup, hidden with its brackets; its words stay.
+        assert!(
+            h.contains("<span class=\"np mdm\">](https://example.org/bridges)</span>"),
+            "{}",
+            &h[h.find("one survey").unwrap_or(0)..][..200]
+        );
+        assert!(h.contains("one survey"));
+        // The body paragraph is not a heading.
+        assert_eq!(h.matches("<span class=\"hd\">").count(), 1);
+    }
+
+    #[test]
+    fn link_targets_are_syntax() {
+        assert!(is_syntax("](https://example.org/a_b)"));
+        assert!(is_syntax("][ref]"));
+        assert!(is_syntax("**"));
+        assert!(!is_syntax("](see the note below)"));
+        assert!(!is_syntax("(1998)"));
+        assert!(!is_syntax("~~~rust"));
     }
 }
