@@ -3,9 +3,7 @@
 //!
 //! Run with `cargo bench --bench throughput`. Not a test: nothing here can fail on timing.
 
-use essaylint::rule::Context;
-use essaylint::rules;
-use essaylint::{engine, Config, Source};
+use essaylint::{Config, Source};
 use std::time::{Duration, Instant};
 
 fn peak_rss_kib() -> Option<u64> {
@@ -22,7 +20,7 @@ fn main() {
     let config = Config::default();
     // Warm up: parse the compiled-in dictionaries and word lists once, as a real run does.
     let warm = Instant::now();
-    let _ = engine::check(Source::plain(seed), &config);
+    let _ = essaylint::check(Source::plain(seed), &config);
     println!(
         "first run (loads the compiled-in data): {:.1} ms",
         warm.elapsed().as_secs_f64() * 1e3
@@ -40,7 +38,7 @@ fn main() {
         let runs = if target > 4 << 20 { 2 } else { 5 };
         for _ in 0..runs {
             let t = Instant::now();
-            let report = engine::check(Source::plain(text.clone()), &config);
+            let report = essaylint::check(Source::plain(text.clone()), &config);
             best = best.min(t.elapsed());
             words = report.document.word_count();
             diags = report.diagnostics.len();
@@ -59,15 +57,7 @@ fn main() {
 
 /// Where the time goes: building the model, then each rule on its own.
 fn breakdown(text: String, config: &Config) {
-    let t = Instant::now();
-    let doc = essaylint::analysis::build(Source::plain(text));
-    let mut rows = vec![("document model".to_string(), t.elapsed())];
-    for r in rules::all() {
-        let t = Instant::now();
-        let mut out = Vec::new();
-        r.check(&Context::new(&doc, config, r.meta()), &mut out);
-        rows.push((r.meta().name.to_string(), t.elapsed()));
-    }
+    let mut rows = essaylint::profile(Source::plain(text), config);
     rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     println!("  slowest parts on the 10 MB text:");
     for (name, d) in rows.iter().take(8) {

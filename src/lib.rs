@@ -1,29 +1,60 @@
 //! essaylint: an essay quality linter.
 //!
-//! The library reads an essay into a shared [`doc::Document`] model, runs the enabled
-//! [`rule::Rule`]s over it and renders the [`diagnostic::Diagnostic`]s; it never prints.
-//! The `essaylint` binary is a thin command line on top.
+//! The library reads an essay ([`input`]) into a document model, runs the enabled rules over it
+//! ([`check`]) and renders the [`Diagnostic`]s ([`output`]); it never prints. The `essaylint`
+//! binary is a thin command line on top. The public API is this facade: checking a text, the
+//! configuration, the report and its diagnostics, input loading, fixing, output rendering, the
+//! rule catalogue (listing and `explain`), the name and citation tables and the language server.
+//! Everything else is private to the crate.
 
-pub mod analysis;
 pub mod config;
 pub mod diagnostic;
-pub mod doc;
-pub mod engine;
 pub mod fix;
 pub mod input;
-#[doc(hidden)]
-pub mod invariants;
-pub mod lexicon;
-pub mod lsp;
 pub mod output;
-pub mod rewrite;
-pub mod rule;
-pub mod rules;
 
-// The analyses' old paths, kept while branches written before the analysis layer merge.
-pub use analysis::{citations, names, stats};
+pub(crate) mod analysis;
+pub(crate) mod doc;
+pub(crate) mod engine;
+pub(crate) mod invariants;
+pub(crate) mod lexicon;
+pub(crate) mod lsp;
+pub(crate) mod rewrite;
+pub(crate) mod rule;
+pub(crate) mod rules;
 
-pub use config::Config;
-pub use diagnostic::{Category, Diagnostic, Severity};
+pub use config::{Config, ConfigError, Level};
+pub use diagnostic::{Applicability, Category, Diagnostic, Severity};
 pub use doc::{Document, Source, Span};
-pub use engine::{check, lint, Report};
+pub use engine::{check, lint, profile, Report};
+pub use lsp::serve as serve_lsp;
+
+/// The rule catalogue: every rule with its declaration (name, category, severity, options,
+/// fix safety, documentation), lookup by name for `explain`, the README's rule table, and the
+/// configuration readers, which validate a file's rule tables against the catalogue.
+pub mod catalog {
+    pub use crate::rule::{OptionKind, Rule, RuleMeta, RuleOption};
+    pub use crate::rules::{all, discover_config, find, load_config, markdown_table, parse_config};
+}
+
+/// Reads a source into the document model (structure, then the citations found in it).
+pub fn document(source: Source) -> Document {
+    analysis::build(source)
+}
+
+/// `essaylint names`: the table of the names an essay uses and their spellings.
+pub fn names_table(source: Source, config: &Config, title: &str) -> String {
+    analysis::names::render_table(&analysis::build(source), config, title)
+}
+
+/// `essaylint citations`: the table of an essay's citations and works-cited entries.
+pub fn citations_table(source: Source, config: &Config) -> String {
+    analysis::citations::table(&analysis::build(source), config)
+}
+
+/// Support for the project's own integration tests and fuzzers; not part of the API.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::invariants::{check_fix, check_input};
+    pub use crate::lexicon::data;
+}

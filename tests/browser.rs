@@ -5,7 +5,7 @@
 //! and passes: `.ci/run` installs Debian's `chromium`.
 
 use essaylint::output::{self, FileReport};
-use essaylint::{engine, input, Config};
+use essaylint::{input, Config};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -26,7 +26,7 @@ fn chromium() -> Option<PathBuf> {
 fn seed_page() -> String {
     let bytes = include_bytes!("../seeds/stalinism.txt");
     let source = input::read_bytes(bytes, input::Format::Plain).unwrap();
-    let report = engine::check(source, &Config::default());
+    let report = essaylint::check(source, &Config::default());
     output::html::render(&[FileReport {
         path: "seeds/stalinism.txt",
         report: &report,

@@ -22,7 +22,7 @@
 //! messages of every fixture are snapshotted in `tests/snapshots/fixtures/` (insta:
 //! `INSTA_UPDATE=always cargo test --test fixtures`, then review the diff).
 
-use essaylint::{engine, fix, input, rules, Diagnostic};
+use essaylint::{catalog as rules, fix, input, Diagnostic};
 use std::path::Path;
 
 fn quoted(s: &str) -> Vec<String> {
@@ -92,7 +92,7 @@ fn run_fixture(path: &Path) -> Result<(), String> {
     } = parse_fixture(&raw)?;
     let header = header.as_str();
     let source = input::read_bytes(body.as_bytes(), format).map_err(|e| e.to_string())?;
-    let report = engine::check(source, &config);
+    let report = essaylint::check(source, &config);
     let text = &report.document.text;
     let diags = &report.diagnostics;
     let listing = || {

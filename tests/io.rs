@@ -142,25 +142,6 @@ fn markdown_spans_point_into_the_file() {
 }
 
 #[test]
-fn latex_citations_reach_the_model() {
-    let t = "\\begin{document}\nAs argued \\citep[see][pp.~4--5]{carr, deutscher1949}.\n\\end{document}";
-    let src = essaylint::input::read_bytes(t.as_bytes(), essaylint::input::Format::Latex).unwrap();
-    let doc = essaylint::analysis::build(src);
-    assert_eq!(doc.citations.len(), 1);
-    let c = &doc.citations[0];
-    assert_eq!(c.style, essaylint::citations::CiteStyle::Latex);
-    assert_eq!(c.sentence, Some(0));
-    let keys: Vec<_> = c
-        .sources
-        .iter()
-        .map(|s| s.key.as_deref().unwrap())
-        .collect();
-    assert_eq!(keys, ["carr", "deutscher1949"]);
-    assert_eq!(c.sources[0].pages.as_deref(), Some("4--5"));
-    assert_eq!(doc.sentences.len(), 1);
-}
-
-#[test]
 fn docx_runs_join_and_footnotes_follow() {
     let d = scratch("docx");
     let body = [

@@ -4,7 +4,7 @@
 
 use essaylint::config::Config;
 use essaylint::input::{self, Format};
-use essaylint::{engine, output};
+use essaylint::output;
 use std::io::{Cursor, Write};
 
 mod common;
@@ -40,7 +40,7 @@ fn check_all(bytes: &[u8], format: Format) {
     for (s, _) in &src.blocks {
         assert!(s.end <= src.text.len());
     }
-    let report = engine::check(src, &Config::default());
+    let report = essaylint::check(src, &Config::default());
     let text = &report.document.text;
     for d in &report.diagnostics {
         assert!(d.span.end <= text.len());

@@ -691,7 +691,7 @@ fn nonsense_option_values_are_config_errors() {
 
 fn all_rules_on() -> essaylint::Config {
     let mut c = essaylint::Config::default();
-    for r in essaylint::rules::all() {
+    for r in essaylint::catalog::all() {
         c.set_level(
             r.meta().name,
             essaylint::config::Level::On(essaylint::Severity::Advice),
@@ -703,7 +703,7 @@ fn all_rules_on() -> essaylint::Config {
 #[test]
 fn fuzz_regressions_keep_the_invariants() {
     use essaylint::input::Format;
-    use essaylint::invariants::{check_fix, check_input};
+    use essaylint::testing::{check_fix, check_input};
     let config = all_rules_on();
     // Readers: every span, related span and fix edit in bounds and on boundaries, line and
     // column right, every renderer fine.
@@ -733,6 +733,5 @@ fn fuzz_regressions_keep_the_invariants() {
 #[test]
 fn fuzz_fix_change_over_a_line_break_in_windows_1252_latex() {
     let bytes: &[u8] = b"\\def\\x#2{#1} na\\\"{\\i}[ve 50\\% \\fOotnote\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\n\n\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4\xf4{A not,e recieve.} \\\\cite{\xc3\xa9}";
-    essaylint::invariants::check_fix(bytes, essaylint::input::Format::Latex, &all_rules_on())
-        .unwrap();
+    essaylint::testing::check_fix(bytes, essaylint::input::Format::Latex, &all_rules_on()).unwrap();
 }

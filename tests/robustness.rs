@@ -3,7 +3,7 @@
 
 use essaylint::config::{Config, Level};
 use essaylint::output::{self, FileReport};
-use essaylint::{engine, rules, Severity, Source};
+use essaylint::{catalog as rules, Severity, Source};
 
 mod common;
 use common::Rng;
@@ -112,7 +112,7 @@ fn lint_everything(text: &str) {
     for r in rules::all() {
         config.set_level(r.meta().name, Level::On(Severity::Advice));
     }
-    let report = engine::check(Source::plain(text), &config);
+    let report = essaylint::check(Source::plain(text), &config);
     for d in &report.diagnostics {
         assert!(
             d.span.start <= d.span.end && d.span.end <= text.len(),

@@ -4,8 +4,8 @@
 //! `=>`), and stays silent on each `test-silent:` one.
 
 use essaylint::config::Level;
-use essaylint::lexicon::data;
-use essaylint::{engine, fix, input, rules, Config, Severity, Source};
+use essaylint::testing::data;
+use essaylint::{catalog as rules, fix, input, Config, Severity, Source};
 use std::path::{Path, PathBuf};
 
 fn data_files() -> Vec<PathBuf> {
@@ -58,7 +58,7 @@ fn every_data_file_parses_and_its_tests_pass() {
         config.set_level(rule, Level::On(r.meta().severity.max(Severity::Advice)));
         for t in &f.tests {
             ran += 1;
-            let report = engine::check(Source::plain(t.text.clone()), &config);
+            let report = essaylint::check(Source::plain(t.text.clone()), &config);
             let hits: Vec<_> = report
                 .diagnostics
                 .iter()

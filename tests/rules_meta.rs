@@ -1,6 +1,6 @@
 //! Every rule is documented and named as the design requires.
 
-use essaylint::rules;
+use essaylint::catalog as rules;
 use std::collections::HashSet;
 
 #[test]

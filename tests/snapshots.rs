@@ -2,12 +2,12 @@
 //! review the new report (`INSTA_UPDATE=always cargo test --test snapshots`, then `git diff`).
 
 use essaylint::output::{self, FileReport};
-use essaylint::{engine, input, Config};
+use essaylint::{input, Config};
 
-fn seed_report() -> engine::Report {
+fn seed_report() -> essaylint::Report {
     let bytes = include_bytes!("../seeds/stalinism.txt");
     let source = input::read_bytes(bytes, input::Format::Plain).unwrap();
-    engine::check(source, &Config::default())
+    essaylint::check(source, &Config::default())
 }
 
 #[test]

@@ -30,6 +30,7 @@ pub fn build(source: Source) -> Document {
     doc
 }
 
+#[cfg(test)]
 /// [`build`] for plain text.
 pub fn from_text(text: impl Into<String>) -> Document {
     build(Source::plain(text))

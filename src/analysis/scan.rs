@@ -140,13 +140,6 @@ fn mark_code_chunks(doc: &Document, flags: &mut [u8]) {
     }
 }
 
-const CODE_EXTENSIONS: &[&str] = &[
-    "com", "org", "net", "edu", "gov", "mil", "int", "io", "uk", "us", "ca", "au", "de", "fr",
-    "info", "html", "htm", "php", "asp", "aspx", "pdf", "doc", "docx", "txt", "csv", "xls", "xlsx",
-    "ppt", "pptx", "jpg", "jpeg", "png", "gif", "svg", "json", "xml", "py", "rs", "js", "ts",
-    "java", "cpp", "exe", "zip", "tex", "md", "ly", "co", "tv", "me", "ai", "eu", "nz",
-];
-
 /// True for a chunk of text (no whitespace) that is a URL, an e-mail address, a file name, a
 /// handle or code rather than words.
 pub fn chunk_is_code(chunk: &str) -> bool {
@@ -175,7 +168,12 @@ pub fn chunk_is_code(chunk: &str) -> bool {
             .chars()
             .take_while(|ch| ch.is_ascii_alphanumeric())
             .collect();
-        if ext.len() >= 2 && CODE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+        if ext.len() >= 2
+            && crate::lexicon::in_list!(
+                "common/code_extensions.txt",
+                ext.to_ascii_lowercase().as_str()
+            )
+        {
             // "end.Co" in a run-together sentence is not code; require lowercase extension or
             // a slash.
             if ext.chars().all(|ch| ch.is_ascii_lowercase()) || c.contains('/') {

@@ -51,9 +51,6 @@ impl<'a> Tagged<'a> {
     pub fn len(&self) -> usize {
         self.words.len()
     }
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
     /// Lowercase word `i` ("" past the end).
     pub fn w(&self, i: usize) -> &'a str {
         self.words.get(i).map_or("", |w| w.lower)

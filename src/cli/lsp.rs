@@ -55,7 +55,7 @@ pub fn run() -> i32 {
         sender: to_client,
         receiver: from_client,
     };
-    let code = match essaylint::lsp::serve(conn) {
+    let code = match essaylint::serve_lsp(conn) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("essaylint lsp: {e}");

@@ -8,11 +8,11 @@ mod select;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use essaylint::config::Config;
 use essaylint::diagnostic::Applicability;
-use essaylint::engine::{self, Report};
 use essaylint::fix;
 use essaylint::input::{self, Format, InputError};
 use essaylint::output::{self, sanitize, stream};
-use essaylint::{rules, Category, Severity};
+use essaylint::Report;
+use essaylint::{catalog as rules, Category, Severity};
 use select::{Configs, Selection};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -291,21 +291,21 @@ pub fn run() -> i32 {
 
 /// `essaylint names FILE`: the name table of one essay.
 fn names(path: &Path, config: Option<&Path>) -> i32 {
-    table(path, config, |doc, config| {
-        essaylint::names::render_table(doc, config, &path.display().to_string())
+    table(path, config, |src, config| {
+        essaylint::names_table(src, config, &path.display().to_string())
     })
 }
 
 /// `essaylint citations FILE`: the citation table of one essay.
 fn citations(path: &Path, config: Option<&Path>) -> i32 {
-    table(path, config, essaylint::citations::table)
+    table(path, config, essaylint::citations_table)
 }
 
 /// Reads one essay with its configuration and prints a table made from its model.
 fn table(
     path: &Path,
     config: Option<&Path>,
-    render: impl Fn(&essaylint::Document, &Config) -> String,
+    render: impl Fn(essaylint::Source, &Config) -> String,
 ) -> i32 {
     let Some(config) = load_config(config) else {
         return 2;
@@ -319,10 +319,7 @@ fn table(
                     sanitize::escape_line(&n)
                 );
             }
-            print(&sanitize::escape(&render(
-                &essaylint::analysis::build(src),
-                &config,
-            )))
+            print(&sanitize::escape(&render(src, &config)))
         }
         Err(e) => {
             eprintln!(
@@ -1010,7 +1007,7 @@ fn process(
         o.notes.push(format!("{shown}: {n}"));
     }
     let external = source.apparatus.external.clone();
-    let with_bib = |s: &mut essaylint::doc::Source| s.apparatus.external = external.clone();
+    let with_bib = |s: &mut essaylint::Source| s.apparatus.external = external.clone();
     let fixing = mode != Mode::Check;
     if fixing && !format.is_text() {
         o.notes.push(format!(
@@ -1018,7 +1015,7 @@ fn process(
         ));
     }
     if !fixing || !format.is_text() {
-        let report = engine::check(source, config);
+        let report = essaylint::check(source, config);
         warn_unknown_suppressions(&mut o, shown, &report);
         o.done = Some(Done {
             report,
@@ -1069,7 +1066,7 @@ fn process(
                     // The file is unchanged: report on what it holds.
                     let mut src = input::read_text(original, format);
                     with_bib(&mut src);
-                    done.report = engine::check(src, config);
+                    done.report = essaylint::check(src, config);
                 }
             }
         }
@@ -1094,9 +1091,7 @@ fn write_fixed(
             )
         }
     }
-    essaylint::rewrite::write_fixed(path, original, &bytes)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    fix::write_atomic(path, original, &bytes).map_err(|e| e.to_string())
 }
 
 /// Suppression comments naming neither a rule nor a category do nothing: say so.

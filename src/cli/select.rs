@@ -3,7 +3,7 @@
 //! found for each checked file (the nearest `essaylint.toml` above it) unless `--config` names one.
 
 use essaylint::config::{Config, ConfigError, Level};
-use essaylint::{rules, Category};
+use essaylint::{catalog as rules, Category};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

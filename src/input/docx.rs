@@ -12,7 +12,7 @@
 //! **Spans and lines refer to this extracted text**, not to the bytes of the file (which are
 //! compressed XML): `essaylint extract essay.docx` prints it. Fixes are shown but never applied.
 //!
-//! A DOCX is a zip archive, so the parts read are capped at [`MAX_INFLATED`] bytes once inflated,
+//! A DOCX is a zip archive, so the parts read are capped once inflated (by default at the input size limit, [`super::DEFAULT_MAX_INPUT`]),
 //! which stops a zip bomb.
 
 use super::mask::Mask;
@@ -23,10 +23,6 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
-
-/// The most bytes essaylint inflates from one DOCX by default (all the parts it reads together):
-/// the input size limit, [`super::DEFAULT_MAX_INPUT`].
-pub const MAX_INFLATED: u64 = super::DEFAULT_MAX_INPUT;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum NoteKind {
@@ -76,9 +72,10 @@ fn err(m: impl Into<String>) -> InputError {
     InputError::Format(m.into())
 }
 
-/// Reads a DOCX file's bytes, inflating at most [`MAX_INFLATED`] bytes.
-pub fn read(bytes: &[u8]) -> Result<Source, InputError> {
-    read_limited(bytes, MAX_INFLATED)
+/// Reads a DOCX file's bytes with the default limit (tests).
+#[cfg(test)]
+fn read(bytes: &[u8]) -> Result<Source, InputError> {
+    read_limited(bytes, super::DEFAULT_MAX_INPUT)
 }
 
 /// Reads a DOCX file's bytes, inflating at most `limit` bytes of its parts.
@@ -771,7 +768,7 @@ pub(crate) mod tests {
 
     #[test]
     fn zip_bomb_is_refused() {
-        let big = "a".repeat((MAX_INFLATED + 10) as usize);
+        let big = "a".repeat((super::super::DEFAULT_MAX_INPUT + 10) as usize);
         let bytes = {
             let mut buf = Cursor::new(Vec::new());
             let mut z = zip::ZipWriter::new(&mut buf);

@@ -5,14 +5,14 @@
 //! document (paragraphs, footnotes, bibliography) and spans point into that extracted text.
 
 pub mod bibfile;
-pub mod docx;
-pub mod encoding;
+pub(crate) mod docx;
+pub(crate) mod encoding;
 pub mod files;
-pub mod latex;
-pub mod markdown;
+pub(crate) mod latex;
+pub(crate) mod markdown;
 pub(crate) mod mask;
-pub mod plain;
-pub mod suppress;
+pub(crate) mod plain;
+pub(crate) mod suppress;
 
 use crate::doc::Source;
 pub use encoding::Encoding;

@@ -7,7 +7,7 @@
 //! [`super::pos`] and checked against the dictionary. Input words are lowercase.
 
 use super::{is_dictionary_word, lemma, lines, pos};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 struct Verbs {
@@ -376,13 +376,6 @@ pub fn irregular_forms(base: &str) -> Option<(&'static [&'static str], &'static 
         .irregular
         .get(base)
         .map(|(a, b)| (a.as_slice(), b.as_slice()))
-}
-
-/// A set of the irregular simple pasts and participles, for quick membership tests.
-pub fn is_irregular_form(w: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| verbs().base_of.keys().copied().collect())
-        .contains(w)
 }
 
 #[cfg(test)]

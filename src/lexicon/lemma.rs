@@ -40,6 +40,7 @@ fn irregular() -> &'static Irregular {
     })
 }
 
+#[cfg(test)]
 /// The lemma of a word, lowercased (input in any case; ’ is treated as ').
 ///
 /// Possessives lose their ending (Stalin’s → stalin, workers' → worker), contractions are left

@@ -523,12 +523,6 @@ pub fn is_participle(word: &str) -> bool {
     t & VERB_PART != 0 || t & MAY_PAST != 0
 }
 
-/// Could be a finite verb (present or past), judged loosely.
-pub fn may_be_finite(word: &str) -> bool {
-    let t = tags(word);
-    t & (VERB | VERB_3SG | VERB_PAST | MAY_VERB | BE | HAVE | DO | MODAL) != 0 && t & MAY_ING == 0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -99,10 +99,5 @@ pub fn detect_family(doc: &Document, config: &Config) -> Option<Family> {
         .find(|f| counts.iter().any(|(g, n)| g == f && *n == top))
 }
 
-/// True if the essay has a works-cited list with at least one entry.
-pub fn has_reference_list(doc: &Document) -> bool {
-    !doc.references.is_empty()
-}
-
 #[cfg(test)]
 mod tests;

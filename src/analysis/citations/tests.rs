@@ -174,3 +174,22 @@ fn references_linked() {
         Some(NearMiss::Year { entry: 2, .. })
     ));
 }
+
+#[test]
+fn latex_citations_reach_the_model() {
+    let t = "\\begin{document}\nAs argued \\citep[see][pp.~4--5]{carr, deutscher1949}.\n\\end{document}";
+    let src = crate::input::read_bytes(t.as_bytes(), crate::input::Format::Latex).unwrap();
+    let doc = crate::analysis::build(src);
+    assert_eq!(doc.citations.len(), 1);
+    let c = &doc.citations[0];
+    assert_eq!(c.style, CiteStyle::Latex);
+    assert_eq!(c.sentence, Some(0));
+    let keys: Vec<_> = c
+        .sources
+        .iter()
+        .map(|s| s.key.as_deref().unwrap())
+        .collect();
+    assert_eq!(keys, ["carr", "deutscher1949"]);
+    assert_eq!(c.sources[0].pages.as_deref(), Some("4--5"));
+    assert_eq!(doc.sentences.len(), 1);
+}

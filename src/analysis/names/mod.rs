@@ -18,7 +18,7 @@ use crate::doc::Document;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-pub use extract::{Names, Phrase, Spelling, Use};
+pub use extract::{Names, Phrase, Spelling};
 pub use group::{Finding, FindingKind, Right};
 
 /// The names of a document and the variant spellings found among them.

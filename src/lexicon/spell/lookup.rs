@@ -175,6 +175,7 @@ pub fn has_capitalised_entry(lower: &str) -> bool {
         || lower.strip_suffix("es").is_some_and(listed)
 }
 
+#[cfg(test)]
 /// True if some dialect lists the word only capitalised (monday → Monday), lowercase input.
 pub fn capitalised_only(lower: &str) -> bool {
     let t = title_case(lower);

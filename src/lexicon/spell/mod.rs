@@ -21,10 +21,10 @@ pub mod variants;
 
 pub use derive::{classify, is_archaic_spelling, is_early_modern_spelling, is_prefix, Known};
 pub use lookup::{check, has_capitalised_entry};
-pub use shape::{fold_accents, is_latin_word, is_roman_numeral, shape, Shape};
+pub use shape::{is_latin_word, is_roman_numeral, shape, Shape};
 // One `match_case` for every rule: it lives in `lexicon`.
 pub use crate::lexicon::match_case;
-pub use suggest::{edits1, error_cost, suggest, Suggestion};
+pub use suggest::{suggest, Suggestion};
 
 use crate::lexicon;
 use std::collections::{HashMap, HashSet};

@@ -38,6 +38,7 @@ fn u32_at(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]])
 }
 
+#[cfg(test)]
 /// Words in the suggestion lexicon.
 pub fn lexicon_len() -> usize {
     COSTS.len()
@@ -82,11 +83,6 @@ fn id_of(lower: &str) -> Option<u32> {
 /// The frequency rank of a lowercase word (0 = most frequent), if the lexicon has it.
 pub fn frequency_rank(lower: &str) -> Option<u32> {
     id_of(lower)
-}
-
-/// The word's prior cost in nats (−ln of its frequency), if the lexicon has it.
-pub fn prior_of(lower: &str) -> Option<f32> {
-    id_of(lower).map(prior)
 }
 
 /// A candidate correction.

@@ -32,14 +32,6 @@ pub fn dialect_bit(name: &str) -> Option<u8> {
     DIALECTS.iter().find(|d| d.1 == name).map(|d| d.0)
 }
 
-/// The human name of a single dialect bit.
-pub fn dialect_name(bit: u8) -> &'static str {
-    DIALECTS
-        .iter()
-        .find(|d| d.0 == bit)
-        .map_or("other", |d| d.2)
-}
-
 /// What the table says about one spelling (lowercase).
 #[derive(Debug, Default)]
 pub struct Info {

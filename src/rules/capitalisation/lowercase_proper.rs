@@ -83,9 +83,7 @@ fn data() -> &'static Data {
     D.get_or_init(|| {
         let mut d = Data::default();
         let mut sec = "";
-        for line in lexicon::lines(include_str!(
-            "../../../rules/capitalisation/proper_words.txt"
-        )) {
+        for line in lexicon::lines(lexicon::data_file!("rules/capitalisation/proper_words.txt")) {
             if let Some(s) = line.strip_prefix('@') {
                 sec = s.trim();
                 continue;

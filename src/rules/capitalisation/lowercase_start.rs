@@ -80,8 +80,8 @@ fn data() -> &'static Data {
             abbreviations: HashSet::new(),
         };
         let mut sec = "";
-        for line in lexicon::lines(include_str!(
-            "../../../rules/capitalisation/lowercase_start.txt"
+        for line in lexicon::lines(lexicon::data_file!(
+            "rules/capitalisation/lowercase_start.txt"
         )) {
             if let Some(s) = line.strip_prefix('@') {
                 sec = s.trim();

@@ -66,8 +66,8 @@ fn data() -> &'static Data {
     D.get_or_init(|| {
         let mut d = Data::default();
         let mut sec = "";
-        for line in lexicon::lines(include_str!(
-            "../../../rules/capitalisation/needless_capital.txt"
+        for line in lexicon::lines(lexicon::data_file!(
+            "rules/capitalisation/needless_capital.txt"
         )) {
             if let Some(s) = line.strip_prefix('@') {
                 sec = s.trim();
@@ -81,9 +81,8 @@ fn data() -> &'static Data {
             set.extend(line.split_whitespace());
         }
         // Words whose capital changes the meaning ("the State", "the Church", "Nature").
-        d.homographs = lexicon::word_set(include_str!(
-            "../../../rules/spelling/capital_homographs.txt"
-        ));
+        d.homographs =
+            lexicon::word_set(lexicon::data_file!("rules/spelling/capital_homographs.txt"));
         d
     })
 }

@@ -47,8 +47,8 @@ use std::sync::OnceLock;
 fn allowed(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        lexicon::word_set(include_str!(
-            "../../../rules/repetition/doubled_word_allowed.txt"
+        lexicon::word_set(lexicon::data_file!(
+            "rules/repetition/doubled_word_allowed.txt"
         ))
     })
     .contains(word)

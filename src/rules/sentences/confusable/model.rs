@@ -239,6 +239,7 @@ impl Model {
         self.words.binary_search(&w).ok().map(|i| i as u32)
     }
 
+    #[cfg(test)]
     /// The sets, in the order of the data file.
     pub fn sets(&self) -> &[Set] {
         &self.sets
