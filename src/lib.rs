@@ -55,6 +55,12 @@ pub fn citations_table(source: Source, config: &Config) -> String {
 /// Support for the project's own integration tests and fuzzers; not part of the API.
 #[doc(hidden)]
 pub mod testing {
+    pub use crate::analysis::names;
     pub use crate::invariants::{check_fix, check_input};
-    pub use crate::lexicon::data;
+    pub use crate::lexicon::{data, is_dictionary_word};
+
+    /// The document model of a plain text (the name-recall test drives the names analysis).
+    pub fn from_text(text: impl Into<String>) -> crate::Document {
+        crate::analysis::build(crate::Source::plain(text))
+    }
 }

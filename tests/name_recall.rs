@@ -11,7 +11,7 @@
 //! All sentences are written for this test; the names are invented from syllables or are
 //! well-known surnames of writers and scholars (facts, not text).
 
-use essaylint::names::{self, FindingKind, Right};
+use essaylint::testing::names::{self, FindingKind, Right};
 use essaylint::Config;
 use std::collections::BTreeMap;
 
@@ -362,7 +362,7 @@ enum Found {
 }
 
 fn found(text: &str, slip: &str) -> (Found, usize) {
-    let doc = essaylint::analysis::from_text(text);
+    let doc = essaylint::testing::from_text(text);
     let a = names::analyze(&doc, &Config::default());
     let sp = &a.names.spellings;
     let mut result = Found::Missed;
@@ -452,7 +452,7 @@ fn name_slips_are_found() {
                 // name slip; a two-edit slip must really be two edits away.
                 if slip == target
                     || others.contains(&slip)
-                    || essaylint::lexicon::is_dictionary_word(&slip.to_lowercase())
+                    || essaylint::testing::is_dictionary_word(&slip.to_lowercase())
                     || (kind == Slip::TwoEdits && slip.len() < 7)
                 {
                     continue;
