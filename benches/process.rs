@@ -2,7 +2,9 @@
 //! checking, rendering) on a 2,000-word essay, a 1 MB and a 10 MB text (the sample essay
 //! repeated) and a folder of 2,000 essays, with `--format json` and the human format, output to
 //! /dev/null. Prints wall time, CPU time (user + system of the child, from `wait4`), MB/s of CPU
-//! and peak resident memory of the child.
+//! and peak resident memory of the child. First, the start-up alone (an empty file) and the CPU
+//! after start-up of the 2,000-word essay and of the same essay with about 100 misspellings
+//! (the spelling issue's budget: 15 ms).
 //!
 //! Run with `cargo bench --bench process`. Not a test: nothing here can fail on timing. On a
 //! shared machine, read the CPU column: wall time includes waiting for a core. The folder is
@@ -118,6 +120,45 @@ fn essay_of(seed: &str, words: usize) -> String {
     text
 }
 
+/// The text with a slip in every `every`-th word of five letters or more, cycling through the
+/// kinds people make (two letters swapped, one dropped, one doubled, a vowel changed): an essay
+/// with many misspellings, each of which the speller ranks corrections for.
+fn misspelled(text: &str, every: usize) -> (String, usize) {
+    let mut out = String::with_capacity(text.len() + 64);
+    let (mut long, mut slips) = (0usize, 0usize);
+    for (k, piece) in text.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let b = piece.as_bytes();
+        if b.len() >= 5 && b.iter().all(u8::is_ascii_lowercase) {
+            long += 1;
+            if long % every == 0 {
+                let mut w = b.to_vec();
+                match slips % 4 {
+                    0 => w.swap(2, 3),
+                    1 => {
+                        w.remove(2);
+                    }
+                    2 => w.insert(3, w[3]),
+                    _ => {
+                        let v = w.iter().skip(1).position(|c| b"aeiou".contains(c));
+                        if let Some(v) = v {
+                            let c = &mut w[v + 1];
+                            *c = if *c == b'e' { b'a' } else { b'e' };
+                        }
+                    }
+                }
+                slips += 1;
+                out.push_str(std::str::from_utf8(&w).expect("ASCII"));
+                continue;
+            }
+        }
+        out.push_str(piece);
+    }
+    (out, slips)
+}
+
 fn main() {
     let bin = std::env::var_os("ESSAYLINT_BIN").map_or_else(
         || PathBuf::from(env!("CARGO_BIN_EXE_essaylint")),
@@ -136,7 +177,12 @@ fn main() {
         std::fs::write(&p, text).expect("write a bench input");
         p
     };
-    let essay = write("essay.txt", &essay_of(seed, 2000));
+    let plain = essay_of(seed, 2000);
+    let essay = write("essay.txt", &plain);
+    // About 100 misspellings in the 2,000 words (one long word in eight).
+    let (typos_text, slips) = misspelled(&plain, 8);
+    let typos = write("typos.txt", &typos_text);
+    let empty = write("empty.txt", "");
     let one_mb = write("1mb.txt", &repeated(seed, 1 << 20));
     let ten_mb = write("10mb.txt", &repeated(seed, 10 << 20));
     let folder = dir.path().join("folder");
@@ -156,6 +202,18 @@ fn main() {
         ("folder of 2,000 essays", &folder, folder_bytes, 3),
     ];
     println!("binary: {}", bin.display());
+    // Start-up alone (an empty file), and the misspelled essay: the cost of checking is the
+    // difference (the budget: 15 ms of CPU for 100 misspellings in 2,000 words).
+    let start_up = median(&bin, &empty, "json", 15, false);
+    let spelled = median(&bin, &essay, "json", 15, false);
+    let misspelt = median(&bin, &typos, "json", 15, false);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "start-up (empty file): {:.1}ms CPU; 2,000-word essay: {:.1}ms after start-up; with {slips} misspellings: {:.1}ms after start-up",
+        ms(start_up.cpu),
+        ms(spelled.cpu.saturating_sub(start_up.cpu)),
+        ms(misspelt.cpu.saturating_sub(start_up.cpu)),
+    );
     println!(
         "{:<24} {:<6} {:>10} {:>10} {:>10} {:>10}",
         "input", "format", "wall", "CPU", "MB/s CPU", "peak RSS"

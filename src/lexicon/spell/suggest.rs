@@ -32,7 +32,7 @@ const IN_DOC_BONUS: f32 = 3.0;
 /// Nats of score credited to a word that sounds like the misspelling.
 const PHONETIC_BONUS: f32 = 2.5;
 /// The prior of a dictionary word missing from the frequency list.
-const RARE_PRIOR: f32 = 24.0;
+pub const RARE_PRIOR: f32 = 24.0;
 
 fn u32_at(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]])

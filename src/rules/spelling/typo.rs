@@ -181,13 +181,79 @@ fn edited_or_elided(doc: &Document, i: usize) -> bool {
 }
 
 /// A classification is a known word, unless it is only derived and a known misspelling
-/// ("truely" = true + ly).
+/// ("truely" = true + ly), or only derived and one likely slip from a frequent word: "warking"
+/// is war + king by the compounding rule, but far more often "working" mistyped.
 fn known(k: Known, key: &str) -> bool {
     match k {
         Known::Unknown => false,
-        Known::Derived => spell::known_misspelling(key).is_none(),
+        Known::Derived => spell::known_misspelling(key).is_none() && !slip_of_frequent(key),
         _ => true,
     }
+}
+
+/// Score (nats: error and prior, see `spell::suggest`) under which a slip from a frequent word
+/// explains a derived form better than the derivation: about the score of one slip (6 nats)
+/// from a word of rank 10,000.
+const DERIVED_SLIP_SCORE: f32 = 16.0;
+
+/// The best single-word lowercase candidate is frequent, one close slip away (error cost at
+/// most 0.7: "predictivity" is not two vowels from productivity), and scores under
+/// [`DERIVED_SLIP_SCORE`]. The regular formations stay words whatever is near them: a plural
+/// or third person of a dictionary word (year-olds), a prefix before a dictionary word
+/// (exosystem, demarks), and a consonant doubled or not before an ending (benefitting).
+fn slip_of_frequent(key: &str) -> bool {
+    let n = key.len();
+    if !key.is_ascii()
+        || key
+            .strip_suffix('s')
+            .is_some_and(|s| s.len() >= 3 && spell::check(s))
+        || (2..=5.min(n.saturating_sub(4)))
+            .any(|k| spell::is_prefix(&key[..k]) && spell::check(&key[k..]))
+    {
+        return false;
+    }
+    let undoubled = |w: &str| {
+        let mut v: Vec<u8> = w.bytes().collect();
+        v.dedup();
+        v
+    };
+    spell::suggest(key, &|_| false)
+        .iter()
+        .find(|s| !s.word.contains(' ') && spell::shape(&s.word) == Shape::Lower)
+        .is_some_and(|s| {
+            s.cost <= 0.7
+                && s.score <= DERIVED_SLIP_SCORE
+                && spell::is_frequent_word(&s.word)
+                && undoubled(&s.word) != undoubled(key)
+        })
+}
+
+/// Nats by which a frequent word one close slip away must beat a rare dictionary word's own
+/// prior for the rare word to be taken, in a carelessly spelled document, for a slip ("lory"
+/// for lorry, "nots" for notes): a factor of about 20,000. (Rare words of the frequency list
+/// are left alone: children's and everyday words, beak or bunk, are rare in books and as
+/// close to frequent words as the slips are.)
+const RARE_WORD_EVIDENCE: f32 = 10.0;
+
+/// The best frequent lowercase single-word candidate one slip from `key`, and how many nats
+/// its score beats the prior of `key` itself (a word missing from the frequency list has the
+/// rare prior of the suggestion lexicon).
+fn slip_evidence(sugg: &[spell::Suggestion], key: &str) -> Option<(usize, f32)> {
+    let own = spell::suggest::prior_of(key).unwrap_or(spell::suggest::RARE_PRIOR);
+    sugg.iter()
+        .position(|s| {
+            !s.word.contains(' ')
+                && spell::shape(&s.word) == Shape::Lower
+                && s.cost <= 1.0
+                && spell::is_frequent_word(&s.word)
+        })
+        .map(|k| (k, own - sugg[k].score))
+}
+
+/// [`slip_evidence`] for a rare dictionary word: the candidate must be a close slip (error
+/// cost at most 0.7: a doubled letter, a vowel, a neighbouring key, a transposition).
+fn rare_slip_evidence(sugg: &[spell::Suggestion], key: &str) -> Option<(usize, f32)> {
+    slip_evidence(sugg, key).filter(|&(k, _)| sugg[k].cost <= 0.7)
 }
 
 /// How many other unknown lowercase words stand within six words of token `i`.
@@ -407,6 +473,32 @@ impl Rule for Typo {
             Care::Careful
         };
 
+        // Where misspellings are frequent, a rare dictionary word one slip from a frequent
+        // word is more likely that word mistyped ("lory" for lorry, "sone" for some) than
+        // itself: the frequent word's score beats the rare word's own prior by
+        // RARE_WORD_EVIDENCE nats. In a carefully spelled document a rare word is a word.
+        let mut rare: FastMap<u32, ()> = FastMap::default();
+        if care == Care::Careless {
+            for (id, (key, st)) in words.list.iter().enumerate() {
+                if st.lower == 0
+                    || st.known_lower != Some(true)
+                    || key.len() < 3
+                    || !key.is_ascii()
+                    || key.contains('\'')
+                    || cx.config.accepts(key)
+                    || spell::is_common_word(key)
+                    || nonstandard::lookup(key).is_some()
+                    || spell::suggest::frequency_rank(key).is_some()
+                {
+                    continue;
+                }
+                let sugg = suggestions_for(&cache, key, &words);
+                if rare_slip_evidence(&sugg, key).is_some_and(|(_, e)| e >= RARE_WORD_EVIDENCE) {
+                    rare.insert(id as u32, ());
+                }
+            }
+        }
+
         // Tokens of quotations of at most three words.
         let mut short_quote = vec![false; n];
         for q in &doc.quotations {
@@ -422,7 +514,8 @@ impl Rule for Typo {
         let mut verdicts: FastMap<&str, Verdict> = FastMap::default();
         for i in 0..n {
             let Some(sh) = shape_of[i] else { continue };
-            if !unknown_at(i) {
+            let rare_word = sh == Shape::Lower && rare.contains_key(&id_of[i]);
+            if !unknown_at(i) && !rare_word {
                 continue;
             }
             let key = doc.lower(i);
@@ -514,7 +607,13 @@ impl Rule for Typo {
             }
             let verdict = verdicts
                 .entry(key)
-                .or_insert_with(|| decide(cx, key, st, &words, care, &cache))
+                .or_insert_with(|| {
+                    if rare_word {
+                        decide_rare(key, &words, &cache)
+                    } else {
+                        decide(cx, key, st, &words, care, &cache)
+                    }
+                })
                 .clone();
             let Verdict::Report {
                 mut severity,
@@ -581,6 +680,42 @@ impl Rule for Typo {
             }
             out.push(d);
         }
+    }
+}
+
+/// The verdict on a rare dictionary word that is, by [`slip_evidence`], a slip of a frequent
+/// word: a warning with the frequent words one slip away, never applied by `--fix`.
+fn decide_rare(key: &str, stats: &Words<'_>, cache: &Cache) -> Verdict {
+    let sugg = suggestions_for(cache, key, stats);
+    let Some((k, _)) = rare_slip_evidence(&sugg, key) else {
+        return Verdict::Silent;
+    };
+    let best = &sugg[k];
+    let mut suggestions = vec![best.word.clone()];
+    for s in &sugg {
+        if suggestions.len() >= 5 {
+            break;
+        }
+        if s.cost <= 1.0 && s.score <= best.score + SUGGEST_MARGIN && !suggestions.contains(&s.word)
+        {
+            suggestions.push(s.word.clone());
+        }
+    }
+    let related = stats
+        .get(&best.word.to_lowercase())
+        .filter(|s| s.known_lower == Some(true))
+        .map(|s| s.first);
+    Verdict::Report {
+        severity: Severity::Warning,
+        message: format!(
+            "`{key}` is a rare word, and this text has many slips; did you mean `{}`?",
+            best.word
+        ),
+        suggestions,
+        fix: false,
+        related,
+        capitalise: false,
+        cost: best.cost,
     }
 }
 
@@ -655,10 +790,16 @@ fn decide(
     }
     // Only known capitalised (america → America): the capitalisation rule
     // `lowercase-proper` reports it.
-    if st.lower > 0 && spell::check(&spell::match_case("A", key)) {
+    // Where misspellings are frequent, a lowercase name one slip from a frequent word that
+    // beats it ("sid" for said, "tim" for time) is a slip.
+    let sugg = suggestions_for(cache, key, stats);
+    if st.lower > 0
+        && spell::check(&spell::match_case("A", key))
+        && !(careful == Care::Careless
+            && slip_evidence(&sugg, key).is_some_and(|(k, e)| k == 0 && e >= 0.0))
+    {
         return Verdict::Silent;
     }
-    let sugg = suggestions_for(cache, key, stats);
     let best = sugg.first();
     // How close the best correction is: a slip (cost ≤ 1), two slips (≤ 2), or nothing near.
     let cost = best.map_or(f32::MAX, |b| b.cost);
