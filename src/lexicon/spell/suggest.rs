@@ -85,6 +85,11 @@ pub fn frequency_rank(lower: &str) -> Option<u32> {
     id_of(lower)
 }
 
+/// The word's prior cost in nats (−ln of its frequency), if the lexicon has it.
+pub fn prior_of(lower: &str) -> Option<f32> {
+    id_of(lower).map(prior)
+}
+
 /// A candidate correction.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Suggestion {
