@@ -175,3 +175,37 @@ fn a_broken_entry_is_named_and_the_rest_read() {
         "{diags:?} {err}"
     );
 }
+
+#[test]
+fn a_csl_yaml_file_and_inline_front_matter_references() {
+    let d = tmpdir("yaml");
+    std::fs::write(
+        d.join("refs.yaml"),
+        "---\nreferences:\n- id: doe2019\n  author:\n  - family: Doe\n    given: Jane\n  issued: 2019\n  title: Land\n...\n",
+    )
+    .unwrap();
+    let md = d.join("essay.md");
+    std::fs::write(
+        &md,
+        "---\ntitle: Rivers\nbibliography: refs.yaml\n---\n\nRivers shape the land [@doe2019, p. 4]. Others disagree [@roe2000].\n",
+    )
+    .unwrap();
+    let (diags, err, _) = check(&[md.to_str().unwrap()]);
+    let missing = of_rule(&diags, "missing-reference");
+    assert_eq!(missing.len(), 1, "{missing:?} {err}");
+    assert!(missing[0].contains("roe2000") && missing[0].contains("refs.yaml"));
+
+    // Pandoc's `references:` written in the front matter itself: the entries are the list, a
+    // key not in it is missing, and an entry nothing cites is named where its `id` is.
+    let inline = d.join("inline.md");
+    let text = "---\ntitle: Rivers\nreferences:\n- id: smith2001\n  author:\n    - family: Smith\n  issued: 2001\n- id: roe2019\n  author: [{family: Roe}]\n  issued: 2019\n---\n\nRivers shape the land [@smith2001]. Others disagree [@nobody1999].\n";
+    std::fs::write(&inline, text).unwrap();
+    let (diags, err, _) = check(&[inline.to_str().unwrap()]);
+    let missing = of_rule(&diags, "missing-reference");
+    assert_eq!(missing.len(), 1, "{missing:?} {err}");
+    assert!(missing[0].contains("nobody1999"), "{missing:?}");
+    assert!(
+        !missing.iter().any(|m| m.contains("`smith2001`")),
+        "{missing:?}"
+    );
+}

@@ -428,3 +428,28 @@ vim.cmd("qa!")
     );
     assert!(got.lines().count() >= 10, "{got}");
 }
+
+#[test]
+fn a_bibliography_beside_the_document_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(
+        root.join("refs.json"),
+        r#"[{"id": "doe2019", "author": [{"family": "Doe"}], "issued": {"date-parts": [[2019]]}}]"#,
+    )
+    .unwrap();
+    let path = root.join("essay.md");
+    let text = "---\nbibliography: refs.json\n---\n\nRivers shape the land [@doe2019]. Others disagree [@roe2000].\n";
+    std::fs::write(&path, text).unwrap();
+    let uri = uri_of(&path);
+    let mut c = Client::start(BIN, &root, json!({ "debounceMs": 10 }));
+    let ds = c.open(&uri, "markdown", text);
+    let missing: Vec<String> = ds
+        .iter()
+        .filter(|d| d["code"] == "missing-reference")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(missing.len(), 1, "{ds:#?}");
+    assert!(missing[0].contains("roe2000"), "{missing:?}");
+    c.shutdown();
+}

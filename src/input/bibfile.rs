@@ -1,6 +1,8 @@
 //! Bibliography files beside an essay: BibTeX and BibLaTeX `.bib` files (read with the
 //! `biblatex` crate, which resolves `@string` macros, accent commands and "von Last, Jr, First"
-//! names) and CSL-JSON (`.json`, what Zotero and pandoc export). A LaTeX paper names them with
+//! names), CSL-JSON (`.json`, what Zotero and pandoc export) and CSL-YAML (`.yaml`/`.yml`, read
+//! with `yaml-rust2`; pandoc's own format, also written inline as `references:` in a Markdown
+//! paper's front matter). A LaTeX paper names them with
 //! `\bibliography{refs}` or `\addbibresource{refs.bib}`, a pandoc paper with `bibliography:` in its
 //! front matter; `--bibliography FILE` names one on the command line. Their entries become the
 //! essay's works-cited list, so `\cite{key}` and `[@key]` are checked key by key.
@@ -67,14 +69,14 @@ fn read_into(source: &mut Source, path: &Path, span: Span, notes: &mut Vec<Strin
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    let json = path
+    let ext = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        || text.trim_start().starts_with('[');
-    let (entries, problems) = if json {
-        parse_csl_json(&text)
-    } else {
-        parse_bib(&text)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let (entries, problems) = match ext.as_deref() {
+        Some("yaml" | "yml") => parse_csl_yaml(&text),
+        Some("json") => parse_csl_json(&text),
+        _ if text.trim_start().starts_with('[') => parse_csl_json(&text),
+        _ => parse_bib(&text),
     };
     for p in problems {
         notes.push(format!("{shown}: {p}"));
@@ -208,15 +210,83 @@ fn from_bib(e: &biblatex::Entry) -> Reference {
 
 /// The entries of a CSL-JSON file (an array of items), and what could not be read.
 pub fn parse_csl_json(text: &str) -> (Vec<Reference>, Vec<String>) {
-    let v: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return (Vec::new(), vec![format!("not valid CSL-JSON: {e}")]),
+    match serde_json::from_str(text) {
+        Ok(v) => csl_items(&v),
+        Err(e) => (Vec::new(), vec![format!("not valid CSL-JSON: {e}")]),
+    }
+}
+
+/// The entries of a CSL-YAML file (a list of items, or pandoc's `references:` list, as in a
+/// front-matter block), and what could not be read. The YAML is turned into the JSON value
+/// CSL-JSON would give and read the same way.
+pub fn parse_csl_yaml(text: &str) -> (Vec<Reference>, Vec<String>) {
+    let docs = match yaml_rust2::YamlLoader::load_from_str(text) {
+        Ok(d) => d,
+        Err(e) => return (Vec::new(), vec![format!("not valid CSL-YAML: {e}")]),
     };
-    let items = match &v {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for d in &docs {
+        let v = yaml_to_json(d);
+        if v.is_null() {
+            continue;
+        }
+        let (e, p) = csl_items(&v);
+        out.extend(e);
+        problems.extend(p);
+    }
+    (out, problems)
+}
+
+/// The `references:` of a Markdown paper's YAML front matter (`block`, without its `---`
+/// fences), or nothing when it has none. Unreadable YAML gives nothing: the front matter is the
+/// author's, and a Markdown reader does not judge it.
+pub fn front_matter_references(block: &str) -> Vec<Reference> {
+    let Ok(docs) = yaml_rust2::YamlLoader::load_from_str(block) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for d in &docs {
+        let refs = &d["references"];
+        if matches!(refs, yaml_rust2::Yaml::Array(_)) {
+            out.extend(csl_items(&yaml_to_json(refs)).0);
+        }
+    }
+    out
+}
+
+fn yaml_to_json(y: &yaml_rust2::Yaml) -> serde_json::Value {
+    use serde_json::Value;
+    use yaml_rust2::Yaml;
+    match y {
+        Yaml::Real(s) | Yaml::String(s) => Value::String(s.clone()),
+        Yaml::Integer(i) => Value::Number((*i).into()),
+        Yaml::Boolean(b) => Value::Bool(*b),
+        Yaml::Array(a) => Value::Array(a.iter().map(yaml_to_json).collect()),
+        Yaml::Hash(h) => Value::Object(
+            h.iter()
+                .filter_map(|(k, v)| {
+                    let key = match k {
+                        Yaml::String(s) | Yaml::Real(s) => s.clone(),
+                        Yaml::Integer(i) => i.to_string(),
+                        Yaml::Boolean(b) => b.to_string(),
+                        _ => return None,
+                    };
+                    Some((key, yaml_to_json(v)))
+                })
+                .collect(),
+        ),
+        Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
+    }
+}
+
+/// The items of a CSL document already parsed (JSON, or YAML turned into JSON).
+fn csl_items(v: &serde_json::Value) -> (Vec<Reference>, Vec<String>) {
+    let items = match v {
         serde_json::Value::Array(a) => a.as_slice(),
         serde_json::Value::Object(o) => match o.get("items").or(o.get("references")) {
             Some(serde_json::Value::Array(a)) => a.as_slice(),
-            _ => std::slice::from_ref(&v),
+            _ => std::slice::from_ref(v),
         },
         _ => return (Vec::new(), vec!["not a CSL-JSON list of items".into()]),
     };
@@ -262,12 +332,30 @@ pub fn parse_csl_json(text: &str) -> (Vec<Reference>, Vec<String>) {
                         .and_then(|s| s.as_str())
                         .and_then(first_year)
                 })
+                // CSL-YAML as pandoc writes it: `issued: 2019-03`, `issued: 2019`, or the
+                // older `issued: [{year: 2019}]`.
+                .or_else(|| match d {
+                    serde_json::Value::String(s) => first_year(s),
+                    serde_json::Value::Number(n) => first_year(&n.to_string()),
+                    serde_json::Value::Array(a) => {
+                        a.first().and_then(|x| x.get("year")).and_then(|y| match y {
+                            serde_json::Value::Number(n) => Some(n.to_string()),
+                            serde_json::Value::String(s) => first_year(s),
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                })
         });
         r.title = it
             .get("title")
             .and_then(|t| t.as_str())
             .map(|t| t.trim().to_string());
-        r.pages = it.get("page").and_then(|p| p.as_str()).and_then(page_range);
+        r.pages = it.get("page").and_then(|p| match p {
+            serde_json::Value::String(s) => page_range(s),
+            serde_json::Value::Number(n) => page_range(&n.to_string()),
+            _ => None,
+        });
         r.web = it.get("type").and_then(|t| t.as_str()) == Some("webpage");
         out.push(r);
     }
@@ -350,6 +438,36 @@ mod tests {
         assert_eq!(e[0].pages, Some((45, 67)));
         assert!(e[1].corporate);
         assert_eq!(e[1].year.as_deref(), Some("2020"));
+    }
+
+    #[test]
+    fn csl_yaml_items() {
+        let t = "---\nreferences:\n- id: doe2019\n  type: article-journal\n  author:\n  - family: Doe\n    given: Jane\n  issued: 2019-03\n  title: Things\n  page: 45-67\n- id: roe\n  author:\n    - family: Roe\n  issued:\n    date-parts: [[2001]]\n- title: no id here\n...\n";
+        let (e, p) = parse_csl_yaml(t);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].key.as_deref(), Some("doe2019"));
+        assert_eq!(e[0].authors, vec!["Doe"]);
+        assert_eq!(e[0].year.as_deref(), Some("2019"));
+        assert_eq!(e[0].pages, Some((45, 67)));
+        assert_eq!(e[1].year.as_deref(), Some("2001"));
+        // A plain list of items, with the year as a number.
+        let (e, p) = parse_csl_yaml("- id: a\n  author: [{family: Ode}]\n  issued: 1999\n");
+        assert!(p.is_empty());
+        assert_eq!(e[0].year.as_deref(), Some("1999"));
+        let (e, p) = parse_csl_yaml("- id: [unclosed\n");
+        assert!(e.is_empty());
+        assert!(p[0].contains("not valid CSL-YAML"), "{p:?}");
+    }
+
+    #[test]
+    fn front_matter_reference_list() {
+        let block = "title: An essay\nbibliography: refs.bib\nreferences:\n  - id: smith\n    author:\n      - family: Smith\n    issued: 2010\n";
+        let e = front_matter_references(block);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].authors, vec!["Smith"]);
+        assert!(front_matter_references("title: x\n").is_empty());
+        assert!(front_matter_references(": : [\n").is_empty());
     }
 
     #[test]

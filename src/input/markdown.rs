@@ -104,6 +104,9 @@ pub fn read(text: String) -> Source {
                     apparatus
                         .bib_files
                         .extend(yaml_bibliography(&text, r.clone()));
+                    apparatus
+                        .external
+                        .extend(front_matter_references(&text, r.clone()));
                 }
                 match tag {
                     Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => skip += 1,
@@ -276,6 +279,41 @@ fn yaml_bibliography(text: &str, r: Range<usize>) -> Vec<(Span, String)> {
         }
     }
     out
+}
+
+/// Pandoc's inline `references:` in the YAML front matter at `r` (CSL-YAML items), each with
+/// the span of its `id`, so an entry nothing cites is reported where it is written.
+fn front_matter_references(text: &str, r: Range<usize>) -> Vec<crate::doc::citation::Reference> {
+    let Some(block) = text.get(r.clone()) else {
+        return Vec::new();
+    };
+    if !block.contains("references:") {
+        return Vec::new();
+    }
+    let mut refs = super::bibfile::front_matter_references(block);
+    let mut from = 0;
+    for e in &mut refs {
+        let key = e.key.clone().unwrap_or_default();
+        // The first `id:` line at or after the previous entry's that names this key.
+        let found = block[from..]
+            .match_indices(key.as_str())
+            .map(|(i, _)| from + i)
+            .find(|&i| {
+                !key.is_empty()
+                    && block[..i]
+                        .trim_end_matches(['"', '\''])
+                        .trim_end()
+                        .ends_with("id:")
+            });
+        e.span = match found {
+            Some(i) => {
+                from = i + key.len();
+                Span::new(r.start + i, r.start + i + key.len())
+            }
+            None => Span::new(r.start, r.end),
+        };
+    }
+    refs
 }
 
 /// A fenced code block at `r` that runs to the end of the file without its closing fence.

@@ -577,7 +577,13 @@ impl Server {
         let Some(doc) = self.docs.get_mut(uri) else {
             return false;
         };
-        let linted = lint(doc.version, doc.text.text.clone(), doc.format, config);
+        let linted = lint(
+            doc.version,
+            doc.text.text.clone(),
+            doc.format,
+            config,
+            dir.as_deref(),
+        );
         doc.result = Some(linted);
         doc.due = None;
         self.publish(uri);
@@ -737,7 +743,8 @@ fn lint_worker(jobs: Receiver<Job>, done: Sender<Done>) {
             }
         }
         for j in newest {
-            let linted = lint(j.version, j.text, j.format, j.config);
+            let dir = uri_to_path(&j.uri).and_then(|p| p.parent().map(Path::to_path_buf));
+            let linted = lint(j.version, j.text, j.format, j.config, dir.as_deref());
             if done.send(Done { uri: j.uri, linted }).is_err() {
                 return;
             }
@@ -745,8 +752,22 @@ fn lint_worker(jobs: Receiver<Job>, done: Sender<Done>) {
     }
 }
 
-fn lint(version: i32, text: String, format: Format, config: Arc<Config>) -> Linted {
-    let run = || engine::check(input::read_text(text.clone(), format), &config);
+/// Lints one document. `dir` is its folder on disk, where the bibliography files it names
+/// (`\bibliography{refs}`, pandoc's `bibliography:`) are read from, as the command line does.
+fn lint(
+    version: i32,
+    text: String,
+    format: Format,
+    config: Arc<Config>,
+    dir: Option<&Path>,
+) -> Linted {
+    let run = || {
+        let mut source = input::read_text(text.clone(), format);
+        // A missing or unreadable file leaves its keys unchecked; the notes are the command
+        // line's to print, and a server has no terminal to print them on.
+        let _ = input::bibfile::attach(&mut source, dir, &[]);
+        engine::check(source, &config)
+    };
     // A rule that panics must not take the server down: the document gets no diagnostics.
     let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).ok();
     Linted {
