@@ -378,6 +378,45 @@ pub fn irregular_forms(base: &str) -> Option<(&'static [&'static str], &'static 
         .map(|(a, b)| (a.as_slice(), b.as_slice()))
 }
 
+/// A plural noun form that English uses as good as never, because its singular is an
+/// uncountable noun ("researches", "medias", "equipments", "advices"): the singular to use
+/// instead. Count/mass knowledge from usage data, not from a list: the -s form is the regular
+/// plural of a frequent noun (among the 20,000 most frequent words of the frequency list,
+/// `rules/spelling/word_frequency.txt`) and is at least 300 times rarer than it (a count noun's
+/// plural is seldom below a tenth of its singular: companies/company ≈ 0.36). Words the noun
+/// list knows to be plural-only, invariant or singular in -s are never judged.
+pub fn mass_plural(w: &str) -> Option<String> {
+    use super::spell::suggest::{frequency_rank, prior_of};
+    if !w.ends_with('s')
+        || w.ends_with("ss")
+        || noun_is(w, NounClass::PluralOnly)
+        || noun_is(w, NounClass::SingularInS)
+        || noun_is(w, NounClass::Invariant)
+    {
+        return None;
+    }
+    let sg = singular_of(w).or_else(|| {
+        let s = &w[..w.len() - 1];
+        noun_is(s, NounClass::Invariant).then(|| s.to_string())
+    })?;
+    // "statuses", "processes": the plural of a singular in -s is a count noun's.
+    if noun_is(&sg, NounClass::PluralOnly) || sg.len() < 3 || sg.ends_with('s') {
+        return None;
+    }
+    let t = super::pos::tags(&sg);
+    if t & (super::pos::NOUN | super::pos::MAY_NOUN) == 0
+        || t & (super::pos::ADJ | super::pos::FUNCTION | super::pos::NUM | super::pos::ADV) != 0
+    {
+        return None;
+    }
+    if frequency_rank(&sg)? > 20_000 {
+        return None;
+    }
+    // Costs are −ln(frequency): the plural is rarer by a factor e^(difference).
+    let gap = prior_of(w)? - prior_of(&sg)?;
+    (gap > 300f32.ln()).then_some(sg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -257,13 +257,38 @@ fn relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         let fix = if let Some(f) = aux_for(vw, person) {
             // "the way that is" is fine either way only when singular; "was"/"were" in "if" clauses.
             Some(f.to_string())
-        } else {
+        } else if rw != "who" {
             // After "that"/"which" the next word may start the clause's subject ("the notion
             // that desire must", "the idea that students like"), or "which" stand for a whole
-            // clause: only auxiliaries are judged there. After "who" the next word is the verb.
-            if rw != "who" {
-                continue;
+            // clause: beyond auxiliaries only this is judged there. After a plural noun, an -s verb that reads only as a verb and takes an object
+            // ("the results that shows a decline", "the factors which leads to") is the
+            // clause's own verb; a noun reading needs a determiner, pronoun or "to" after it
+            // ("the reports that prices in Europe rose": "prices" is the subject there). After
+            // "who" the next word is the verb.
+            {
+                if person != Person::Plural
+                    || !vw.ends_with('s')
+                    || vw.ends_with("ss")
+                    || vt & (pos::ADJ | pos::ADV | pos::FUNCTION | pos::NUM) != 0
+                    || vt & (pos::VERB_3SG | pos::MAY_3SG) == 0 && g.t(v) != Tag::VBZ
+                    || v != r + 1
+                {
+                    continue;
+                }
+                let nt = g.t(v + 1);
+                let ok = if may_be_noun(vt) {
+                    matches!(nt, Tag::DT | Tag::PRPS | Tag::PRP | Tag::TO)
+                        && !matches!(g.w(v + 1), "that" | "this" | "these" | "those")
+                } else {
+                    object_follows(g, v) || g.t(v + 1) == Tag::VBN
+                };
+                if !ok || g.t(v + 1).is_verb() && g.t(v + 1) != Tag::VBN {
+                    continue;
+                }
+                let Some(b) = base_of_s(vw) else { continue };
+                Some(b)
             }
+        } else {
             if vt & (pos::ADJ | pos::MAY_ADJ | pos::ADV | pos::FUNCTION | pos::NUM) != 0
                 || vt & (pos::ANY_VERB | pos::MAY_VERB) == 0
             {
@@ -302,6 +327,11 @@ fn relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         if mandative_before(g, r) {
             continue;
         }
+        // Past "that"/"which" with a content verb, a bare plural antecedent may sit inside a
+        // longer phrase the clause describes ("a case of boys that gets"): advice there.
+        let unsure = rw != "who"
+            && aux_for(vw, person).is_none()
+            && !(st..a).any(|j| matches!(g.t(j), Tag::DT | Tag::PRPS));
         let fix = match_case(g.raw(v), &fix);
         let msg = format!(
             "`{}` does not agree with `{}`, the {} noun `{rw}` stands for; use `{fix}`",
@@ -313,11 +343,14 @@ fn relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                 "singular"
             }
         );
-        out.push(
-            cx.diag(g.span(v), msg)
-                .suggest(fix)
-                .related(g.span(a), "the noun the clause describes"),
-        );
+        let mut d = cx
+            .diag(g.span(v), msg)
+            .suggest(fix)
+            .related(g.span(a), "the noun the clause describes");
+        if unsure {
+            d = d.severity(Severity::Advice);
+        }
+        out.push(d);
     }
 }
 
@@ -392,8 +425,6 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                     // Dashes and brackets open parentheticals, not clauses.
                     || i > 0 && matches!(g.raw(i - 1), "—" | "–" | "-" | "(")
                     || g.t(i) == Tag::CD
-                    // Ordinals and adjectives used as nouns: "the first are", "the latter".
-                    || matches!(hw, "first" | "second" | "third" | "last" | "former" | "latter" | "next")
                     || !g.t(s.head).is_noun() && g.w(s.head + 1) != "of"
                     // A participle the chunker took for a noun ("the samples emitted").
                     || hw.ends_with("ed") && ht & (pos::VERB_PAST | pos::VERB_PART | pos::MAY_PAST) != 0
@@ -411,22 +442,8 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                 if doubtful
                     || g.t(s.head) == Tag::NNP
                     || noun_is(hw, NounClass::Collective) && person == Person::Third
-                    || matches!(
-                        hw,
-                        "none"
-                            | "any"
-                            | "all"
-                            | "some"
-                            | "most"
-                            | "half"
-                            | "more"
-                            | "who"
-                            | "what"
-                            | "which"
-                            | "this"
-                            | "that"
-                            | "such"
-                    )
+                    // Pronouns and determiners used alone, ordinals used as nouns ("the first are").
+                    || crate::lexicon::in_list!("grammar/subject_heads.txt", hw)
                     || !hw.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
                 {
                     i += 1;
@@ -559,20 +576,9 @@ fn there(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
             det,
             "a" | "an" | "one" | "this" | "each" | "every" | "another"
         )
-        && !matches!(
-            g.w(np.head),
-            "lot"
-                | "number"
-                | "couple"
-                | "few"
-                | "variety"
-                | "range"
-                | "host"
-                | "series"
-                | "total"
-                | "handful"
-                | "dozen"
-        )
+        // "there are a lot", "there were a number": a quantity noun takes either.
+        && !noun_is(g.w(np.head), NounClass::Partitive)
+        && g.w(np.head) != "few"
         && g.w(after) != "of"
         && !matches!(g.t(after), Tag::CC)
         && g.w(after) != ","

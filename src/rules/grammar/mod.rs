@@ -79,25 +79,7 @@ pub fn clause_start(g: &Tagged, i: usize) -> bool {
                 || g.raw(p) == ":" && g.doc.tokens[g.start + k].space_before
         }
         Tag::CC => true,
-        _ => {
-            matches!(
-                g.w(p),
-                "because"
-                    | "although"
-                    | "though"
-                    | "if"
-                    | "when"
-                    | "while"
-                    | "whereas"
-                    | "unless"
-                    | "that"
-                    | "so"
-                    | "whenever"
-                    | "wherever"
-                    | "whether"
-                    | "since"
-            ) && g.t(p) != Tag::DT
-        }
+        _ => crate::lexicon::in_list!("grammar/subordinators.txt", g.w(p)) && g.t(p) != Tag::DT,
     }
 }
 
@@ -110,41 +92,22 @@ pub fn after_coordination(g: &Tagged, i: usize) -> bool {
 /// A mandative context before word `i`: "suggest that he go", "it is essential that she be"
 /// take a base-form verb (the subjunctive), which is right.
 pub fn mandative_before(g: &Tagged, i: usize) -> bool {
+    static LIST: std::sync::OnceLock<(Vec<&'static str>, Vec<&'static str>)> =
+        std::sync::OnceLock::new();
+    let (prefixes, words) = LIST.get_or_init(|| {
+        let mut p = Vec::new();
+        let mut w = Vec::new();
+        for l in crate::lexicon::lines(crate::lexicon::data_file!("rules/grammar/mandative.txt")) {
+            match l.strip_suffix('*') {
+                Some(pre) => p.push(pre),
+                None => w.push(l),
+            }
+        }
+        (p, w)
+    });
     let from = i.saturating_sub(8);
     (from..i).any(|k| {
         let w = g.w(k);
-        w.starts_with("suggest")
-            || w.starts_with("recommend")
-            || w.starts_with("demand")
-            || w.starts_with("insist")
-            || w.starts_with("require")
-            || w.starts_with("propos")
-            || w.starts_with("request")
-            || w.starts_with("urg")
-            || w.starts_with("ask")
-            || w.starts_with("advis")
-            || w.starts_with("order")
-            || w.starts_with("command")
-            || w.starts_with("mandat")
-            || w.starts_with("prefer")
-            || w.starts_with("pray")
-            || matches!(
-                w,
-                "important"
-                    | "essential"
-                    | "necessary"
-                    | "vital"
-                    | "crucial"
-                    | "imperative"
-                    | "critical"
-                    | "desirable"
-                    | "lest"
-                    | "best"
-                    | "better"
-                    | "rather"
-                    | "let"
-                    | "god"
-                    | "may"
-            )
+        prefixes.iter().any(|p| w.starts_with(p)) || words.contains(&w)
     })
 }

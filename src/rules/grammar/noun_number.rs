@@ -108,6 +108,18 @@ impl Rule for NounNumber {
                     );
                     continue;
                 }
+                if let Some(sg) = mass_plural_in_np(&g, k) {
+                    out.push(
+                        cx.diag(
+                            g.span(k),
+                            format!(
+                                "`{sg}` is uncountable here and has no plural in use; use `{sg}`"
+                            ),
+                        )
+                        .suggest(match_case(g.raw(k), &sg)),
+                    );
+                    continue;
+                }
                 if w == "much" {
                     much(cx, &g, k, out);
                     continue;
@@ -128,6 +140,30 @@ impl Rule for NounNumber {
                             judge_singular(cx, &g, k, np.start, np.head, np.end, out);
                         }
                     }
+                    continue;
+                }
+                // "these kind of tests": a plural determiner before a singular noun of kind
+                // ("kind", "sort", "type"), whose "of" phrase the chunker would read past.
+                if matches!(w, "these" | "those")
+                    && matches!(g.w(k + 1), "kind" | "sort" | "type")
+                    && g.w(k + 2) == "of"
+                    && g.raw(k + 1).bytes().all(|b| b.is_ascii_lowercase())
+                    && !g.quoted(k + 1)
+                {
+                    let pl = format!("{}s", g.w(k + 1));
+                    let sg_det = if w == "these" { "this" } else { "that" };
+                    out.push(
+                        cx.diag(
+                            g.span(k + 1),
+                            format!(
+                                "after `{}` the noun is plural: `{pl} of`, or `{sg_det} {} of`",
+                                g.raw(k),
+                                g.raw(k + 1)
+                            ),
+                        )
+                        .suggest(pl)
+                        .related(g.span(k), "this word needs a plural"),
+                    );
                     continue;
                 }
                 if !plural_trigger(w) {
@@ -348,4 +384,39 @@ fn much(cx: &Context<'_>, g: &Tagged, k: usize, out: &mut Vec<Diagnostic>) {
         .related(g.span(h), "a plural noun"),
     );
     let _ = Severity::Warning;
+}
+
+/// Word `k` is the head of a noun phrase opened by a determiner ("the researches", "many
+/// useful advices", "their medias") and is a plural the language does not use
+/// ([`inflect::mass_plural`]): the singular. Only where the word cannot be a verb: right after
+/// the determiner or an adjective, and with no noun after it (a compound, "the news medias
+/// coverage", is left alone).
+fn mass_plural_in_np(g: &Tagged, k: usize) -> Option<String> {
+    if k == 0 || !g.raw(k).bytes().all(|b| b.is_ascii_lowercase()) || !g.w(k).ends_with('s') {
+        return None;
+    }
+    let mut d = k - 1;
+    // Back over up to two adjectives ("many useful advices").
+    while d > 0 && g.t(d).is_adj() && lex(g, d) & pos::NOUN == 0 && k - d <= 2 {
+        d -= 1;
+    }
+    let det = g.w(d);
+    let opens = matches!(g.t(d), Tag::DT | Tag::PRPS)
+        && !matches!(
+            det,
+            "a" | "an" | "this" | "that" | "each" | "every" | "another"
+        )
+        || matches!(
+            det,
+            "many" | "several" | "various" | "numerous" | "few" | "multiple"
+        );
+    if !opens {
+        return None;
+    }
+    // "the research's", "the researches show" is still an error, but "the medias coverage" may
+    // be a compound: no noun, number or possessive after.
+    if g.t(k + 1).is_noun() || g.t(k + 1) == Tag::POS || g.w(k + 1) == "-" {
+        return None;
+    }
+    inflect::mass_plural(g.w(k))
 }
