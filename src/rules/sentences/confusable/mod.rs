@@ -68,6 +68,7 @@ mod lose;
 pub mod model;
 mod of;
 mod possessive;
+mod slot;
 mod then_than;
 mod there;
 mod to_too;
@@ -360,7 +361,9 @@ impl Rule for Confusable {
                     "of" => self.could_of(&s, i).or_else(|| self.verb_on(&s, i)),
                     _ => None,
                 };
-                let hit = hit.or_else(|| self.by_context(&s, i, w));
+                let hit = hit
+                    .or_else(|| self.slot(&s, i, w))
+                    .or_else(|| self.by_context(&s, i, w));
                 if let Some(h) = hit {
                     hits.push((i, h));
                 }

@@ -360,7 +360,7 @@ impl Model {
     }
 }
 
-use super::{strong_start, Confusable, Hit};
+use super::{looks_plural, strong_start, Confusable, Hit};
 use crate::analysis::sentence::Sent;
 use crate::lexicon::pos::{self, *};
 
@@ -413,7 +413,20 @@ impl Confusable {
         let verbal = ANY_VERB | AUX | MAY_VERB | MAY_PAST | MAY_3SG;
         let subject =
             s.has(p, PRON_SUBJ) && (!s.has(p, PRON_OBJ) || p.is_some_and(|k| strong_start(s, k)));
-        if subject && pos::is(w, VERB | VERB_3SG | VERB_PAST) && !pos::is(v.word, verbal) {
+        // So does a verb between a plural noun and its object: "people sense the injustice"
+        // is no "since".
+        let noun_subject = s.has(p, NOUN)
+            && !s.has(p, FUNCTION | VERB_3SG | VERB_PAST | VERB_ING | ADV)
+            && (looks_plural(s.wo(p))
+                || matches!(s.wo(p), "people" | "children" | "men" | "women"))
+            && s.has(n, DET | POSS | PRON_OBJ);
+        // And a base verb after an infinitive "to" before its object: "to weather the storm".
+        let infinitive =
+            s.wo(p) == "to" && s.has(n, DET | POSS | PRON_OBJ) && pos::is(w, VERB | MAY_VERB);
+        if (subject || noun_subject || infinitive)
+            && pos::is(w, VERB | VERB_3SG | VERB_PAST)
+            && !pos::is(v.word, verbal)
+        {
             return None;
         }
         Some(Hit {
