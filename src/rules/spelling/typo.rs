@@ -480,7 +480,10 @@ impl Rule for Typo {
         let mut rare: FastMap<u32, ()> = FastMap::default();
         if care == Care::Careless {
             for (id, (key, st)) in words.list.iter().enumerate() {
+                // A rare word the text uses three times or more is its subject, not a slip
+                // ("molt" and "molting" in a report on insect growth).
                 if st.lower == 0
+                    || st.lower >= 3
                     || st.known_lower != Some(true)
                     || key.len() < 3
                     || !key.is_ascii()
