@@ -250,6 +250,29 @@ fn slip_evidence(sugg: &[spell::Suggestion], key: &str) -> Option<(usize, f32)> 
         .map(|k| (k, own - sugg[k].score))
 }
 
+/// Lowercase uses of `key` and of its inflections in the text: words that are `key` plus an
+/// inflectional ending, or `key` minus one (molt, molts, molted, molting, molter).
+fn family_uses(words: &Words<'_>, key: &str) -> u32 {
+    const ENDINGS: [&str; 6] = ["s", "es", "ed", "ing", "er", "ers"];
+    let stem = ENDINGS
+        .iter()
+        .filter_map(|e| key.strip_suffix(e))
+        .filter(|s| s.len() >= 3)
+        .max_by_key(|s| s.len());
+    let mut total = 0;
+    for (w, st) in &words.list {
+        let related = *w == key
+            || ENDINGS.iter().any(|e| {
+                w.strip_suffix(e) == Some(key) || stem.is_some_and(|s| w.strip_suffix(e) == Some(s))
+            })
+            || stem == Some(*w);
+        if related {
+            total += st.lower;
+        }
+    }
+    total
+}
+
 /// [`slip_evidence`] for a rare dictionary word: the candidate must be a close slip (error
 /// cost at most 0.7: a doubled letter, a vowel, a neighbouring key, a transposition).
 fn rare_slip_evidence(sugg: &[spell::Suggestion], key: &str) -> Option<(usize, f32)> {
@@ -480,10 +503,10 @@ impl Rule for Typo {
         let mut rare: FastMap<u32, ()> = FastMap::default();
         if care == Care::Careless {
             for (id, (key, st)) in words.list.iter().enumerate() {
-                // A rare word the text uses three times or more is its subject, not a slip
-                // ("molt" and "molting" in a report on insect growth).
+                // A rare word the text uses three times or more, counting its inflections, is
+                // its subject, not a slip ("molt" and "molting" in a report on insect growth).
                 if st.lower == 0
-                    || st.lower >= 3
+                    || family_uses(&words, key) >= 3
                     || st.known_lower != Some(true)
                     || key.len() < 3
                     || !key.is_ascii()
