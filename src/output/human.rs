@@ -8,6 +8,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// How to draw the report.
 #[derive(Clone, Copy, Debug)]
@@ -111,9 +112,15 @@ impl SourceCode for Windowed<'_> {
                 1,
             )));
         }
-        // Window start: WINDOW characters back, moved forward to a word start.
+        // Window start: WINDOW user-perceived characters (grapheme clusters, so an accent
+        // written as a combining mark or an emoji sequence is never cut in two) back, moved
+        // forward to a word start.
         let mut ws = start;
-        for (n, (i, _)) in text[line_start..start].char_indices().rev().enumerate() {
+        for (n, (i, _)) in text[line_start..start]
+            .grapheme_indices(true)
+            .rev()
+            .enumerate()
+        {
             ws = line_start + i;
             if n >= WINDOW {
                 break;
@@ -125,8 +132,8 @@ impl SourceCode for Windowed<'_> {
             }
         }
         let mut we = end;
-        for (n, (i, c)) in text[end..line_end].char_indices().enumerate() {
-            we = end + i + c.len_utf8();
+        for (n, (i, g)) in text[end..line_end].grapheme_indices(true).enumerate() {
+            we = end + i + g.len();
             if n >= WINDOW {
                 break;
             }
@@ -307,4 +314,54 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
         out.push_str(&format!("{} files checked: {}\n", files.len(), s.line()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long line is windowed around the diagnostic; the window never starts or ends inside a
+    /// character written as a letter and a combining mark.
+    #[test]
+    fn windows_cut_between_graphemes() {
+        let accented = "e\u{301}".repeat(150);
+        // No space after the diagnostic within the window, so the window is cut in the run
+        // of accented letters; both parities of the cut are tried.
+        for lead in [",", ",x"] {
+            let text = format!("Some words and the the{lead}{accented}\n");
+            let report = crate::check(
+                crate::input::read_text(text, crate::input::Format::Plain),
+                &crate::Config::default(),
+            );
+            assert!(report.diagnostics.iter().any(|d| d.rule == "doubled-word"));
+            let files = [FileReport {
+                path: "long.txt",
+                report: &report,
+            }];
+            let out = render(
+                &files,
+                Options {
+                    color: false,
+                    width: 100,
+                    ..Default::default()
+                },
+            );
+            assert!(out.contains("the the"), "{out}");
+            let chars: Vec<char> = out.chars().collect();
+            for (k, &c) in chars.iter().enumerate() {
+                if c == '\u{301}' {
+                    assert!(
+                        k > 0 && chars[k - 1] == 'e',
+                        "a mark cut from its letter:\n{out}"
+                    );
+                }
+            }
+            // And no letter is left without its mark at the cut: the shown line ends on one.
+            let line = out.lines().find(|l| l.contains("the the")).unwrap();
+            assert!(
+                line.trim_end().ends_with('\u{301}'),
+                "a letter cut from its mark:\n{out}"
+            );
+        }
+    }
 }
