@@ -238,9 +238,11 @@ fn filters<'a>(rules: impl Iterator<Item = &'a str>, s: &Summary) -> String {
 pub fn class_summary(out: &mut String, rows: &[Row], link: impl Fn(usize) -> String) {
     out.push_str("<section class=\"class\"><h2>Class summary</h2><div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>essay</th><th>words</th><th>errors</th><th>warnings</th><th>advice</th>");
     for c in Category::ALL {
-        let _ = write!(out, "<th class=\"c-{c}\">{c}</th>");
+        // A soft hyphen lets the longest heading break, so the table fits a laptop screen.
+        let label = c.as_str().replacen("isation", "&shy;isation", 1);
+        let _ = write!(out, "<th class=\"c-{c}\" title=\"{c}\">{label}</th>");
     }
-    out.push_str("<th>grade level</th><th>words per sentence</th><th>problems per 1,000 words</th><th>chart</th></tr></thead><tbody>");
+    out.push_str("<th title=\"Flesch–Kincaid grade level\">grade</th><th>words per sentence</th><th>problems per 1,000 words</th><th>chart</th></tr></thead><tbody>");
     let max = rows
         .iter()
         .map(|r| r.summary.diagnostics)
@@ -272,7 +274,7 @@ pub fn class_summary(out: &mut String, rows: &[Row], link: impl Fn(usize) -> Str
             "<td>{}</td><td>{}</td><td>{per:.1}</td><td>{}</td></tr>",
             esc(&r.grade),
             esc(&r.words_per_sentence),
-            category_bar(s, max, 160)
+            category_bar(s, max, 80)
         );
     }
     out.push_str("</tbody></table></div></section>\n");
@@ -469,7 +471,7 @@ fn by_category_chart(out: &mut String, s: &Summary) {
     let h = row * Category::ALL.len() + 4;
     let _ = write!(
         out,
-        "<figure class=\"chart\"><figcaption>Problems by kind</figcaption><svg width=\"300\" height=\"{h}\" role=\"img\" aria-label=\"problems by kind\">"
+        "<figure class=\"chart\"><figcaption>Problems by kind</figcaption><svg width=\"300\" height=\"{h}\" viewBox=\"0 0 300 {h}\" role=\"img\" aria-label=\"problems by kind\">"
     );
     for (k, c) in Category::ALL.iter().enumerate() {
         let n = s.by_category.get(c.as_str()).copied().unwrap_or(0);
@@ -516,7 +518,7 @@ fn sentence_strip(out: &mut String, fi: usize, doc: &Document) {
     let width = (bw * lens.len() as f64).ceil() as usize;
     let _ = write!(
         out,
-        "<figure class=\"chart\"><figcaption>Sentence lengths ({} sentences; red: over 40 words)</figcaption><svg width=\"{width}\" height=\"64\" role=\"img\" aria-label=\"sentence lengths\">",
+        "<figure class=\"chart\"><figcaption>Sentence lengths ({} sentences; red: over 40 words)</figcaption><svg width=\"{width}\" height=\"64\" viewBox=\"0 0 {width} 64\" role=\"img\" aria-label=\"sentence lengths\">",
         lens.len()
     );
     let y40 = 60.0 - 56.0 * 40.0 / max as f64;
@@ -581,7 +583,7 @@ fn paragraph_chart(out: &mut String, doc: &Document) {
     let max_grade = rows.iter().map(|r| r.2).fold(16.0, f64::max);
     let _ = write!(
         out,
-        "<figure class=\"chart\"><figcaption>By paragraph: passive voice (share of sentences, top) and reading grade (bottom; the line is grade 12, the end of school)</figcaption><svg width=\"{width}\" height=\"104\" role=\"img\" aria-label=\"passive voice and reading grade by paragraph\">"
+        "<figure class=\"chart\"><figcaption>By paragraph: passive voice (share of sentences, top) and reading grade (bottom; the line is grade 12, the end of school)</figcaption><svg width=\"{width}\" height=\"104\" viewBox=\"0 0 {width} 104\" role=\"img\" aria-label=\"passive voice and reading grade by paragraph\">"
     );
     for (k, &(para, share, grade, pass, n)) in rows.iter().enumerate() {
         let x = k as f64 * bw;
@@ -1041,7 +1043,8 @@ footer{margin:0 28px 28px;color:var(--mute);font-size:13px}
 .filters .shown{margin:0;color:var(--mute)}
 kbd{font-family:ui-monospace,monospace;border:1px solid var(--line);border-bottom-width:2px;border-radius:3px;padding:0 3px;font-size:11px}
 .charts{display:flex;flex-wrap:wrap;gap:12px 28px;margin:0 0 12px}
-.chart{margin:0;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 12px}
+.chart{margin:0;max-width:100%;box-sizing:border-box;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 12px}
+.chart svg{max-width:100%;height:auto;display:block}
 .chart figcaption{font-size:12px;color:var(--mute);margin-bottom:4px}
 .chart .lbl,.chart .num{font-size:11px;fill:var(--mute)}
 .chart rect{fill:var(--c)}
@@ -1059,10 +1062,10 @@ li.diag:focus{outline:2px solid #ffbf00}
 section.class{margin:16px 28px;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 16px}
 section.class h2{font-size:16px;margin:4px 0 8px}
 .scroll{overflow-x:auto}
-table.sortable{border-collapse:collapse;font-size:13px;font-variant-numeric:tabular-nums;width:100%}
-table.sortable th,table.sortable td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:right;white-space:nowrap}
+table.sortable{border-collapse:collapse;font-size:12.5px;font-variant-numeric:tabular-nums;width:100%}
+table.sortable th,table.sortable td{border-bottom:1px solid var(--line);padding:4px 4px;text-align:right;white-space:nowrap}
 table.sortable th:first-child,table.sortable td:first-child{text-align:left}
-table.sortable th{cursor:pointer;color:var(--mute);font-weight:600;text-transform:capitalize}
+table.sortable th{white-space:normal;vertical-align:bottom;cursor:pointer;color:var(--mute);font-weight:600;text-transform:capitalize}
 table.sortable th[aria-sort=ascending]::after{content:" ▲"}
 table.sortable th[aria-sort=descending]::after{content:" ▼"}
 details.table{margin:16px 0 0;background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:8px 14px}
@@ -1070,7 +1073,7 @@ details.table summary{font-weight:600;cursor:pointer}
 details.table pre{overflow-x:auto;font-size:13px;margin:8px 0 4px}
 @media (max-width:1000px){.cols{grid-template-columns:1fr}.diags{position:static;max-height:none}}
 @media (max-width:600px){section.file,section.class,nav.files,footer{margin-left:8px;margin-right:8px}.essay{padding:16px 14px}.text{font-size:16px}header.top{padding:10px 12px}}
-@media print{body{background:#fff}.filters,.charts a{display:none}.cols{grid-template-columns:1fr}.diags{position:static;max-height:none;border:0}.essay{border:0;box-shadow:none;padding:0}
+@media print{body{background:#fff}.filters{display:none}.chart{break-inside:avoid}.cols{grid-template-columns:1fr}.diags{position:static;max-height:none;border:0}.essay{border:0;box-shadow:none;padding:0}
 mark[data-n]::after{content:attr(data-n);vertical-align:super;font:bold 9px/1 system-ui,sans-serif;color:var(--c,#000);margin-left:1px}
 .diag .num{display:inline;font-weight:700}.diag{break-inside:avoid}li.diag[hidden]{display:none}}
 "#;
@@ -1167,6 +1170,33 @@ mod tests {
         assert!(h.contains("<mark class=\"bg c-repetition"));
         assert!(h.contains("doubled-word"));
         assert_eq!(h.matches("<section").count(), 1);
+    }
+
+    #[test]
+    fn charts_scale_to_a_phone_and_print() {
+        let text = "The first sentence is short. The second sentence is a little longer than the first one.\n\nA new paragraph was written by the author, and it was read by the class.\n";
+        let src = input::read_text(text.to_string(), input::Format::Plain);
+        let report = engine::check(src, &Config::default());
+        let h = render(&[FileReport {
+            path: "a.txt",
+            report: &report,
+        }]);
+        // Every chart keeps its drawing when shrunk to a narrow screen: a viewBox, and CSS that
+        // caps its width.
+        let charts: Vec<&str> = h.split("<figure class=\"chart\">").skip(1).collect();
+        assert!(charts.len() >= 3, "expected the three charts");
+        for c in &charts {
+            let svg = &c[c.find("<svg").unwrap()..];
+            let open = &svg[..svg.find('>').unwrap()];
+            assert!(open.contains("viewBox=\"0 0 "), "{open}");
+        }
+        assert!(h.contains(".chart svg{max-width:100%"));
+        // The sentence bars are links to their sentences; printing must not hide links, or the
+        // printed chart is empty.
+        let print = &h[h.find("@media print").unwrap()..];
+        let print = &print[..print.find("}}").unwrap()];
+        assert!(!print.contains(" a{display:none}") && !print.contains(",a{display:none}"));
+        assert!(!print.contains("charts a"), "{print}");
     }
 
     #[test]
