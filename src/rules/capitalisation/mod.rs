@@ -1,6 +1,6 @@
 //! Rules of the `capitalisation` category: a sentence that starts in lowercase, the pronoun "i",
 //! words the dictionary knows only with a capital (days, months, languages, nationalities,
-//! proper adjectives), and needless capitals in mid-sentence.
+//! proper adjectives), needless capitals in mid-sentence, and a term capitalised two ways.
 //!
 //! They share a few facts about a token's surroundings, kept here: whether a word is part of a
 //! URL, a path or code rather than prose, whether a paragraph is a line of a transcript
@@ -13,12 +13,14 @@ pub mod lowercase_i;
 pub mod lowercase_proper;
 pub mod lowercase_start;
 pub mod needless_capital;
+pub mod term_capitalisation;
 
 pub const RULES: &[&dyn Rule] = &[
     &lowercase_start::LowercaseStart,
     &lowercase_i::LowercaseI,
     &lowercase_proper::LowercaseProper,
     &needless_capital::NeedlessCapital,
+    &term_capitalisation::TermCapitalisation,
 ];
 
 /// The word with its first letter in uppercase.
