@@ -8,7 +8,10 @@
 //!   Writes into OUT_DIR: `cm_words.txt` (the words, sorted, one a line), `cm_uni.bin` (each
 //!   word's unigram count, f64 little-endian, 0 when none), `cm_keys.bin` (bigrams as sorted
 //!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f64),
-//!   and `cm_meta.txt` (the `N` and `T` records, as in context.txt).
+//!   and `cm_meta.txt` (the `N` and `T` records, as in context.txt);
+//! - compiles the Hunspell stem table of `lexicon::pos` and the VARCON variant index of
+//!   `lexicon::spell::variants` into hash tables read in place (see src/lexicon/stems_gen.rs and
+//!   src/lexicon/spell/variants_gen.rs).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -52,11 +55,22 @@ mod spelling_data;
 #[path = "src/lexicon/stems_gen.rs"]
 mod stems_gen;
 
+#[path = "src/lexicon/spell/variants_gen.rs"]
+mod variants_gen;
+
 fn main() {
     spelling_data::run();
     fixture_tests();
     confusable_model();
     pos_stems();
+    varcon_index();
+}
+
+/// The VARCON variant index of `lexicon::spell::variants` (see src/lexicon/spell/variants_gen.rs).
+fn varcon_index() {
+    println!("cargo:rerun-if-changed=src/lexicon/spell/variants_gen.rs");
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    variants_gen::run(Path::new(&out));
 }
 
 /// The Hunspell stem table of `lexicon::pos` (see src/lexicon/stems_gen.rs).
