@@ -162,6 +162,14 @@ impl Source {
     }
 }
 
+/// Every token lowercased (see [`Document::lower`]), one after another in one buffer: token
+/// `i` is `buf[ends[i - 1]..ends[i]]` (one allocation for the document, not one per token).
+#[derive(Debug)]
+struct LowerCache {
+    buf: String,
+    ends: Vec<usize>,
+}
+
 /// The shared model of one essay.
 #[derive(Debug)]
 pub struct Document {
@@ -189,7 +197,7 @@ pub struct Document {
     /// The reader's notes, bibliography files and entry keys (see [`Source::apparatus`]).
     pub apparatus: citation::Apparatus,
     line_starts: Vec<usize>,
-    lower_cache: OnceLock<Vec<Box<str>>>,
+    lower_cache: OnceLock<LowerCache>,
 }
 
 impl Document {
@@ -263,19 +271,23 @@ impl Document {
     /// Token `i` lowercased, with ’ folded to ' (cached; computed once per document).
     pub fn lower(&self, i: usize) -> &str {
         let cache = self.lower_cache.get_or_init(|| {
-            self.tokens
-                .iter()
-                .map(|t| {
-                    let s = &self.text[t.span.start..t.span.end];
-                    if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
-                        normalize_word(s).into_boxed_str()
-                    } else {
-                        s.into()
-                    }
-                })
-                .collect()
+            let mut c = LowerCache {
+                buf: String::with_capacity(self.text.len()),
+                ends: Vec::with_capacity(self.tokens.len()),
+            };
+            for t in &self.tokens {
+                let s = &self.text[t.span.start..t.span.end];
+                if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
+                    push_normalized(&mut c.buf, s);
+                } else {
+                    c.buf.push_str(s);
+                }
+                c.ends.push(c.buf.len());
+            }
+            c
         });
-        &cache[i]
+        let start = if i == 0 { 0 } else { cache.ends[i - 1] };
+        &cache.buf[start..cache.ends[i]]
     }
 
     /// The words of a sentence (indices of Word and Number tokens).
@@ -387,6 +399,16 @@ impl Document {
 /// Lowercases a word and folds the typographic apostrophe to `'`.
 pub fn normalize_word(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_normalized(&mut out, s);
+    out
+}
+
+/// Appends [`normalize_word`]`(s)` to `out`.
+fn push_normalized(out: &mut String, s: &str) {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         if c == '\u{2019}' || c == '\u{2018}' {
             out.push('\'');
@@ -396,7 +418,6 @@ pub fn normalize_word(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// True if the word starts with an uppercase letter.
