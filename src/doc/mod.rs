@@ -163,11 +163,20 @@ impl Source {
 }
 
 /// Every token lowercased (see [`Document::lower`]), one after another in one buffer: token
-/// `i` is `buf[ends[i - 1]..ends[i]]` (one allocation for the document, not one per token).
+/// `i` is `buf[spans[i].0..spans[i].1]` (one allocation for the document, not one per token).
 #[derive(Debug)]
 struct LowerCache {
     buf: String,
-    ends: Vec<usize>,
+    spans: Vec<(u32, u32)>,
+}
+
+/// A buffer range as 32-bit offsets. A text past 4 GiB (far beyond any input limit one would
+/// set) gets empty lower-case forms past that point rather than a panic.
+fn span32(start: usize, end: usize) -> (u32, u32) {
+    match (u32::try_from(start), u32::try_from(end)) {
+        (Ok(s), Ok(e)) => (s, e),
+        _ => (0, 0),
+    }
 }
 
 /// The shared model of one essay.
@@ -269,25 +278,34 @@ impl Document {
     }
 
     /// Token `i` lowercased, with ’ folded to ' (cached; computed once per document).
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        let cache = self.lower_cache.get_or_init(|| {
-            let mut c = LowerCache {
-                buf: String::with_capacity(self.text.len()),
-                ends: Vec::with_capacity(self.tokens.len()),
-            };
-            for t in &self.tokens {
-                let s = &self.text[t.span.start..t.span.end];
-                if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
-                    push_normalized(&mut c.buf, s);
-                } else {
-                    c.buf.push_str(s);
-                }
-                c.ends.push(c.buf.len());
+        let cache = match self.lower_cache.get() {
+            Some(c) => c,
+            None => self.lower_cache.get_or_init(|| self.lower_all()),
+        };
+        let (start, end) = cache.spans[i];
+        &cache.buf[start as usize..end as usize]
+    }
+
+    /// Every token lowercased, for [`Document::lower`].
+    #[cold]
+    fn lower_all(&self) -> LowerCache {
+        let mut c = LowerCache {
+            buf: String::with_capacity(self.text.len()),
+            spans: Vec::with_capacity(self.tokens.len()),
+        };
+        for t in &self.tokens {
+            let s = &self.text[t.span.start..t.span.end];
+            let start = c.buf.len();
+            if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
+                push_normalized(&mut c.buf, s);
+            } else {
+                c.buf.push_str(s);
             }
-            c
-        });
-        let start = if i == 0 { 0 } else { cache.ends[i - 1] };
-        &cache.buf[start..cache.ends[i]]
+            c.spans.push(span32(start, c.buf.len()));
+        }
+        c
     }
 
     /// The words of a sentence (indices of Word and Number tokens).

@@ -69,6 +69,12 @@ pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#') && !data::is_meta_line(l))
 }
 
+/// The value of `key` in a word table `build.rs` wrote with `stems_gen::build` (blob, records
+/// and slots, each from `include_bytes!`): read in place, nothing parsed at start-up.
+pub(crate) fn table_get(blob: &[u8], records: &[u8], slots: &[u8], key: &str) -> Option<u16> {
+    stems_gen::get(blob, records, slots, key)
+}
+
 /// A set of lowercase words from a compiled-in list.
 pub fn word_set(src: &'static str) -> HashSet<&'static str> {
     lines(src).collect()
