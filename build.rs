@@ -8,7 +8,10 @@
 //!   Writes into OUT_DIR: `cm_words.txt` (the words, sorted, one a line), `cm_uni.bin` (each
 //!   word's unigram count, f64 little-endian, 0 when none), `cm_keys.bin` (bigrams as sorted
 //!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f64),
-//!   and `cm_meta.txt` (the `N` and `T` records, as in context.txt).
+//!   and `cm_meta.txt` (the `N` and `T` records, as in context.txt);
+//! - compiles the Hunspell stem table of `lexicon::pos` and the VARCON variant index of
+//!   `lexicon::spell::variants` into hash tables read in place (see src/lexicon/stems_gen.rs and
+//!   src/lexicon/spell/variants_gen.rs).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -52,11 +55,65 @@ mod spelling_data;
 #[path = "src/lexicon/stems_gen.rs"]
 mod stems_gen;
 
+#[path = "src/lexicon/spell/variants_gen.rs"]
+mod variants_gen;
+
 fn main() {
     spelling_data::run();
     fixture_tests();
     confusable_model();
     pos_stems();
+    varcon_index();
+    census_names();
+}
+
+/// The census name frequencies of `analysis::names::group::census_frequency`
+/// (rules/names/census_names.txt), as a table of `stems_gen::build`: the lines of the data
+/// grammar (`lexicon::lines`: trimmed, no comments, no `rule:`/`test:` lines), `name value`,
+/// the last value kept for a name listed twice, lines whose value is not a number left out.
+fn census_names() {
+    let path = "rules/names/census_names.txt";
+    println!("cargo:rerun-if-changed={path}");
+    let src = fs::read_to_string(path).expect("rules/names/census_names.txt");
+    let mut order: Vec<(String, u16)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = Default::default();
+    for l in src.lines().map(str::trim) {
+        if l.is_empty()
+            || l.starts_with('#')
+            || l.starts_with("test:")
+            || l.starts_with("test-silent:")
+            || l.starts_with("rule:")
+        {
+            continue;
+        }
+        let Some((n, f)) = l.split_once(' ') else {
+            continue;
+        };
+        let Ok(f) = f.trim().parse::<u32>() else {
+            continue;
+        };
+        let f = u16::try_from(f).expect("census frequencies fit 16 bits");
+        match at.get(n) {
+            Some(&i) => order[i].1 = f,
+            None => {
+                at.insert(n.to_string(), order.len());
+                order.push((n.to_string(), f));
+            }
+        }
+    }
+    let (blob, records, slots) = stems_gen::build(&order);
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    let out = Path::new(&out);
+    fs::write(out.join("census_blob.bin"), blob).unwrap();
+    fs::write(out.join("census_records.bin"), records).unwrap();
+    fs::write(out.join("census_slots.bin"), slots).unwrap();
+}
+
+/// The VARCON variant index of `lexicon::spell::variants` (see src/lexicon/spell/variants_gen.rs).
+fn varcon_index() {
+    println!("cargo:rerun-if-changed=src/lexicon/spell/variants_gen.rs");
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    variants_gen::run(Path::new(&out));
 }
 
 /// The Hunspell stem table of `lexicon::pos` (see src/lexicon/stems_gen.rs).

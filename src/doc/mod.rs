@@ -162,6 +162,23 @@ impl Source {
     }
 }
 
+/// Every token lowercased (see [`Document::lower`]), one after another in one buffer: token
+/// `i` is `buf[spans[i].0..spans[i].1]` (one allocation for the document, not one per token).
+#[derive(Debug)]
+struct LowerCache {
+    buf: String,
+    spans: Vec<(u32, u32)>,
+}
+
+/// A buffer range as 32-bit offsets. A text past 4 GiB (far beyond any input limit one would
+/// set) gets empty lower-case forms past that point rather than a panic.
+fn span32(start: usize, end: usize) -> (u32, u32) {
+    match (u32::try_from(start), u32::try_from(end)) {
+        (Ok(s), Ok(e)) => (s, e),
+        _ => (0, 0),
+    }
+}
+
 /// The shared model of one essay.
 #[derive(Debug)]
 pub struct Document {
@@ -189,7 +206,7 @@ pub struct Document {
     /// The reader's notes, bibliography files and entry keys (see [`Source::apparatus`]).
     pub apparatus: citation::Apparatus,
     line_starts: Vec<usize>,
-    lower_cache: OnceLock<Vec<Box<str>>>,
+    lower_cache: OnceLock<LowerCache>,
 }
 
 impl Document {
@@ -261,21 +278,34 @@ impl Document {
     }
 
     /// Token `i` lowercased, with ’ folded to ' (cached; computed once per document).
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        let cache = self.lower_cache.get_or_init(|| {
-            self.tokens
-                .iter()
-                .map(|t| {
-                    let s = &self.text[t.span.start..t.span.end];
-                    if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
-                        normalize_word(s).into_boxed_str()
-                    } else {
-                        s.into()
-                    }
-                })
-                .collect()
-        });
-        &cache[i]
+        let cache = match self.lower_cache.get() {
+            Some(c) => c,
+            None => self.lower_cache.get_or_init(|| self.lower_all()),
+        };
+        let (start, end) = cache.spans[i];
+        &cache.buf[start as usize..end as usize]
+    }
+
+    /// Every token lowercased, for [`Document::lower`].
+    #[cold]
+    fn lower_all(&self) -> LowerCache {
+        let mut c = LowerCache {
+            buf: String::with_capacity(self.text.len()),
+            spans: Vec::with_capacity(self.tokens.len()),
+        };
+        for t in &self.tokens {
+            let s = &self.text[t.span.start..t.span.end];
+            let start = c.buf.len();
+            if t.kind == TokenKind::Word || t.kind == TokenKind::Number {
+                push_normalized(&mut c.buf, s);
+            } else {
+                c.buf.push_str(s);
+            }
+            c.spans.push(span32(start, c.buf.len()));
+        }
+        c
     }
 
     /// The words of a sentence (indices of Word and Number tokens).
@@ -387,6 +417,16 @@ impl Document {
 /// Lowercases a word and folds the typographic apostrophe to `'`.
 pub fn normalize_word(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_normalized(&mut out, s);
+    out
+}
+
+/// Appends [`normalize_word`]`(s)` to `out`.
+fn push_normalized(out: &mut String, s: &str) {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         if c == '\u{2019}' || c == '\u{2018}' {
             out.push('\'');
@@ -396,7 +436,6 @@ pub fn normalize_word(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// True if the word starts with an uppercase letter.

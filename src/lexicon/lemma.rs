@@ -11,7 +11,8 @@
 
 use super::{is_dictionary_word, is_function_word, lines};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+// Word-keyed tables on the fast word hasher.
+use crate::lexicon::spell::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 struct Irregular {
@@ -24,8 +25,8 @@ struct Irregular {
 fn irregular() -> &'static Irregular {
     static IRR: OnceLock<Irregular> = OnceLock::new();
     IRR.get_or_init(|| {
-        let mut forms = HashMap::new();
-        let mut fixed = HashSet::new();
+        let mut forms = HashMap::default();
+        let mut fixed = HashSet::default();
         for line in lines(crate::lexicon::data_file!(
             "rules/common/irregular_forms.txt"
         )) {

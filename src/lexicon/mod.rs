@@ -9,6 +9,7 @@ pub mod chunk;
 pub mod data;
 pub mod inflect;
 pub mod lemma;
+pub(crate) mod memo;
 pub mod nonstandard;
 pub mod spell;
 mod stems_gen;
@@ -21,10 +22,10 @@ use std::sync::OnceLock;
 /// process into a set): `lexicon::in_list!("sentences/reporting_verbs.txt", w)`.
 macro_rules! in_list {
     ($path:literal, $word:expr) => {{
-        static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        static SET: std::sync::OnceLock<$crate::lexicon::spell::FastSet<&'static str>> =
             std::sync::OnceLock::new();
         SET.get_or_init(|| {
-            $crate::lexicon::word_set(include_str!(concat!(
+            $crate::lexicon::fast_word_set(include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/rules/",
                 $path
@@ -68,8 +69,19 @@ pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#') && !data::is_meta_line(l))
 }
 
+/// The value of `key` in a word table `build.rs` wrote with `stems_gen::build` (blob, records
+/// and slots, each from `include_bytes!`): read in place, nothing parsed at start-up.
+pub(crate) fn table_get(blob: &[u8], records: &[u8], slots: &[u8], key: &str) -> Option<u16> {
+    stems_gen::get(blob, records, slots, key)
+}
+
 /// A set of lowercase words from a compiled-in list.
 pub fn word_set(src: &'static str) -> HashSet<&'static str> {
+    lines(src).collect()
+}
+
+/// [`word_set`] on the fast word hasher (what `in_list!` keeps).
+pub fn fast_word_set(src: &'static str) -> spell::FastSet<&'static str> {
     lines(src).collect()
 }
 
@@ -105,9 +117,9 @@ pub fn abbreviation(word: &str) -> Option<Abbrev> {
 
 /// True for determiners, pronouns, prepositions, conjunctions and auxiliaries (lowercase input).
 pub fn is_function_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<spell::FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        word_set(crate::lexicon::data_file!(
+        fast_word_set(crate::lexicon::data_file!(
             "rules/common/function_words.txt"
         ))
     })

@@ -454,6 +454,11 @@ fn hunspell_tags(w: &str, req: u16) -> Tags {
 
 /// Everything the lexicon knows of a lowercase word.
 pub fn tags(word: &str) -> Tags {
+    thread_local! { static M: super::memo::Memo<Tags> = const { super::memo::Memo::new() }; }
+    M.with(|m| m.get(word, tags_uncached))
+}
+
+fn tags_uncached(word: &str) -> Tags {
     let lex = lexicon();
     let mut t = lex.curated.get(word).copied().unwrap_or(0);
     if word.len() < 40 && word.is_ascii() {

@@ -123,3 +123,28 @@ pub fn build(stems: &[(String, u16)]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     let slots = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
     (blob, records, slots)
 }
+
+/// Reads a table written by [`build`] in place: the value (the `u16` after the length in each
+/// record) of `key`, if the table lists it.
+#[allow(dead_code)]
+pub fn get(blob: &[u8], records: &[u8], slots: &[u8], key: &str) -> Option<u16> {
+    let n = slots.len() / 4;
+    if n == 0 {
+        return None;
+    }
+    let mask = n - 1;
+    let mut i = (hash(key.as_bytes()) as usize) & mask;
+    loop {
+        let slot = u32::from_le_bytes(slots.get(i * 4..i * 4 + 4)?.try_into().ok()?) as usize;
+        if slot == 0 {
+            return None;
+        }
+        let r = records.get((slot - 1) * 8..(slot - 1) * 8 + 8)?;
+        let off = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
+        let len = u16::from_le_bytes([r[4], r[5]]) as usize;
+        if len == key.len() && blob.get(off..off + len) == Some(key.as_bytes()) {
+            return Some(u16::from_le_bytes([r[6], r[7]]));
+        }
+        i = (i + 1) & mask;
+    }
+}

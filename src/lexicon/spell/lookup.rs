@@ -8,6 +8,7 @@
 
 use super::format;
 use super::variants;
+use crate::lexicon::memo::Memo;
 use std::sync::OnceLock;
 
 pub use format::{AU, CA, GB, US};
@@ -24,7 +25,12 @@ fn map() -> &'static fst::Map<&'static [u8]> {
 
 /// The dialect bits of one spelling exactly as listed (0 if none lists it).
 pub fn entry(word: &str) -> u64 {
-    map().get(word).unwrap_or(0) & (ANY | format::NOSUGGEST)
+    thread_local! { static M: Memo<u64> = const { Memo::new() }; }
+    M.with(|m| {
+        m.get(word, |w| {
+            map().get(w).unwrap_or(0) & (ANY | format::NOSUGGEST)
+        })
+    })
 }
 
 fn title_case(lower: &str) -> String {
@@ -125,6 +131,11 @@ fn broken(word: &str, depth: u8) -> u64 {
 /// ("Receive" and "RECEIVE" pass because "receive" does; "america" fails because only
 /// "America" is listed), with Hunspell's handling of numbers, trailing full stops and hyphens.
 pub fn dialects(word: &str) -> u64 {
+    thread_local! { static M: Memo<u64> = const { Memo::new() }; }
+    M.with(|m| m.get(word, dialects_uncached))
+}
+
+fn dialects_uncached(word: &str) -> u64 {
     if word.is_empty() || word.len() > 100 {
         return 0;
     }
@@ -165,6 +176,11 @@ pub fn check_us(word: &str) -> bool {
 /// True if the US dictionary lists the word (lowercase input) with a capital letter, as a
 /// name or a proper adjective (March, China, Polish, Internet), or its plural or possessive.
 pub fn has_capitalised_entry(lower: &str) -> bool {
+    thread_local! { static M: Memo<bool> = const { Memo::new() }; }
+    M.with(|m| m.get(lower, has_capitalised_entry_uncached))
+}
+
+fn has_capitalised_entry_uncached(lower: &str) -> bool {
     let listed = |l: &str| {
         let t = title_case(l);
         t != l && entry(&t) & US != 0

@@ -16,22 +16,21 @@ pub enum Shape {
 /// The case pattern of a word.
 pub fn shape(word: &str) -> Shape {
     if word.is_ascii() {
-        let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
-        let Some(first) = letters.next() else {
+        // One pass without branches on the letters: whether any letter after the first is
+        // upper or lower case.
+        let b = word.as_bytes();
+        let Some(at) = b.iter().position(u8::is_ascii_alphabetic) else {
             return Shape::Lower;
         };
-        let (mut upper, mut lower) = (0usize, 0usize);
-        for b in letters {
-            if b.is_ascii_uppercase() {
-                upper += 1;
-            } else {
-                lower += 1;
-            }
+        let (mut upper, mut lower) = (false, false);
+        for &c in &b[at + 1..] {
+            upper |= c.is_ascii_uppercase();
+            lower |= c.is_ascii_lowercase();
         }
-        return match (first.is_ascii_uppercase(), upper, lower) {
-            (false, 0, _) => Shape::Lower,
-            (true, 0, _) => Shape::Title,
-            (true, _, 0) => Shape::Upper,
+        return match (b[at].is_ascii_uppercase(), upper, lower) {
+            (false, false, _) => Shape::Lower,
+            (true, false, _) => Shape::Title,
+            (true, true, false) => Shape::Upper,
             _ => Shape::Mixed,
         };
     }

@@ -6,9 +6,7 @@
 //! lists (so "check", acceptable everywhere as a verb, is no evidence of American spelling even
 //! though the banking sense is "cheque" in Britain), and the other spellings of the same entries.
 
-use crate::lexicon::spell::FastMap;
 use std::sync::OnceLock;
-use varcon::{Category, Tag};
 
 /// Dialect bits.
 pub const US: u8 = 1;
@@ -75,77 +73,77 @@ impl Info {
     }
 }
 
-fn bit(c: Category) -> u8 {
-    match c {
-        Category::American => US,
-        Category::BritishIse => GB,
-        Category::BritishIze => OXFORD,
-        Category::Canadian => CA,
-        Category::Australian => AU,
-        Category::Other => 0,
+// The index is compiled in by build.rs (see src/lexicon/spell/variants_gen.rs) as a hash table
+// read in place; each spelling's `Info` is decoded the first time it is looked up.
+static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/varcon_blob.bin"));
+static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/varcon_records.bin"));
+static ALTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/varcon_alts.bin"));
+static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/varcon_slots.bin"));
+include!(concat!(env!("OUT_DIR"), "/varcon_len.rs"));
+
+/// The decoded records, filled in on first use (zeroed memory until then).
+static DECODED: [OnceLock<Info>; VARCON_LEN] = [const { OnceLock::new() }; VARCON_LEN];
+
+const RECORD: usize = 20;
+
+fn u16_at(b: &[u8], i: usize) -> u16 {
+    u16::from_le_bytes([b[i], b[i + 1]])
+}
+
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
+}
+
+/// The spelling of record `k`.
+fn spelling(k: usize) -> &'static str {
+    let r = &RECORDS[k * RECORD..][..RECORD];
+    let (off, len) = (u32_at(r, 0) as usize, u16_at(r, 4) as usize);
+    // The blob holds whole UTF-8 spellings (build.rs wrote them from `&str`s).
+    std::str::from_utf8(&BLOB[off..off + len]).unwrap_or("")
+}
+
+/// The record index of a spelling, if the table lists it.
+fn find(lower: &str) -> Option<usize> {
+    let n = SLOTS.len() / 4;
+    let mask = n - 1;
+    let mut i = (crate::lexicon::stems_gen::hash(lower.as_bytes()) as usize) & mask;
+    loop {
+        let slot = u32_at(SLOTS, i * 4) as usize;
+        if slot == 0 {
+            return None;
+        }
+        let r = &RECORDS[(slot - 1) * RECORD..][..RECORD];
+        let (off, len) = (u32_at(r, 0) as usize, u16_at(r, 4) as usize);
+        if len == lower.len() && &BLOB[off..off + len] == lower.as_bytes() {
+            return Some(slot - 1);
+        }
+        i = (i + 1) & mask;
     }
 }
 
-fn index() -> &'static FastMap<&'static str, Info> {
-    static IDX: OnceLock<FastMap<&'static str, Info>> = OnceLock::new();
-    IDX.get_or_init(|| {
-        let mut map: FastMap<&'static str, Info> =
-            FastMap::with_capacity_and_hasher(60_000, Default::default());
-        for cluster in varcon::VARCON {
-            for entry in cluster.entries {
-                let mut vs: Vec<(&'static str, u8, u8, u8)> =
-                    Vec::with_capacity(entry.variants.len());
-                for v in entry.variants {
-                    let (mut acc, mut pref, mut used) = (0u8, 0u8, 0u8);
-                    for t in v.types {
-                        let b = bit(t.category);
-                        match t.tag {
-                            None | Some(Tag::Eq) => {
-                                acc |= b;
-                                pref |= b;
-                            }
-                            Some(Tag::Variant) => acc |= b,
-                            Some(Tag::Seldom) => used |= b,
-                            _ => {}
-                        }
-                    }
-                    // Rare words (SCOWL size above 60: caesar/cesar, owre/ower) and archaic
-                    // spellings decide nothing.
-                    if entry.archaic || cluster.level > 60 {
-                        (acc, pref, used) = (ALL, 0, ALL);
-                    }
-                    used |= acc;
-                    // The same spelling may be listed twice in one entry (different tags).
-                    if let Some(x) = vs.iter_mut().find(|x| x.0 == v.word) {
-                        x.1 |= acc;
-                        x.2 |= pref;
-                        x.3 |= used;
-                    } else {
-                        vs.push((v.word, acc, pref, used));
-                    }
-                }
-                for &(w, acc, pref, used) in &vs {
-                    let info = map.entry(w).or_default();
-                    info.acceptable |= acc;
-                    info.preferred |= pref;
-                    info.used |= used;
-                    info.entries = info.entries.saturating_add(1);
-                    info.pos_specific |= entry.pos.is_some();
-                    for &(a, aacc, apref, _) in &vs {
-                        if a != w && !info.alternatives.iter().any(|x| x.0 == a) {
-                            info.alternatives.push((a, aacc, apref));
-                        }
-                    }
-                }
-            }
-        }
-        map
-    })
+fn decode(k: usize) -> Info {
+    let r = &RECORDS[k * RECORD..][..RECORD];
+    let (first, count) = (u32_at(r, 12) as usize, u16_at(r, 16) as usize);
+    let alternatives = (first..first + count)
+        .map(|a| {
+            let x = &ALTS[a * 8..][..8];
+            (spelling(u32_at(x, 0) as usize), x[4], x[5])
+        })
+        .collect();
+    Info {
+        acceptable: r[6],
+        preferred: r[7],
+        used: r[8],
+        alternatives,
+        entries: u16_at(r, 10),
+        pos_specific: r[9] != 0,
+    }
 }
 
 /// What the table says about a lowercase spelling.
 pub fn lookup(lower: &str) -> Option<&'static Info> {
-    index().get(lower)
+    let k = find(lower)?;
+    Some(DECODED[k].get_or_init(|| decode(k)))
 }
 
 /// True if the word (any case) is a spelling the table lists as acceptable somewhere.
