@@ -10,6 +10,7 @@ pub mod data;
 pub mod inflect;
 pub mod lemma;
 pub mod nonstandard;
+pub mod reporting;
 pub mod spell;
 mod stems_gen;
 pub mod tagger;
@@ -18,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// True if the word is in the compiled-in one-entry-a-line list `rules/<path>` (parsed once per
-/// process into a set): `lexicon::in_list!("sentences/reporting_verbs.txt", w)`.
+/// process into a set): `lexicon::in_list!("common/function_words.txt", w)`.
 macro_rules! in_list {
     ($path:literal, $word:expr) => {{
         static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =

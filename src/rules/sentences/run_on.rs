@@ -38,6 +38,7 @@ use crate::analysis::clauses::{has_subordinator, segment, sure_finite, Segment};
 use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
+use crate::lexicon::reporting::{self, Use};
 use crate::rule::{Context, Rule};
 
 /// Words that end a clause and cannot be followed by its own subject: object pronouns and a
@@ -72,7 +73,7 @@ impl Rule for RunOn {
                 // "told him I was sorry": a verb that takes an object and a clause.
                 if k >= 2
                     && matches!(prev, "him" | "me" | "us" | "them" | "it")
-                    && crate::lexicon::in_list!("sentences/object_clause_verbs.txt", s.w(k - 2))
+                    && reporting::is(s.w(k - 2), Use::Object)
                 {
                     continue;
                 }
