@@ -7,6 +7,7 @@
 
 pub mod chunk;
 pub mod data;
+pub mod fold;
 pub mod inflect;
 pub mod lemma;
 pub mod nonstandard;
@@ -14,6 +15,8 @@ pub mod reporting;
 pub mod spell;
 mod stems_gen;
 pub mod tagger;
+
+pub use fold::fold_accents;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
