@@ -51,9 +51,8 @@ impl Use {
 /// The forms a use reads when its tag names none: base, -s form, past, past participle.
 const DEFAULT_FORMS: &str = "bsdn";
 
-/// One parsed entry: the lemma, its forms by letter, and each use with the letters it reads.
+/// One parsed entry: the lemma's forms by letter, and each use with the letters it reads.
 struct Entry {
-    lemma: &'static str,
     forms: Vec<(char, String)>,
     uses: Vec<(Use, &'static str)>,
 }
@@ -86,7 +85,7 @@ fn parse_entry(line: &'static str) -> Result<Entry, String> {
     if uses.is_empty() {
         return Err(format!("`{lemma}` has no use"));
     }
-    Ok(Entry { lemma, forms, uses })
+    Ok(Entry { forms, uses })
 }
 
 fn entries() -> impl Iterator<Item = &'static str> {
@@ -116,15 +115,6 @@ fn table() -> &'static HashMap<String, u8> {
 /// Use::Signal)`.
 pub fn is(word: &str, use_: Use) -> bool {
     table().get(word).is_some_and(|m| m & use_.bit() != 0)
-}
-
-/// The lemmas of the list that `use_` reads.
-pub fn lemmas(use_: Use) -> Vec<&'static str> {
-    entries()
-        .filter_map(|l| parse_entry(l).ok())
-        .filter(|e| e.uses.iter().any(|(u, _)| *u == use_))
-        .map(|e| e.lemma)
-        .collect()
 }
 
 /// The forms of a verb lemma, by letter: `b` base, `s` -s form, `d` simple past, `n` past
@@ -197,6 +187,5 @@ mod tests {
         assert!(is("focused", Use::Signal) && !is("focussed", Use::Signal));
         assert!(is("means", Use::Clause) && is("meant", Use::Clause));
         assert!(!is("the", Use::Signal) && !is("", Use::Report));
-        assert!(lemmas(Use::Writing).contains(&"accord"));
     }
 }
