@@ -39,6 +39,23 @@ macro_rules! in_list {
 }
 pub(crate) use in_list;
 
+/// The fields of the keyed entries `KEY: field field …` of the compiled-in list `rules/<path>`,
+/// in file order (entries with one key on several lines are joined), parsed once per process:
+/// `lexicon::keyed_list!("common/number_words.txt", "units")`.
+macro_rules! keyed_list {
+    ($path:literal, $key:literal) => {{
+        static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        LIST.get_or_init(|| {
+            $crate::lexicon::keyed(
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $path)),
+                $key,
+            )
+        })
+        .as_slice()
+    }};
+}
+pub(crate) use keyed_list;
+
 /// The text of a compiled-in data file, named from the crate root (`"rules/style/redundancy.txt"`):
 /// `include_str!` by `CARGO_MANIFEST_DIR`, so a file's place in `src/` never changes the path.
 macro_rules! data_file {
@@ -70,6 +87,15 @@ pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#') && !data::is_meta_line(l))
+}
+
+/// The fields of the keyed entries `KEY: …` of a list, in order (see [`keyed_list!`]).
+pub fn keyed(src: &'static str, key: &str) -> Vec<&'static str> {
+    lines(src)
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(k, _)| k.trim() == key)
+        .flat_map(|(_, rest)| rest.split_whitespace())
+        .collect()
 }
 
 /// A set of lowercase words from a compiled-in list.

@@ -106,9 +106,15 @@ fn data() -> &'static Data {
 }
 
 /// Endings of nationalities, languages, creeds and the adjectives of names.
-const PROPER_ENDINGS: &[&str] = &[
-    "an", "ian", "ish", "ese", "ism", "ist", "ists", "ians", "ans", "ic",
-];
+fn proper_endings() -> &'static [&'static str] {
+    static E: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    E.get_or_init(|| {
+        crate::lexicon::lines(crate::lexicon::data_file!(
+            "rules/capitalisation/proper_endings.txt"
+        ))
+        .collect()
+    })
+}
 
 /// What kind of homograph a word is, if the context may make it the proper noun.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -298,7 +304,7 @@ impl Rule for LowercaseProper {
                 let severity = match k {
                     Kind::Only => {
                         let class = calendar
-                            || PROPER_ENDINGS.iter().any(|e| stem.ends_with(e))
+                            || proper_endings().iter().any(|e| stem.ends_with(e))
                             || d.proper.contains(stem);
                         let common = spell::is_common_word(&title.to_lowercase())
                             || spell::is_common_word(stem);

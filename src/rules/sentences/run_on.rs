@@ -41,13 +41,6 @@ use crate::doc::TokenKind;
 use crate::lexicon::reporting::{self, Use};
 use crate::rule::{Context, Rule};
 
-/// Words that end a clause and cannot be followed by its own subject: object pronouns and a
-/// few adverbs. ("now", "here", "today" are left out: "It is clear now we must act" omits a
-/// "that", it does not run two sentences together.)
-const CLAUSE_ENDERS: &[&str] = &[
-    "it", "them", "him", "me", "us", "too", "again", "home", "anymore", "however",
-];
-
 impl Rule for RunOn {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
@@ -67,7 +60,9 @@ impl Rule for RunOn {
                     continue;
                 }
                 let prev = s.w(k - 1);
-                if !CLAUSE_ENDERS.contains(&prev) || !s.is_word(Some(k - 1)) {
+                if !crate::lexicon::in_list!("sentences/clause_enders.txt", prev)
+                    || !s.is_word(Some(k - 1))
+                {
                     continue;
                 }
                 // "told him I was sorry": a verb that takes an object and a clause.
