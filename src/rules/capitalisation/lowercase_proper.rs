@@ -201,10 +201,8 @@ fn month_context(doc: &Document, i: usize) -> bool {
         && (d.month_context.contains(doc.lower(i - 1)) || num(i - 1) && doc.tok(i - 1).len() <= 4);
     let after_ok = i + 1 >= n
         || doc.tokens[i + 1].kind == TokenKind::Punct && !matches!(doc.tok(i + 1), "-" | "'" | "’")
-        || matches!(
-            doc.lower(i + 1),
-            "and" | "or" | "to" | "through" | "until" | "till" | "of" | "when" | "last" | "this"
-        );
+        || crate::lexicon::keyed_list!("capitalisation/context_words.txt", "month-after")
+            .contains(&doc.lower(i + 1));
     before && after_ok
 }
 

@@ -274,10 +274,9 @@ impl Rule for NeedlessCapital {
                 // A common noun the dictionary knows only in lowercase.
                 // A word the dictionary also knows capitalised ("Bill", "Rose", "Doctor") only
                 // after an indefinite determiner, which a name does not take ("a Doctor").
-                let indefinite = matches!(
-                    doc.lower(prev_word),
-                    "a" | "an" | "every" | "each" | "many" | "some" | "several"
-                );
+                let indefinite =
+                    crate::lexicon::keyed_list!("capitalisation/context_words.txt", "indefinite")
+                        .contains(&doc.lower(prev_word));
                 if !spell::check(lower)
                     || spell::has_capitalised_entry(lower) && !indefinite
                     || d.homographs.contains(lower)

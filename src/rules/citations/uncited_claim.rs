@@ -242,42 +242,15 @@ impl Rule for UncitedClaim {
                 for i in s.tokens.clone() {
                     // "These studies show", "the data suggest": studies already named.
                     if i > s.tokens.start
-                        && matches!(
-                            doc.lower(i - 1),
-                            "these"
-                                | "those"
-                                | "the"
-                                | "this"
-                                | "such"
-                                | "both"
-                                | "our"
-                                | "my"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "previous"
-                                | "above"
-                                | "aforementioned"
-                                | "which"
-                                | "other"
-                                | "same"
-                        )
+                        && crate::lexicon::keyed_list!("citations/claim_words.txt", "named-before")
+                            .contains(&doc.lower(i - 1))
                     {
                         continue;
                     }
                     // "her height doubled": a change without a number is not a statistic.
                     if !has_number
-                        && matches!(
-                            doc.lower(i),
-                            "doubled"
-                                | "tripled"
-                                | "quadrupled"
-                                | "halved"
-                                | "double"
-                                | "triple"
-                                | "quadruple"
-                        )
+                        && crate::lexicon::keyed_list!("citations/claim_words.txt", "change-words")
+                            .contains(&doc.lower(i))
                     {
                         continue;
                     }

@@ -184,10 +184,8 @@ fn grammatical_double_excluded(doc: &Document, toks: &Range<usize>, i: usize) ->
     // "that that" is grammatical unless a determiner follows ("that that this …").
     if w == "that" {
         return next.is_some_and(|n| {
-            matches!(
-                doc.lower(n),
-                "the" | "a" | "an" | "this" | "these" | "those" | "that"
-            )
+            crate::lexicon::keyed_list!("repetition/doubled_word_context.txt", "that-before")
+                .contains(&doc.lower(n))
         });
     }
     if clause_verbs().contains(&w)

@@ -105,6 +105,10 @@ fn so_called_verbs() -> &'static [&'static str] {
 }
 
 /// Forms of "be" and linking verbs before a predicative compound ("is well known").
+/// Words before "well being" that make "well" an adverb ("as well being", "doing well being").
+fn well_before() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "well-before")
+}
 fn linking() -> &'static [&'static str] {
     crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "linking")
 }
@@ -203,23 +207,7 @@ fn accept_match(doc: &Document, sc: &scan::Scan, i: usize, end: usize, c: &Compo
         // "is so called because": called is a verb.
         return !next.is_some_and(|w| so_called_verbs().contains(&w));
     }
-    if c.parts[0] == "well"
-        && prev.is_some_and(|p| {
-            matches!(
-                p,
-                "as" | "doing"
-                    | "do"
-                    | "does"
-                    | "did"
-                    | "done"
-                    | "fared"
-                    | "fare"
-                    | "fares"
-                    | "went"
-                    | "going"
-            )
-        })
-    {
+    if c.parts[0] == "well" && prev.is_some_and(|p| well_before().contains(&p)) {
         // "as well being", "doing well being a mother"
         return false;
     }
