@@ -170,7 +170,7 @@ fn main() {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    let seed = include_str!("../seeds/stalinism.txt");
+    let seed = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/stalinism.txt"));
     let dir = tempfile::tempdir().expect("a temporary directory");
     let write = |name: &str, text: &str| {
         let p = dir.path().join(name);

@@ -16,7 +16,7 @@ fn peak_rss_kib() -> Option<u64> {
 }
 
 fn main() {
-    let seed = include_str!("../seeds/stalinism.txt");
+    let seed = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/stalinism.txt"));
     let config = Config::default();
     // Warm up: parse the compiled-in dictionaries and word lists once, as a real run does.
     let warm = Instant::now();

@@ -342,6 +342,16 @@ impl<'a> Context<'a> {
         self.analyses().case_usage()
     }
 
+    /// How many citations of each family the essay has (see `analysis::citations`).
+    pub fn citation_family_counts(&self) -> &[(analysis::citations::Family, usize)] {
+        self.analyses().citation_family_counts()
+    }
+
+    /// The essay's citation family: the configured style, else its majority.
+    pub fn citation_family(&self) -> Option<analysis::citations::Family> {
+        self.analyses().citation_family()
+    }
+
     /// The first passive verb group of each sentence, indexed like `doc.sentences`.
     pub fn passives(&self) -> &[Option<analysis::passive::Passive>] {
         self.analyses().passives()

@@ -24,7 +24,7 @@ fn chromium() -> Option<PathBuf> {
 }
 
 fn seed_page() -> String {
-    let bytes = include_bytes!("../seeds/stalinism.txt");
+    let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/stalinism.txt"));
     let source = input::read_bytes(bytes, input::Format::Plain).unwrap();
     let report = essaylint::check(source, &Config::default());
     output::html::render(&[FileReport {

@@ -770,3 +770,25 @@ fn progress_bar_draws_on_a_terminal() {
     assert!(tty.contains("files checked"), "terminal output: {tty:?}");
     assert!(tty.contains("/3"), "terminal output: {tty:?}");
 }
+
+#[test]
+fn names_table_leaves_out_words_capitalised_only_at_sentence_starts() {
+    let d = tmpdir("names-initial");
+    let p = d.join("essay.txt");
+    std::fs::write(
+        &p,
+        "Doomscrolling harms sleep. Stalin ruled the party. Later the party feared Lenin.\n\n\
+         Doomscrolling is common. Microplastics spread everywhere.\n",
+    )
+    .unwrap();
+    let o = run(&["names", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    // Known capitalised (the dictionary's Stalin), or capitalised mid-sentence (Lenin): names.
+    assert!(t.contains("Stalin") && t.contains("Lenin"), "{t}");
+    // Capitalised only where every word is: not evidence of a name.
+    assert!(
+        !t.contains("Doomscrolling") && !t.contains("Microplastics"),
+        "{t}"
+    );
+}

@@ -5,7 +5,7 @@ use essaylint::output::{self, FileReport};
 use essaylint::{input, Config};
 
 fn seed_report() -> essaylint::Report {
-    let bytes = include_bytes!("../seeds/stalinism.txt");
+    let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/stalinism.txt"));
     let source = input::read_bytes(bytes, input::Format::Plain).unwrap();
     essaylint::check(source, &Config::default())
 }

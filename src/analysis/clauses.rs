@@ -154,13 +154,13 @@ pub fn has_subordinator(s: &Sent, a: usize, b: usize) -> bool {
 /// Verbs that introduce speech or a quotation after a comma ("She tells the duke, I would…")
 /// or that report it after one ("…, she told me").
 pub fn reporting_verb(w: &str) -> bool {
-    crate::lexicon::in_list!("sentences/reporting_verbs.txt", w)
+    crate::lexicon::reporting::is(w, crate::lexicon::reporting::Use::Report)
 }
 
 /// Verbs that take a clause: before a comma ("This means, we…", "I think, it…") the comma
 /// introduces that clause.
 pub fn clause_taking(w: &str) -> bool {
-    crate::lexicon::in_list!("sentences/clause_taking_verbs.txt", w)
+    crate::lexicon::reporting::is(w, crate::lexicon::reporting::Use::Clause)
 }
 
 /// How a comma-delimited stretch `a..b` of a sentence reads, for comma-splice.

@@ -48,6 +48,8 @@ pub struct Analyses<'a> {
     passives: OnceCell<Vec<Option<passive::Passive>>>,
     syntax: OnceCell<syntax::Syntax>,
     case_usage: OnceCell<case_usage::CaseUsages<'a>>,
+    family_counts: OnceCell<Vec<(citations::Family, usize)>>,
+    family: OnceCell<Option<citations::Family>>,
 }
 
 impl<'a> Analyses<'a> {
@@ -63,6 +65,8 @@ impl<'a> Analyses<'a> {
             passives: OnceCell::new(),
             syntax: OnceCell::new(),
             case_usage: OnceCell::new(),
+            family_counts: OnceCell::new(),
+            family: OnceCell::new(),
         }
     }
 
@@ -125,5 +129,18 @@ impl<'a> Analyses<'a> {
     pub fn case_usage(&self) -> &case_usage::CaseUsages<'a> {
         self.case_usage
             .get_or_init(|| case_usage::CaseUsages::compute(self.doc))
+    }
+
+    /// How many citations of each family the essay has, most first.
+    pub fn citation_family_counts(&self) -> &[(citations::Family, usize)] {
+        self.family_counts
+            .get_or_init(|| citations::family_counts(self.doc))
+    }
+
+    /// The essay's citation family: the configured `citation-style`, else its majority.
+    pub fn citation_family(&self) -> Option<citations::Family> {
+        *self
+            .family
+            .get_or_init(|| citations::detect_family(self.doc, self.config))
     }
 }

@@ -1161,3 +1161,20 @@ fn describe(e: &InputError, path: &Path) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::plain_markdown;
+
+    #[test]
+    fn explain_on_a_terminal_drops_markdown_markers() {
+        let md = "# typo\n\n**What it does.** Reports `recieve`.\n\n```text\nI recieve it.\n```\n";
+        let plain = plain_markdown(md);
+        assert!(
+            !plain.contains("**") && !plain.contains('`') && !plain.contains('#'),
+            "{plain}"
+        );
+        assert!(plain.contains("TYPO") && plain.contains("What it does. Reports recieve."));
+        assert!(plain.contains("    I recieve it."), "{plain}");
+    }
+}

@@ -7,19 +7,23 @@
 
 pub mod chunk;
 pub mod data;
+pub mod fold;
 pub mod inflect;
 pub mod lemma;
 pub(crate) mod memo;
 pub mod nonstandard;
+pub mod reporting;
 pub mod spell;
 mod stems_gen;
 pub mod tagger;
+
+pub use fold::fold_accents;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// True if the word is in the compiled-in one-entry-a-line list `rules/<path>` (parsed once per
-/// process into a set): `lexicon::in_list!("sentences/reporting_verbs.txt", w)`.
+/// process into a set): `lexicon::in_list!("common/function_words.txt", w)`.
 macro_rules! in_list {
     ($path:literal, $word:expr) => {{
         static SET: std::sync::OnceLock<$crate::lexicon::spell::FastSet<&'static str>> =
@@ -35,6 +39,23 @@ macro_rules! in_list {
     }};
 }
 pub(crate) use in_list;
+
+/// The fields of the keyed entries `KEY: field field …` of the compiled-in list `rules/<path>`,
+/// in file order (entries with one key on several lines are joined), parsed once per process:
+/// `lexicon::keyed_list!("common/number_words.txt", "units")`.
+macro_rules! keyed_list {
+    ($path:literal, $key:literal) => {{
+        static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        LIST.get_or_init(|| {
+            $crate::lexicon::keyed(
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $path)),
+                $key,
+            )
+        })
+        .as_slice()
+    }};
+}
+pub(crate) use keyed_list;
 
 /// The text of a compiled-in data file, named from the crate root (`"rules/style/redundancy.txt"`):
 /// `include_str!` by `CARGO_MANIFEST_DIR`, so a file's place in `src/` never changes the path.
@@ -73,6 +94,15 @@ pub fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 /// and slots, each from `include_bytes!`): read in place, nothing parsed at start-up.
 pub(crate) fn table_get(blob: &[u8], records: &[u8], slots: &[u8], key: &str) -> Option<u16> {
     stems_gen::get(blob, records, slots, key)
+}
+
+/// The fields of the keyed entries `KEY: …` of a list, in order (see [`keyed_list!`]).
+pub fn keyed(src: &'static str, key: &str) -> Vec<&'static str> {
+    lines(src)
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(k, _)| k.trim() == key)
+        .flat_map(|(_, rest)| rest.split_whitespace())
+        .collect()
 }
 
 /// A set of lowercase words from a compiled-in list.

@@ -34,7 +34,7 @@ fn label_cues() -> &'static [Vec<&'static str>] {
 
 /// Verbs of speech ("said", "asked") that mark dialogue.
 fn is_speech_verb(lower: &str) -> bool {
-    lexicon::in_list!("citations/speech_verbs.txt", lower)
+    lexicon::reporting::is(lower, lexicon::reporting::Use::Speech)
 }
 
 /// Citations indexed by sentence.

@@ -24,17 +24,10 @@ pub fn is_not_source(lower: &str) -> bool {
     .contains(lower)
 }
 
-/// Reporting verbs of signal phrases ("argues", "writes", "notes").
+/// Reporting verbs of signal phrases ("argues", "writes", "notes"): the `signal` use of
+/// `rules/common/reporting_verbs.txt`.
 pub fn is_signal_verb(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    set(
-        &S,
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/rules/citations/signal_verbs.txt"
-        )),
-    )
-    .contains(lower)
+    crate::lexicon::reporting::is(lower, crate::lexicon::reporting::Use::Signal)
 }
 
 /// Words naming a kind of source ("Handout", "Lecture", "Interview").

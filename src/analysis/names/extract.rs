@@ -122,12 +122,6 @@ pub struct Names {
     pub phrases: Vec<Phrase>,
 }
 
-/// Lowercase words that may join the parts of a multi-word name.
-const CONNECTORS: &[&str] = &[
-    "of", "the", "de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "la", "le",
-    "y", "bin", "ibn", "al", "zu", "dos", "das",
-];
-
 /// Splits a possessive ending off a word: "Stalin’s" → "Stalin". Returns the byte length kept.
 pub fn strip_possessive(w: &str) -> usize {
     let mut it = w.char_indices().rev();
@@ -434,7 +428,7 @@ fn connects(run: &[RunTok], word: &str) -> bool {
     match word {
         "of" => run.len() == 1,
         "the" => run.len() == 2 && matches!(run[1], RunTok::Connector),
-        w => CONNECTORS.contains(&w),
+        w => crate::lexicon::in_list!("names/name_connectors.txt", w),
     }
 }
 

@@ -153,8 +153,19 @@ impl Analysis {
 /// Whether a spelling belongs in the name table: a name that is not merely an ordinary word
 /// inside a multi-word name ("Great" in "Great Purge") or a title ("Discipline and Punish"). An
 /// ordinary word counts when it is capitalised on its own at least twice (the Soviet system).
+///
+/// A word the essay capitalises only where every word is capitalised (the start of a
+/// sentence, a quotation, a clause after a colon) is listed only if something else says it is
+/// a name: the works cited list it as an author, the dictionary knows it capitalised (Stalin),
+/// or the census knows it as a personal name. "Doomscrolling harms sleep." lists nothing.
 fn in_table(sp: &Spelling) -> bool {
-    sp.is_name && !sp.uses.is_empty() && (!sp.dict_lower || sp.standalone >= 2)
+    sp.is_name
+        && !sp.uses.is_empty()
+        && (!sp.dict_lower || sp.standalone >= 2)
+        && (sp.mid_uses() > 0
+            || sp.ref_uses > 0
+            || sp.dict
+            || group::census_frequency(&similar::fold(&sp.text)) > 0)
 }
 
 /// The name table of a document: each name with its uses and first line, the other forms of it

@@ -430,7 +430,7 @@ pub fn fold2(word: &str) -> (String, String) {
     let mut a = String::with_capacity(word.len());
     let mut b = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
-        if is_combining(c) || c == '\'' || c == '\u{2019}' || c == '\u{2018}' {
+        if lexicon::fold::is_combining(c) || c == '\'' || c == '\u{2019}' || c == '\u{2018}' {
             continue;
         }
         match c {
@@ -446,16 +446,11 @@ pub fn fold2(word: &str) -> (String, String) {
                 a.push('u');
                 b.push_str("ue");
             }
-            _ => match base_letter(c) {
-                Some(s) => {
-                    a.push_str(s);
-                    b.push_str(s);
-                }
-                None => {
-                    a.push(c);
-                    b.push(c);
-                }
-            },
+            _ => {
+                let at = a.len();
+                lexicon::fold::push_folded(c, &mut a);
+                b.push_str(&a[at..]);
+            }
         }
     }
     (a, b)
@@ -464,41 +459,6 @@ pub fn fold2(word: &str) -> (String, String) {
 /// The lowercase fold of a word (see [`fold2`]).
 pub fn fold(word: &str) -> String {
     fold2(word).0
-}
-
-fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0xFE20..=0xFE2F)
-}
-
-/// The base Latin letters of a lowercase letter with a diacritic, or a ligature spelled out.
-fn base_letter(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
-        'ĳ' => "ij",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŋ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ fn prefixes() -> &'static [&'static str] {
     static P: OnceLock<Vec<&'static str>> = OnceLock::new();
     P.get_or_init(|| {
         let mut v: Vec<_> =
-            lexicon::lines(include_str!("../../../rules/spelling/prefixes.txt")).collect();
+            lexicon::lines(lexicon::data_file!("rules/spelling/prefixes.txt")).collect();
         v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         v
     })
@@ -21,7 +21,7 @@ fn prefixes() -> &'static [&'static str] {
 fn suffixes() -> &'static [(&'static str, &'static str)] {
     static S: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     S.get_or_init(|| {
-        lexicon::lines(include_str!("../../../rules/spelling/suffixes.txt"))
+        lexicon::lines(lexicon::data_file!("rules/spelling/suffixes.txt"))
             .map(|l| match l.split_once(" -> ") {
                 Some((a, b)) => (a.trim(), b.trim()),
                 None => (l, ""),

@@ -30,39 +30,9 @@ use crate::lexicon;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// A fast non-cryptographic hasher for word keys (the Fx hash of rustc): the spelling rules
-/// hash every word of the essay a few times, and SipHash dominated their cost.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// A fast non-cryptographic hasher for word keys (rustc's Fx hash, from `rustc-hash`): the
+/// spelling rules hash every word of the essay a few times, and SipHash dominated their cost.
+pub type FxHasher = rustc_hash::FxHasher;
 
 /// A hash map keyed by words, with [`FxHasher`].
 pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
@@ -77,7 +47,7 @@ pub fn known_misspelling(lower: &str) -> Option<&'static [&'static str]> {
         return None;
     }
     let own = OWN.get_or_init(|| {
-        lexicon::lines(include_str!("../../../rules/spelling/misspellings.txt"))
+        lexicon::lines(lexicon::data_file!("rules/spelling/misspellings.txt"))
             .filter_map(|l| l.split_once(" -> "))
             .map(|(a, b)| (a.trim(), b.split('|').map(str::trim).collect()))
             .collect()

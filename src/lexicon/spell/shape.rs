@@ -121,40 +121,10 @@ pub fn is_roman_numeral(word: &str) -> bool {
     canon == lower
 }
 
-/// Removes diacritics from Latin letters (é → e, ß → ss); other characters are kept.
+/// Removes diacritics from Latin letters (é → e, ß → ss); other characters are kept: the one
+/// fold of the lexicon, [`crate::lexicon::fold_accents`].
 pub fn fold_accents(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        let r = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
-            'ç' | 'ć' | 'č' => "c",
-            'Ç' | 'Č' => "C",
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-            'È' | 'É' | 'Ê' | 'Ë' => "E",
-            'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
-            'Ì' | 'Í' | 'Î' | 'Ï' => "I",
-            'ñ' | 'ń' | 'ň' => "n",
-            'Ñ' => "N",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "O",
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
-            'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
-            'ý' | 'ÿ' => "y",
-            'š' | 'ś' => "s",
-            'ž' | 'ź' | 'ż' => "z",
-            'ß' => "ss",
-            'æ' => "ae",
-            'œ' => "oe",
-            '\u{300}'..='\u{36f}' => "",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(r);
-    }
-    out
+    crate::lexicon::fold_accents(word)
 }
 
 #[cfg(test)]

@@ -106,9 +106,15 @@ fn data() -> &'static Data {
 }
 
 /// Endings of nationalities, languages, creeds and the adjectives of names.
-const PROPER_ENDINGS: &[&str] = &[
-    "an", "ian", "ish", "ese", "ism", "ist", "ists", "ians", "ans", "ic",
-];
+fn proper_endings() -> &'static [&'static str] {
+    static E: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    E.get_or_init(|| {
+        crate::lexicon::lines(crate::lexicon::data_file!(
+            "rules/capitalisation/proper_endings.txt"
+        ))
+        .collect()
+    })
+}
 
 /// What kind of homograph a word is, if the context may make it the proper noun.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -195,10 +201,8 @@ fn month_context(doc: &Document, i: usize) -> bool {
         && (d.month_context.contains(doc.lower(i - 1)) || num(i - 1) && doc.tok(i - 1).len() <= 4);
     let after_ok = i + 1 >= n
         || doc.tokens[i + 1].kind == TokenKind::Punct && !matches!(doc.tok(i + 1), "-" | "'" | "’")
-        || matches!(
-            doc.lower(i + 1),
-            "and" | "or" | "to" | "through" | "until" | "till" | "of" | "when" | "last" | "this"
-        );
+        || crate::lexicon::keyed_list!("capitalisation/context_words.txt", "month-after")
+            .contains(&doc.lower(i + 1));
     before && after_ok
 }
 
@@ -298,7 +302,7 @@ impl Rule for LowercaseProper {
                 let severity = match k {
                     Kind::Only => {
                         let class = calendar
-                            || PROPER_ENDINGS.iter().any(|e| stem.ends_with(e))
+                            || proper_endings().iter().any(|e| stem.ends_with(e))
                             || d.proper.contains(stem);
                         let common = spell::is_common_word(&title.to_lowercase())
                             || spell::is_common_word(stem);

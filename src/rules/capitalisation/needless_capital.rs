@@ -96,12 +96,6 @@ fn quotes_stripped(doc: &Document) -> bool {
             .contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'])
 }
 
-/// Small words a title or a name keeps in lowercase ("Silencing the Past", "Court of Appeals",
-/// "Obedience to Authority").
-const TITLE_JOINERS: &[&str] = &[
-    "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from", "or",
-];
-
 /// Token `i` sits in a title or a name with lowercase small words inside: a capitalised word
 /// (not the sentence's first) lies behind or ahead of it across one or two of those words.
 fn in_title(doc: &Document, first: usize, i: usize) -> bool {
@@ -109,8 +103,10 @@ fn in_title(doc: &Document, first: usize, i: usize) -> bool {
     let cap_word = |k: usize| {
         doc.tokens[k].kind == TokenKind::Word && capitalised(doc.tok(k)) && doc.tok(k) != "I"
     };
-    let joiner =
-        |k: usize| doc.tokens[k].kind == TokenKind::Word && TITLE_JOINERS.contains(&doc.tok(k));
+    let joiner = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && crate::lexicon::in_list!("capitalisation/title_joiners.txt", doc.tok(k))
+    };
     let mut k = i;
     let mut crossed = 0;
     while k > first && crossed <= 2 {
@@ -278,10 +274,9 @@ impl Rule for NeedlessCapital {
                 // A common noun the dictionary knows only in lowercase.
                 // A word the dictionary also knows capitalised ("Bill", "Rose", "Doctor") only
                 // after an indefinite determiner, which a name does not take ("a Doctor").
-                let indefinite = matches!(
-                    doc.lower(prev_word),
-                    "a" | "an" | "every" | "each" | "many" | "some" | "several"
-                );
+                let indefinite =
+                    crate::lexicon::keyed_list!("capitalisation/context_words.txt", "indefinite")
+                        .contains(&doc.lower(prev_word));
                 if !spell::check(lower)
                     || spell::has_capitalised_entry(lower) && !indefinite
                     || d.homographs.contains(lower)

@@ -33,7 +33,7 @@ crate::rule::declare_rule! {
     }
 }
 use crate::analysis::citations::coverage::{covering, head, is_candidate_quote};
-use crate::analysis::citations::{detect_family, Family};
+use crate::analysis::citations::Family;
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Context, Rule};
 
@@ -41,7 +41,7 @@ impl Rule for CitationPage {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         if !matches!(
-            detect_family(doc, cx.config),
+            cx.citation_family(),
             Some(Family::AuthorPage | Family::AuthorDate)
         ) {
             return;

@@ -112,8 +112,7 @@ impl Rule for MissingReference {
                 .iter()
                 .any(|s| s.key.is_some() && s.reference.is_some())
         });
-        let numeric =
-            crate::analysis::citations::detect_family(doc, cx.config) == Some(Family::Numeric);
+        let numeric = cx.citation_family() == Some(Family::Numeric);
         let mut reported: HashSet<String> = HashSet::new();
         // How often each source is cited, counted once.
         let mut times_of: HashMap<String, usize> = HashMap::new();

@@ -41,9 +41,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use crate::analysis::citations::{
-    detect_family, family_counts, title_words, Citation, CiteStyle, Family, SourceForm,
-};
+use crate::analysis::citations::{title_words, Citation, CiteStyle, Family, SourceForm};
 use crate::diagnostic::Diagnostic;
 use crate::doc::Document;
 use crate::rule::{Context, Rule};
@@ -81,7 +79,7 @@ impl Rule for MixedFormat {
         let mut done: HashSet<usize> = HashSet::new();
 
         // 1. Style families.
-        let counts = family_counts(doc);
+        let counts = cx.citation_family_counts();
         let configured = cx
             .config
             .citation_style
@@ -104,7 +102,8 @@ impl Rule for MixedFormat {
                 }
             }
         } else if counts.len() >= 2 {
-            let major = detect_family(doc, cx.config)
+            let major = cx
+                .citation_family()
                 .filter(|m| counts.iter().find(|x| x.0 == *m).map_or(0, |x| x.1) >= 2);
             if let Some(major) = major {
                 let mn = counts.iter().find(|x| x.0 == major).map_or(0, |x| x.1);

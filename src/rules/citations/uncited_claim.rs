@@ -75,11 +75,10 @@ fn patterns() -> &'static [Vec<Pat>] {
     })
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-    "ninety", "hundred", "half",
-];
+/// Number words of a statistic ("one in five", "half of").
+fn number_words() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("common/number_words.txt", "claim-numbers")
+}
 
 fn is_num(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
@@ -91,7 +90,7 @@ fn is_num(doc: &Document, i: usize) -> bool {
                 && s.bytes().all(|b| b.is_ascii_digit())
                 && (s.starts_with("1") || s.starts_with("20")))
         }
-        TokenKind::Word => NUMBER_WORDS.contains(&doc.lower(i)),
+        TokenKind::Word => number_words().contains(&doc.lower(i)),
         _ => false,
     }
 }
@@ -127,36 +126,14 @@ fn own_work(lower: &str) -> bool {
 }
 
 /// Headings under which the numbers are the writer's own.
-const SKIP_SECTIONS: &[&str] = &[
-    "result",
-    "method",
-    "material",
-    "procedure",
-    "data",
-    "finding",
-    "abstract",
-    "appendix",
-    "analysis",
-    "table",
-    "figure",
-    "summary",
-    "experiment",
-    "design",
-    "sample",
-    "participant",
-    "measure",
-];
+fn skip_sections() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("citations/claim_sections.txt", "skip")
+}
 
 /// Headings that make the whole paper empirical: its numbers are its own data.
-const EMPIRICAL_SECTIONS: &[&str] = &[
-    "result",
-    "method",
-    "finding",
-    "procedure",
-    "material",
-    "participant",
-    "data",
-];
+fn empirical_sections() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("citations/claim_sections.txt", "empirical")
+}
 
 /// True if token `i` sits inside a short bracketed group: "(21.4%)".
 fn in_parens(doc: &Document, i: usize) -> bool {
@@ -220,7 +197,7 @@ impl Rule for UncitedClaim {
         let empirical = doc.paragraphs.iter().any(|p| {
             p.kind == ParagraphKind::Heading && {
                 let h = doc.slice(p.span).to_lowercase();
-                EMPIRICAL_SECTIONS.iter().any(|w| h.contains(w))
+                empirical_sections().iter().any(|w| h.contains(w))
             }
         });
         for (pi, p) in doc.paragraphs.iter().enumerate() {
@@ -234,7 +211,7 @@ impl Rule for UncitedClaim {
                 .take(3)
                 .any(|q| {
                     let h = doc.slice(q.span).to_lowercase();
-                    SKIP_SECTIONS.iter().any(|w| h.contains(w))
+                    skip_sections().iter().any(|w| h.contains(w))
                 });
             if in_skipped_section {
                 continue;
@@ -265,42 +242,15 @@ impl Rule for UncitedClaim {
                 for i in s.tokens.clone() {
                     // "These studies show", "the data suggest": studies already named.
                     if i > s.tokens.start
-                        && matches!(
-                            doc.lower(i - 1),
-                            "these"
-                                | "those"
-                                | "the"
-                                | "this"
-                                | "such"
-                                | "both"
-                                | "our"
-                                | "my"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "previous"
-                                | "above"
-                                | "aforementioned"
-                                | "which"
-                                | "other"
-                                | "same"
-                        )
+                        && crate::lexicon::keyed_list!("citations/claim_words.txt", "named-before")
+                            .contains(&doc.lower(i - 1))
                     {
                         continue;
                     }
                     // "her height doubled": a change without a number is not a statistic.
                     if !has_number
-                        && matches!(
-                            doc.lower(i),
-                            "doubled"
-                                | "tripled"
-                                | "quadrupled"
-                                | "halved"
-                                | "double"
-                                | "triple"
-                                | "quadruple"
-                        )
+                        && crate::lexicon::keyed_list!("citations/claim_words.txt", "change-words")
+                            .contains(&doc.lower(i))
                     {
                         continue;
                     }

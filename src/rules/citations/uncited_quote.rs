@@ -58,6 +58,7 @@ use crate::analysis::citations::coverage::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, Quotation, Span};
+use crate::lexicon::reporting::{self, Use};
 use crate::rule::{Context, Rule};
 use crate::Severity;
 
@@ -68,7 +69,7 @@ fn introduced_as_writing(doc: &Document, q: &Quotation) -> bool {
     let from = open.saturating_sub(6).max(p.tokens.start);
     (from..open).any(|i| {
         let l = doc.lower(i);
-        crate::lexicon::in_list!("citations/writing_verbs.txt", l)
+        reporting::is(l, Use::Writing)
     })
 }
 

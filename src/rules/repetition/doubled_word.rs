@@ -55,23 +55,25 @@ fn allowed(word: &str) -> bool {
 }
 
 /// Words that open the clause whose subject ends before "is is" ("what it is is").
-const CLAUSE_OPENERS: &[&str] = &[
-    "what", "where", "how", "who", "why", "whatever", "all", "thing", "problem", "question",
-    "point", "issue", "fact", "reason", "trouble",
-];
+fn clause_openers() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("repetition/doubled_word_context.txt", "clause-openers")
+}
 
 /// Verbs that may be doubled at the end of a subject clause: "what it is is", "what he did did
 /// matter", "whatever you do do it well".
-const CLAUSE_VERBS: &[&str] = &["is", "was", "did", "does", "do"];
+fn clause_verbs() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("repetition/doubled_word_context.txt", "clause-verbs")
+}
 
 /// Modals that are also nouns or names: "the can can hold", "May may come", "Will will go".
-const MODAL_HOMOGRAPHS: &[&str] = &["can", "will", "may", "might", "must"];
+fn modal_homographs() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("repetition/doubled_word_context.txt", "modal-homographs")
+}
 
 /// Determiners before a noun use of a modal homograph ("the can can").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "his", "her", "its", "their", "my", "your", "our", "every",
-    "each", "no",
-];
+fn determiners() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("repetition/doubled_word_context.txt", "determiners")
+}
 
 /// Connectors that bind a word into a compound with its neighbour: "for for-profit",
 /// "opt-in in", "t_test test".
@@ -182,23 +184,21 @@ fn grammatical_double_excluded(doc: &Document, toks: &Range<usize>, i: usize) ->
     // "that that" is grammatical unless a determiner follows ("that that this …").
     if w == "that" {
         return next.is_some_and(|n| {
-            matches!(
-                doc.lower(n),
-                "the" | "a" | "an" | "this" | "these" | "those" | "that"
-            )
+            crate::lexicon::keyed_list!("repetition/doubled_word_context.txt", "that-before")
+                .contains(&doc.lower(n))
         });
     }
-    if CLAUSE_VERBS.contains(&w)
+    if clause_verbs().contains(&w)
         && toks
             .clone()
             .take_while(|&k| k < i - 1)
-            .any(|k| CLAUSE_OPENERS.contains(&doc.lower(k)))
+            .any(|k| clause_openers().contains(&doc.lower(k)))
     {
         return false;
     }
-    if MODAL_HOMOGRAPHS.contains(&w) {
+    if modal_homographs().contains(&w) {
         // "The can can hold the water."
-        if prev.is_some_and(|p| DETERMINERS.contains(&doc.lower(p))) {
+        if prev.is_some_and(|p| determiners().contains(&doc.lower(p))) {
             return false;
         }
         // "May may come.", "Will Will come?": a name and a modal at the start.

@@ -56,6 +56,7 @@ use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
 use crate::lexicon::pos::{self, *};
+use crate::lexicon::reporting::{self, Use};
 use crate::rule::{Context, Rule};
 
 /// The second clause starts at `k`: (linker [,]) subject finite-verb. Returns the verb index.
@@ -158,9 +159,7 @@ impl Rule for CommaSplice {
                 if lv > left_start && s.has(Some(lv), ADV) && !s.has(Some(lv), ANY_VERB) {
                     lv -= 1;
                 }
-                if c > left_start
-                    && (crate::lexicon::in_list!("sentences/aside_verbs.txt", s.w(lv))
-                        || clause_taking(s.w(lv)))
+                if c > left_start && (reporting::is(s.w(lv), Use::Aside) || clause_taking(s.w(lv)))
                 {
                     continue;
                 }
@@ -168,9 +167,7 @@ impl Rule for CommaSplice {
                     continue;
                 };
                 // Reported speech: "…, she told me", "…, it seems, …", "…, I think."
-                if reporting_verb(s.w(v))
-                    || crate::lexicon::in_list!("sentences/aside_verbs.txt", s.w(v))
-                {
+                if reporting_verb(s.w(v)) || reporting::is(s.w(v), Use::Aside) {
                     continue;
                 }
                 // A short aside between commas: "These groups can, it is perhaps arguable, be…".

@@ -38,14 +38,8 @@ use crate::analysis::clauses::{has_subordinator, segment, sure_finite, Segment};
 use crate::analysis::sentence::Sent;
 use crate::diagnostic::Diagnostic;
 use crate::doc::TokenKind;
+use crate::lexicon::reporting::{self, Use};
 use crate::rule::{Context, Rule};
-
-/// Words that end a clause and cannot be followed by its own subject: object pronouns and a
-/// few adverbs. ("now", "here", "today" are left out: "It is clear now we must act" omits a
-/// "that", it does not run two sentences together.)
-const CLAUSE_ENDERS: &[&str] = &[
-    "it", "them", "him", "me", "us", "too", "again", "home", "anymore", "however",
-];
 
 impl Rule for RunOn {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -66,13 +60,15 @@ impl Rule for RunOn {
                     continue;
                 }
                 let prev = s.w(k - 1);
-                if !CLAUSE_ENDERS.contains(&prev) || !s.is_word(Some(k - 1)) {
+                if !crate::lexicon::in_list!("sentences/clause_enders.txt", prev)
+                    || !s.is_word(Some(k - 1))
+                {
                     continue;
                 }
                 // "told him I was sorry": a verb that takes an object and a clause.
                 if k >= 2
                     && matches!(prev, "him" | "me" | "us" | "them" | "it")
-                    && crate::lexicon::in_list!("sentences/object_clause_verbs.txt", s.w(k - 2))
+                    && reporting::is(s.w(k - 2), Use::Object)
                 {
                     continue;
                 }

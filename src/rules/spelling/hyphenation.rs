@@ -95,17 +95,23 @@ pub fn compounds() -> &'static FastMap<String, Vec<Compound>> {
 }
 
 /// Prefixes that are not words on their own: written open before a word, they belong to it.
-const LOOSE_PREFIXES: &[&str] = &["non", "quasi", "semi", "pseudo", "multi", "neo", "anti"];
+fn loose_prefixes() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "loose-prefixes")
+}
 
 /// Words after "so called" that show "called" is a verb ("the city is so called because …").
-const SO_CALLED_VERB: &[&str] = &["because", "for", "after", "since", "from", "by"];
+fn so_called_verbs() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "so-called-verbs")
+}
 
 /// Forms of "be" and linking verbs before a predicative compound ("is well known").
-const LINKING: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "seem",
-    "seems", "seemed", "remain", "remains", "remained", "appear", "appears", "appeared", "get",
-    "got", "feel", "felt", "look", "looks",
-];
+/// Words before "well being" that make "well" an adverb ("as well being", "doing well being").
+fn well_before() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "well-before")
+}
+fn linking() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "linking")
+}
 
 impl Rule for Hyphenation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -131,7 +137,7 @@ impl Rule for Hyphenation {
                     }
                 }
             }
-            if matched.is_none() && LOOSE_PREFIXES.contains(&key) {
+            if matched.is_none() && loose_prefixes().contains(&key) {
                 matched = loose_prefix(doc, sc, i, key);
             }
             let Some((end, hyph, attr)) = matched else {
@@ -199,34 +205,18 @@ fn accept_match(doc: &Document, sc: &scan::Scan, i: usize, end: usize, c: &Compo
     let prev = prev_word(doc, i);
     if c.parts[0] == "so" && c.parts[1] == "called" {
         // "is so called because": called is a verb.
-        return !next.is_some_and(|w| SO_CALLED_VERB.contains(&w));
+        return !next.is_some_and(|w| so_called_verbs().contains(&w));
     }
-    if c.parts[0] == "well"
-        && prev.is_some_and(|p| {
-            matches!(
-                p,
-                "as" | "doing"
-                    | "do"
-                    | "does"
-                    | "did"
-                    | "done"
-                    | "fared"
-                    | "fare"
-                    | "fares"
-                    | "went"
-                    | "going"
-            )
-        })
-    {
+    if c.parts[0] == "well" && prev.is_some_and(|p| well_before().contains(&p)) {
         // "as well being", "doing well being a mother"
         return false;
     }
     if c.attr {
         let Some(w) = next else { return false };
-        if lexicon::is_function_word(w) || LINKING.contains(&w) {
+        if lexicon::is_function_word(w) || linking().contains(&w) {
             return false;
         }
-        if prev.is_some_and(|p| LINKING.contains(&p)) {
+        if prev.is_some_and(|p| linking().contains(&p)) {
             return false;
         }
         // "work full time hours" is rare; "grew up working class" ends the phrase.

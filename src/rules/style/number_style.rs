@@ -45,40 +45,31 @@ use crate::doc::{Document, TokenKind};
 use crate::lexicon::pos;
 use crate::rule::{Context, Rule};
 
-const UNITS: [&str; 8] = [
-    "two", "three", "four", "five", "six", "seven", "eight", "nine",
-];
-const TEENS: [&str; 10] = [
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+fn units() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("common/number_words.txt", "units")
+}
+fn teens() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("common/number_words.txt", "teens")
+}
+fn tens() -> &'static [&'static str] {
+    crate::lexicon::keyed_list!("common/number_words.txt", "tens")
+}
 
 /// The value of a number word from two to ninety-nine ("twenty-five" is one token or three).
 fn word_value(w: &str) -> Option<u32> {
-    if let Some(k) = UNITS.iter().position(|&u| u == w) {
+    if let Some(k) = units().iter().position(|&u| u == w) {
         return Some(k as u32 + 2);
     }
-    if let Some(k) = TEENS.iter().position(|&u| u == w) {
+    if let Some(k) = teens().iter().position(|&u| u == w) {
         return Some(k as u32 + 10);
     }
-    if let Some(k) = TENS.iter().position(|&u| u == w) {
+    if let Some(k) = tens().iter().position(|&u| u == w) {
         return Some(k as u32 * 10 + 20);
     }
     let (t, u) = w.split_once('-')?;
-    let tens = TENS.iter().position(|&x| x == t)? as u32 * 10 + 20;
-    let unit = UNITS.iter().position(|&x| x == u)? as u32 + 2;
-    Some(tens + unit)
+    let ten = tens().iter().position(|&x| x == t)? as u32 * 10 + 20;
+    let unit = units().iter().position(|&x| x == u)? as u32 + 2;
+    Some(ten + unit)
 }
 
 /// True if the token after the number is a plural noun of a count ("villages", not "percent",
