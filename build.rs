@@ -6,7 +6,8 @@
 //! - compiles the context model of the `confusable` rule (rules/confusable/context.txt) into
 //!   sorted binary tables, so the binary loads it without parsing 100,000 lines at start-up.
 //!   Writes into OUT_DIR: `cm_words.txt` (the words, sorted, one a line), `cm_uni.bin` (each
-//!   word's unigram count, f64 little-endian, 0 when none), `cm_keys.bin` (bigrams as sorted
+//!   word's unigram count, f64 little-endian, 0 when none), `cm_bo.bin` (its backoff weight,
+//!   f64, 1 when none), `cm_keys.bin` (bigrams as sorted
 //!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f64),
 //!   and `cm_meta.txt` (the `N` and `T` records, as in context.txt);
 //! - compiles the Hunspell stem table of `lexicon::pos` and the VARCON variant index of
@@ -177,13 +178,17 @@ fn confusable_model() {
     println!("cargo:rerun-if-changed={src}");
     let text = fs::read_to_string(src).expect("rules/confusable/context.txt");
     let mut uni: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut bo: BTreeMap<&str, f64> = BTreeMap::new();
     let mut bi: Vec<(&str, &str, f64)> = Vec::new();
     let mut meta = String::new();
     for line in text.lines() {
         let f: Vec<&str> = line.split_ascii_whitespace().collect();
         match f.first() {
-            Some(&"U") if f.len() == 3 => {
+            Some(&"U") if f.len() == 3 || f.len() == 4 => {
                 uni.insert(f[1], f[2].parse().expect("a count"));
+                if let Some(b) = f.get(3) {
+                    bo.insert(f[1], b.parse().expect("a backoff weight"));
+                }
             }
             Some(&"B") if f.len() == 4 => bi.push((f[1], f[2], f[3].parse().expect("a count"))),
             Some(&"N") | Some(&"T") => {
@@ -211,6 +216,11 @@ fn confusable_model() {
         .flat_map(|w| uni.get(w).copied().unwrap_or(0.0).to_le_bytes())
         .collect();
     fs::write(out.join("cm_uni.bin"), uni_bytes).unwrap();
+    let bo_bytes: Vec<u8> = words
+        .iter()
+        .flat_map(|w| bo.get(w).copied().unwrap_or(1.0).to_le_bytes())
+        .collect();
+    fs::write(out.join("cm_bo.bin"), bo_bytes).unwrap();
     let key_bytes: Vec<u8> = keys.iter().flat_map(|k| k.0.to_le_bytes()).collect();
     fs::write(out.join("cm_keys.bin"), key_bytes).unwrap();
     let count_bytes: Vec<u8> = keys.iter().flat_map(|k| k.1.to_le_bytes()).collect();

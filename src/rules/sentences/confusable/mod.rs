@@ -36,12 +36,15 @@ crate::rule::declare_rule! {
     ///   (`verb_form.rs`: for two forms of one verb, lead/led, the word before decides, "has
     ///   lead" → "led", not the counts);
     /// - the context model (`model.rs`) judges every other set of `rules/confusable/sets.txt`: it
-    ///   scores each member of the set between the written word's neighbours with bigram counts
-    ///   from Google Books (`rules/confusable/context.txt`) and reports the word when another
-    ///   member wins by more than the set's threshold, calibrated on held-out text for a precision
-    ///   of at least 0.99; a lower advice threshold per set reports, as advice, where the set
-    ///   still flags under 0.4% of correct uses. Sets whose evidence is thin speak as advice or
-    ///   stay silent. A finite verb right after its subject pronoun is never judged a non-verb.
+    ///   scores each member of the set between the written word's neighbours with the bigram
+    ///   language model of CMU PocketSphinx (`rules/confusable/context.txt`, 385,000 bigrams
+    ///   with backoff) and reports the word when another member wins by more than the set's
+    ///   threshold, calibrated on held-out text for a precision of at least 0.99; a lower
+    ///   advice threshold per set reports, as advice, where the set still flags under 0.4% of
+    ///   correct uses. Sets whose evidence is thin speak as advice or stay silent. A written
+    ///   word that a neighbour calls for, or that the model knows beside both neighbours ("in
+    ///   sum,", "been sighted in"), is left alone. A finite verb right after its subject
+    ///   pronoun is never judged a non-verb.
     ///
     /// Where a context is strong but not watertight the diagnostic is advice. Correct uses stay
     /// silent: "too much", "I too have", "its own", "after all it's", "the effect of affect on

@@ -1,31 +1,44 @@
 //! The context model of the `confusable` rule: which member of a confusion set the words on
 //! either side of a use call for.
 //!
-//! The data (`rules/confusable/context.txt`, built by `rules/confusable/build.py`) holds unigram
-//! counts of the set members and of their neighbours, the bigram counts in which a member takes
-//! part, and each set's threshold and level, calibrated on held-out text. A member `c` between
-//! the words `l` and `r` scores, as in naive Bayes,
+//! The data (`rules/confusable/context.txt`, built by `rules/confusable/build.py` from the
+//! bigram language model of CMU PocketSphinx) holds unigram counts of the set members and of
+//! their neighbours with their backoff weights, the bigram counts in which a member takes part,
+//! and each set's threshold and level, calibrated on held-out text. A member `c` between the
+//! words `l` and `r` scores, as in naive Bayes,
 //!
 //! ```text
 //! log U(c) + log P(l | c) + log P(r | c),   P(l | c) = B(l c) / (R · U(c))
 //! ```
 //!
-//! where a bigram missing from the data is estimated as if its words were independent, but
-//! never above the smallest count the source kept (a frequent pair that is missing is rare).
-//! The rule reports a member when another one outscores it by more than the set's threshold and
-//! at least one of the other member's bigrams with this context was seen.
+//! where a bigram missing from the data is estimated as the language model backs off: as if its
+//! words were independent, times the left word's backoff weight. The rule reports a member when
+//! another one outscores it by more than the set's threshold, at least one of the other
+//! member's bigrams with this context was seen, no neighbour alone calls for the written word
+//! ([`CONTRA`]), and the written word is not familiar beside both neighbours ([`FAMILIAR`]).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The bigram counts are on a scale about this many times the unigram counts' (both are from
-/// Google Books, counted over different spans); `build.py` uses the same constant.
+/// The bigram counts are on a scale this many times the unigram counts' (a convention of the
+/// data format; `build.py` writes the pseudo-counts so).
 const R: f64 = 60.0;
 
 /// A verdict from one informative neighbour only (the other is punctuation, the sentence edge,
 /// or a word no member was seen beside) must win by this much more than the set's threshold;
 /// `build.py` calibrates with the same rule.
 const ONE_SIDED: f64 = 2.5;
+
+/// A verdict must not go against either informative neighbour: when one side alone favours
+/// the written word over the alternative by more than this (natural log of the ratio of
+/// `P(side | member)`), the model keeps quiet ("a change in weight for both": "in" calls for
+/// "weight", only "for" for "wait"). `build.py` calibrates with the same rule.
+const CONTRA: f64 = 0.5;
+
+/// How much less likely than another member a written word may be beside a neighbour it was
+/// seen with and still count as familiar there (natural log); see [`Model::familiar`].
+/// `build.py` uses the same constant.
+const FAMILIAR: f64 = 1.5;
 
 /// How a set speaks when its threshold is passed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +72,9 @@ pub struct Model {
     words: Vec<&'static str>,
     /// Unigram counts by id (0 for a word seen only in bigrams).
     uni: Vec<f64>,
+    /// Backoff weights by id: a missing bigram starting with the word is estimated at this
+    /// share of the independent estimate (1 when the data gives none).
+    bo: Vec<f64>,
     /// Bigrams as sorted keys `left << 32 | right`, with their counts.
     keys: Vec<u64>,
     counts: Vec<f64>,
@@ -70,8 +86,9 @@ pub struct Model {
 }
 
 /// Whether the model judges `w` where it is written: not a function word or a small number
-/// word, whose use two words of context cannot decide ("that our hypothesis", "by and large");
-/// the grammatical detectors judge those. `build.py` calibrates with the same rule.
+/// word, whose use two words of context cannot decide ("that our hypothesis", "people of
+/// color", "by and large"); the grammatical detectors judge those. `build.py` calibrates with
+/// the same rule.
 fn judged_as_written(w: &str) -> bool {
     !crate::lexicon::is_function_word(w) && !matches!(w, "one" | "two" | "four")
 }
@@ -108,12 +125,14 @@ impl Model {
         M.get_or_init(|| {
             let words = include_str!(concat!(env!("OUT_DIR"), "/cm_words.txt"));
             let uni = include_bytes!(concat!(env!("OUT_DIR"), "/cm_uni.bin"));
+            let bo = include_bytes!(concat!(env!("OUT_DIR"), "/cm_bo.bin"));
             let keys = include_bytes!(concat!(env!("OUT_DIR"), "/cm_keys.bin"));
             let counts = include_bytes!(concat!(env!("OUT_DIR"), "/cm_counts.bin"));
             let meta = include_str!(concat!(env!("OUT_DIR"), "/cm_meta.txt"));
             let mut m = Model::parse(meta).expect("rules/confusable/context.txt is well formed");
             m.words = words.split('\n').collect();
             m.uni = f64s(uni);
+            m.bo = f64s(bo);
             m.keys = keys
                 .chunks_exact(8)
                 .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
@@ -138,6 +157,7 @@ impl Model {
         let mut m = Model {
             words: Vec::new(),
             uni: Vec::new(),
+            bo: Vec::new(),
             keys: Vec::new(),
             counts: Vec::new(),
             total: 0.0,
@@ -150,7 +170,7 @@ impl Model {
             s.and_then(|s| s.parse::<f64>().ok())
                 .ok_or_else(|| format!("line {line}: expected a number"))
         };
-        let mut unigrams: Vec<(&'static str, f64)> = Vec::new();
+        let mut unigrams: Vec<(&'static str, f64, f64)> = Vec::new();
         let mut bigrams: Vec<(&'static str, &'static str, f64)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let n = n + 1;
@@ -164,7 +184,13 @@ impl Model {
                 }
                 Some("U") => {
                     let w = f.next().ok_or(format!("line {n}: no word"))?;
-                    unigrams.push((w, num(f.next(), n)?));
+                    let c = num(f.next(), n)?;
+                    // An optional third field: the word's backoff weight.
+                    let bo = match f.next() {
+                        Some(x) => num(Some(x), n)?,
+                        None => 1.0,
+                    };
+                    unigrams.push((w, c, bo));
                 }
                 Some("B") => {
                     let a = f.next().ok_or(format!("line {n}: no word"))?;
@@ -214,9 +240,11 @@ impl Model {
         words.dedup();
         m.words = words;
         m.uni = vec![0.0; m.words.len()];
-        for (w, c) in unigrams {
+        m.bo = vec![1.0; m.words.len()];
+        for (w, c, bo) in unigrams {
             let id = m.id(w).expect("a listed word");
             m.uni[id as usize] = c;
+            m.bo[id as usize] = bo;
             m.udef = m.udef.min(c);
         }
         let mut keyed: Vec<(u64, f64)> = bigrams
@@ -261,9 +289,12 @@ impl Model {
         }
     }
 
-    /// The count of the bigram `a b`, and whether it was seen; a missing one is estimated.
+    /// The count of the bigram `a b`, and whether it was seen; a missing one is estimated as if
+    /// its words were independent, times the left word's backoff weight, but never above the
+    /// data's floor.
     fn pair(&self, a: &str, b: &str) -> (f64, bool) {
-        if let (Some(x), Some(y)) = (self.id(a), self.id(b)) {
+        let (x, y) = (self.id(a), self.id(b));
+        if let (Some(x), Some(y)) = (x, y) {
             if let Ok(k) = self
                 .keys
                 .binary_search(&(u64::from(x) << 32 | u64::from(y)))
@@ -271,7 +302,8 @@ impl Model {
                 return (self.counts[k], true);
             }
         }
-        let est = R * self.unigram(a) * self.unigram(b) / self.total;
+        let bo = x.map_or(1.0, |x| self.bo.get(x as usize).copied().unwrap_or(1.0));
+        let est = R * self.unigram(a) * self.unigram(b) / self.total * bo;
         (est.min(self.floor), false)
     }
 
@@ -314,14 +346,37 @@ impl Model {
                 continue;
             }
             let (s, seen) = self.score(a, left, right);
-            if seen && best.is_none_or(|(_, m)| s - s0 > m) {
+            if seen && !self.familiar(w, a, left, right) && best.is_none_or(|(_, m)| s - s0 > m) {
                 best = Some((a, s - s0));
             }
+        }
+        if best.is_some_and(|(a, _)| self.contradicted(a, w, left, right)) {
+            return None;
         }
         if left.is_none() || right.is_none() {
             best = best.map(|(a, m)| (a, m - ONE_SIDED));
         }
         best
+    }
+
+    /// Whether the written `w` is in a context real text uses: the data has seen it beside
+    /// each informative neighbour, and neither makes it more than [`FAMILIAR`] less likely than
+    /// `a` ("in sum,", "been sighted in": left alone; "a peace of": judged).
+    fn familiar(&self, w: &str, a: &str, left: Option<&str>, right: Option<&str>) -> bool {
+        let (ua, uw) = (self.unigram(a), self.unigram(w));
+        let ok =
+            |(nw, seen): (f64, bool), na: f64| seen && (nw / uw).ln() - (na / ua).ln() >= -FAMILIAR;
+        (left.is_some() || right.is_some())
+            && left.is_none_or(|l| ok(self.pair(l, w), self.pair(l, a).0))
+            && right.is_none_or(|r| ok(self.pair(w, r), self.pair(a, r).0))
+    }
+
+    /// Whether one neighbour alone favours the written `w` over `a` by more than [`CONTRA`].
+    fn contradicted(&self, a: &str, w: &str, left: Option<&str>, right: Option<&str>) -> bool {
+        let (ua, uw) = (self.unigram(a), self.unigram(w));
+        let ratio = |nw: f64, na: f64| (nw / uw).ln() - (na / ua).ln();
+        left.is_some_and(|l| ratio(self.pair(l, w).0, self.pair(l, a).0) > CONTRA)
+            || right.is_some_and(|r| ratio(self.pair(w, r).0, self.pair(a, r).0) > CONTRA)
     }
 
     /// The verdict on `w` (lowercase) between `left` and `right`: the member its context calls
@@ -415,7 +470,9 @@ impl Confusable {
             s.has(p, PRON_SUBJ) && (!s.has(p, PRON_OBJ) || p.is_some_and(|k| strong_start(s, k)));
         // So does a verb between a plural noun and its object: "people sense the injustice"
         // is no "since".
-        let noun_subject = s.has(p, NOUN)
+        // (A plural the lexicon does not know counts when its singular is a noun: "receptors".)
+        let noun_subject = (s.has(p, NOUN)
+            || s.wo(p).strip_suffix('s').is_some_and(pos::is_nounish) && !s.has(p, ANY_VERB))
             && !s.has(p, FUNCTION | VERB_3SG | VERB_PAST | VERB_ING | ADV)
             && (looks_plural(s.wo(p))
                 || matches!(s.wo(p), "people" | "children" | "men" | "women"))
@@ -423,10 +480,11 @@ impl Confusable {
         // And a base verb after an infinitive "to" before its object: "to weather the storm".
         let infinitive =
             s.wo(p) == "to" && s.has(n, DET | POSS | PRON_OBJ) && pos::is(w, VERB | MAY_VERB);
-        if (subject || noun_subject || infinitive)
-            && pos::is(w, VERB | VERB_3SG | VERB_PAST)
-            && !pos::is(v.word, verbal)
-        {
+        // After a plural noun or "to", a verb the lexicon knows only from Hunspell counts too
+        // ("receptors sense the change"): the object after it leaves no other reading.
+        let finite = pos::is(w, VERB | VERB_3SG | VERB_PAST);
+        let base = finite || pos::is(w, MAY_VERB);
+        if (subject && finite || (noun_subject || infinitive) && base) && !pos::is(v.word, verbal) {
             return None;
         }
         Some(Hit {
@@ -461,11 +519,20 @@ mod tests {
         assert!(m.judge("piece", Some("a"), Some("of")).is_none());
         // Function words as written are the grammatical detectors' to judge.
         assert!(m.judge("then", Some("taller"), Some("her")).is_none());
+        // A written word seen beside both neighbours is left alone, even when one neighbour
+        // calls for another member more strongly ("in weight for": "wait for").
+        assert!(m.judge("weight", Some("in"), Some("for")).is_none());
+        assert!(m.judge("sum", Some("in"), None).is_none());
         let v = m
-            .judge("affect", Some("an"), Some("on"))
-            .expect("affect → effect");
-        assert_eq!(v.word, "effect");
-        assert!(m.judge("effect", Some("an"), Some("on")).is_none());
+            .judge("cite", Some("the"), Some("of"))
+            .expect("cite → site");
+        assert_eq!(v.word, "site");
+        assert!(m.judge("site", Some("the"), Some("of")).is_none());
+        let v = m
+            .judge("principle", Some("school"), Some("said"))
+            .expect("principle → principal");
+        assert_eq!(v.word, "principal");
+        assert!(m.judge("principal", Some("school"), Some("said")).is_none());
         assert!(m.judge("then", None, None).is_none());
     }
 
@@ -478,16 +545,30 @@ mod tests {
         assert_eq!(parsed.keys, built.keys);
         assert_eq!(parsed.counts, built.counts);
         assert_eq!(parsed.uni, built.uni);
+        assert_eq!(parsed.bo, built.bo);
         assert_eq!(parsed.udef, built.udef);
         assert_eq!(parsed.sets.len(), built.sets.len());
     }
 
     #[test]
-    fn a_missing_bigram_is_capped() {
+    fn a_missing_bigram_is_backed_off() {
         let m = Model::get();
-        let (n, seen) = m.pair("the", "than");
+        let (n, seen) = m.pair("the", "whose");
         assert!(!seen);
         assert!(n <= m.floor);
+        let id = m.id("the").unwrap() as usize;
+        assert!(
+            m.bo[id] < 1.0,
+            "the backoff weight of `the` is {}",
+            m.bo[id]
+        );
+        let est = R * m.unigram("the") * m.unigram("whose") / m.total * m.bo[id];
+        assert!((n - est).abs() <= 1e-9 * est);
+        // The text's optional third field of a `U` record is the backoff weight.
+        let t = Model::parse("N 1000 1000000\nU ab 10 0.5\nU bc 10\nT warning 0.5 ab bc").unwrap();
+        assert_eq!(t.pair("ab", "bc").0, R * 10.0 * 10.0 / 1000.0 * 0.5);
+        assert_eq!(t.pair("bc", "ab").0, R * 10.0 * 10.0 / 1000.0);
+        assert!(Model::parse("N 1000 5\nU ab 10 x").is_err());
     }
 
     #[test]

@@ -81,6 +81,7 @@ fn tag_named(name: &str) -> Option<Tags> {
         "VERB_INF" => VERB_INF,
         "VERB_CLAUSE" => VERB_CLAUSE,
         "NUM" => NUM,
+        "MAY_PAST" => MAY_PAST,
         _ => return None,
     })
 }
@@ -188,7 +189,12 @@ fn holds(s: &Sent, i: usize, off: i8, alt: &Alt) -> bool {
         Alt::Tag(t) => s.has(k, *t),
         Alt::Plural => {
             let w = s.wo(k);
-            (looks_plural(w) && (pos::is_nounish(w) || s.has(k, NOUN | MAY_NOUN))
+            // A plural whose singular is a noun counts ("sides": the lexicon may know it as
+            // a verb only).
+            (looks_plural(w)
+                && (pos::is_nounish(w)
+                    || s.has(k, NOUN | MAY_NOUN)
+                    || w.strip_suffix('s').is_some_and(pos::is_nounish))
                 || matches!(w, "people" | "children" | "men" | "women"))
                 && !s.has(k, FUNCTION)
         }
