@@ -35,7 +35,10 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::{after_coordination, clause_start, lex, mandative_before, may_be_noun, object_follows};
+use super::{
+    after_coordination, after_intro_phrase, clause_start, lex, mandative_before, may_be_noun,
+    object_follows, surely_countable, verb_by_object,
+};
 use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::{tagged, Tagged};
 use crate::diagnostic::Diagnostic;
@@ -109,7 +112,14 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
     let w = g.w(v);
     let t = lex(g, v);
     if t & (pos::ANY_VERB | pos::MAY_VERB) == 0
-        || t & (pos::ADJ | pos::MAY_ADJ | pos::ADV | pos::FUNCTION | pos::NUM) != 0
+        || t & (pos::ADJ
+            | pos::MAY_ADJ
+            | pos::ADV
+            | pos::FUNCTION
+            | pos::NUM
+            | pos::COMP
+            | pos::SUP)
+            != 0
         || !w.bytes().all(|b| b.is_ascii_lowercase())
     {
         return None;
@@ -134,7 +144,10 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
             }
             // After a noun the word may be the second half of a compound ("the school board"):
             // only a word with no noun reading counts.
-            if !pronoun && (may_be_noun(t) || !object_follows(g, v)) {
+            // A determiner, possessive or object pronoun after it makes it the verb ("history
+            // tell us", "the government use the money").
+            let verb_read = g.t(v) == Tag::VBP && verb_by_object(g, v);
+            if !(pronoun || verb_read) && (may_be_noun(t) || !object_follows(g, v)) {
                 return None;
             }
             // "The sum of my observations helps create": the word before may be the verb.
@@ -156,12 +169,23 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
                 return None;
             }
             // A plural noun reading ("the sports teams") needs an object after it to be a verb.
-            if !pronoun && may_be_noun(t) && !object_follows(g, v) {
+            if !pronoun
+                && may_be_noun(t)
+                && !object_follows(g, v)
+                && !crate::analysis::syntax::verb_after_plural(&g.words, &g.tags, v)
+            {
                 return None;
             }
             // After a singular noun or an adjective a noun-capable -s word ends a compound
             // ("isolation conditions", "fluorescent lights"); only right after the plural head.
-            if !pronoun && may_be_noun(t) && v > 0 && !matches!(g.t(v - 1), Tag::NNS | Tag::RB) {
+            // A determiner or object pronoun after it ends the phrase ("the results of the
+            // survey shows a decline").
+            if !pronoun
+                && may_be_noun(t)
+                && v > 0
+                && !matches!(g.t(v - 1), Tag::NNS | Tag::RB)
+                && !verb_by_object(g, v)
+            {
                 return None;
             }
             let base = inflect::verb_base(w)?;
@@ -280,7 +304,12 @@ fn relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                     matches!(nt, Tag::DT | Tag::PRPS | Tag::PRP | Tag::TO)
                         && !matches!(g.w(v + 1), "that" | "this" | "these" | "those")
                 } else {
-                    object_follows(g, v) || g.t(v + 1) == Tag::VBN
+                    // A word that can only be a verb is the clause's verb ("farmers that grows
+                    // rice"), whatever follows it.
+                    object_follows(g, v)
+                        || g.t(v + 1) == Tag::VBN
+                        || vt & (pos::NOUN | pos::MAY_NOUN | pos::MAY_NOUN_GB) == 0
+                            && vt & pos::KNOWN != 0
                 };
                 if !ok || g.t(v + 1).is_verb() && g.t(v + 1) != Tag::VBN {
                     continue;
@@ -331,7 +360,10 @@ fn relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         // longer phrase the clause describes ("a case of boys that gets"): advice there.
         let unsure = rw != "who"
             && aux_for(vw, person).is_none()
-            && !(st..a).any(|j| matches!(g.t(j), Tag::DT | Tag::PRPS));
+            && !(st..a).any(|j| {
+                matches!(g.t(j), Tag::DT | Tag::PRPS)
+                    || matches!(g.w(j), "many" | "several" | "most" | "some" | "few" | "all")
+            });
         let fix = match_case(g.raw(v), &fix);
         let msg = format!(
             "`{}` does not agree with `{}`, the {} noun `{rw}` stands for; use `{fix}`",
@@ -358,7 +390,10 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
     let n = g.len();
     let mut i = 0;
     while i < n {
-        if !g.is_word(i) || g.quoted(i) || !clause_start(g, i) {
+        if !g.is_word(i)
+            || g.quoted(i)
+            || !(clause_start(g, i) || after_intro_phrase(g, i) || pronoun_subject(g, i))
+        {
             i += 1;
             continue;
         }
@@ -370,7 +405,19 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         let w = g.w(i);
         // "He and I are", "you and they": a coordinated pronoun subject.
         let coordinated = after_coordination(g, i);
+        // "He likes risky things and he enjoy it": after a clause with its own finite verb,
+        // "and" joins clauses, and the pronoun is the new clause's subject.
+        let clause_and = i >= 2
+            && g.t(i - 1) == Tag::CC
+            && (0..i - 1)
+                .rev()
+                .take_while(|&j| {
+                    !matches!(g.raw(j), "," | ";" | ":")
+                        && !matches!(g.t(j), Tag::WRB | Tag::WDT | Tag::WP | Tag::IN)
+                })
+                .any(|j| matches!(g.t(j), Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD));
         if coordinated
+            && !clause_and
             && matches!(w, "i" | "he" | "she" | "it" | "we" | "they")
             && i >= 2
             && (g.t(i - 2).is_noun() || g.t(i - 2) == Tag::PRP)
@@ -439,7 +486,14 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                             && g.raw(j).bytes().all(|b| b.is_ascii_lowercase())
                             && lex(g, j) & pos::KNOWN == 0
                     });
+                // "Let denote the level", "Consider the case": a sentence-initial word that
+                // may be a base verb is an imperative, not a subject.
+                let imperative = s.head == i
+                    && (i == 0 || !g.is_word(i - 1) && (0..i).all(|j| !g.is_word(j)))
+                    && ht & (pos::VERB | pos::MAY_VERB) != 0
+                    && inflect::verb_base(hw).is_some_and(|b| b == hw);
                 if doubtful
+                    || imperative
                     || g.t(s.head) == Tag::NNP
                     || noun_is(hw, NounClass::Collective) && person == Person::Third
                     // Pronouns and determiners used alone, ordinals used as nouns ("the first are").
@@ -473,6 +527,11 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
             || pronoun
                 && g.w(v + 1) == "of"
                 && may_be_noun(lex(g, v))
+                && aux_for(vw, person).is_none();
+        // "they authors argue": a finite verb right after the word means the word is not the verb.
+        let skip = skip
+            || pronoun
+                && matches!(g.t(v + 1), Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD)
                 && aux_for(vw, person).is_none();
         let fix = if skip {
             None
@@ -510,10 +569,38 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                     )
                 };
                 let _ = modified;
-                let mut d = cx
-                    .diag(g.span(v), msg)
-                    .suggest(fix)
-                    .related(g.span(head), "the subject");
+                // "In this case student learn": a count noun with no determiner and a plural
+                // verb; the plural noun is the likelier intent, and either word may be the one
+                // to change.
+                let hw = g.w(head);
+                let bare_count = !pronoun
+                    && person == Person::Third
+                    && v == head + 1
+                    && g.t(head) == Tag::NN
+                    && (i..head).all(|j| g.t(j).is_adj() || j == i && g.w(j) == "some")
+                    && (head == 0 || g.raw(head).bytes().all(|b| b.is_ascii_lowercase()))
+                    && surely_countable(hw);
+                let plural = bare_count
+                    .then(|| inflect::plural_of(hw))
+                    .flatten()
+                    .map(|p| match_case(g.raw(head), &p));
+                let mut d = if let Some(pl) = plural {
+                    let msg = format!(
+                        "`{} {}`: `{}` is a singular count noun with no determiner, and the verb is plural; use `{pl} {}` (or `{} {fix}`)",
+                        g.raw(head),
+                        g.raw(v),
+                        g.raw(head),
+                        g.raw(v),
+                        g.raw(head)
+                    );
+                    cx.diag(g.span(head).to(g.span(v)), msg)
+                        .suggest(format!("{pl} {}", g.raw(v)))
+                        .suggest(format!("{} {fix}", g.raw(head)))
+                } else {
+                    cx.diag(g.span(v), msg)
+                        .suggest(fix)
+                        .related(g.span(head), "the subject")
+                };
                 // "The term women of color is", "Business services is": a plural head after a
                 // noun modifier often names a term or a category, which takes a singular verb.
                 if !pronoun
@@ -561,6 +648,44 @@ fn there(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
     let det = np.det.map(|d| g.w(d)).unwrap_or("");
     let lot = noun_is(g.w(np.head), NounClass::Partitive);
     if plural_verb && i > 0 && matches!(g.w(i - 1), "if" | "whether" | "wish" | "though") {
+        return;
+    }
+    // "there is many ways": a determiner that takes only plurals shows the number.
+    let number = if matches!(
+        det,
+        "many" | "several" | "various" | "numerous" | "these" | "those" | "both"
+    ) {
+        Number::Plural
+    } else {
+        number
+    };
+    // "there are some lecture": after a plural verb, a count noun with no determiner or a
+    // determiner of either number is the word to make plural.
+    if plural_verb
+        && number == Number::Singular
+        && matches!(det, "" | "some" | "no" | "any" | "other" | "more")
+        && g.t(np.head) == Tag::NN
+        && np.head + 1 == after
+        && g.raw(np.head).bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(g.w(after), "of" | "and" | "or" | "," | "-")
+        && !g.t(after).is_noun()
+        && !(g.is_word(after) && may_be_noun(lex(g, after)) && lex(g, after) & pos::FUNCTION == 0)
+        && (np.start..np.head).all(|j| !g.t(j).is_noun() && g.t(j) != Tag::CD)
+        && surely_countable(g.w(np.head))
+    {
+        if let Some(pl) = inflect::plural_of(g.w(np.head)) {
+            let msg = format!(
+                "after `{} {}` the noun is plural: `{pl}`, not `{}`",
+                g.raw(i),
+                g.raw(verb),
+                g.raw(np.head)
+            );
+            out.push(
+                cx.diag(g.span(np.head), msg)
+                    .suggest(pl)
+                    .related(g.span(verb), "the plural verb"),
+            );
+        }
         return;
     }
     let fix = if singular_verb && number == Number::Plural && g.w(after) != "and" {
@@ -617,4 +742,33 @@ fn there(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
         d = d.severity(Severity::Advice);
     }
     out.push(d);
+}
+
+/// A subject pronoun that opens a clause wherever it stands: "he", "she", "we", "they" and "I"
+/// are nominative, so only an auxiliary or verb before them (a question: "does he go", "can
+/// they") makes the next verb anything but theirs; "it" counts after a noun or an adverb ("In
+/// addition it have"), where it cannot be an object.
+fn pronoun_subject(g: &Tagged, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = g.t(i - 1);
+    let pw = g.raw(i - 1);
+    // A noun that may also be an adjective may be modifying the pronoun used as a noun ("the
+    // universal we").
+    let lower_noun = matches!(p, Tag::NN | Tag::NNS)
+        && pw.bytes().all(|b| b.is_ascii_lowercase())
+        && lex(g, i - 1) & (pos::ADJ | pos::MAY_ADJ) == 0
+        && !matches!(g.t(i.saturating_sub(2)), Tag::DT | Tag::PRPS);
+    // After an adverb, a wh-word or a subordinator (not a preposition: "of we").
+    let opener = matches!(p, Tag::RB | Tag::WP | Tag::WDT | Tag::WRB)
+        && !matches!(g.w(i - 1), "not" | "there")
+        || p == Tag::IN && crate::lexicon::in_list!("grammar/subordinators.txt", g.w(i - 1));
+    match g.raw(i) {
+        // "I" after a noun or a name is a numeral or a letter ("Axis I disorders", "Vol. I").
+        "I" => opener,
+        "he" | "she" | "we" | "they" => opener || lower_noun,
+        "it" => opener || lower_noun,
+        _ => false,
+    }
 }

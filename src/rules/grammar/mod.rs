@@ -85,8 +85,112 @@ pub fn clause_start(g: &Tagged, i: usize) -> bool {
 
 /// Word `i` follows a comma or a coordinating conjunction: it may be the last member of a
 /// coordinated subject ("A, B and C are"), whose number no single noun decides.
+///
+/// "but", "yet" and "so" join clauses, not noun phrases; and a comma after a stretch with a
+/// finite verb ("when I did the interview, the employer asks") closes a clause, not a list item.
 pub fn after_coordination(g: &Tagged, i: usize) -> bool {
-    i > 0 && (g.t(i - 1) == Tag::CC || g.raw(i - 1) == ",")
+    if i == 0 {
+        return false;
+    }
+    if g.t(i - 1) == Tag::CC {
+        return !matches!(g.w(i - 1), "but" | "yet" | "so");
+    }
+    if g.raw(i - 1) != "," {
+        return false;
+    }
+    // Back to the previous comma or clause edge: a stretch that opens with a subordinator and
+    // has a finite verb ("when I did the interview, the employer asks") is an introductory
+    // clause, and the comma ends it; anything else may be a list ("A, B, C are").
+    let mut k = i - 1;
+    let mut has_finite = false;
+    while k > 0 {
+        k -= 1;
+        if matches!(g.raw(k), "," | ";" | ":" | "(" | ")") {
+            k += 1;
+            break;
+        }
+        has_finite |= matches!(g.t(k), Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD);
+    }
+    let opener = (g.t(k) == Tag::WRB
+        || crate::lexicon::in_list!("grammar/subordinators.txt", g.w(k)) && g.t(k) != Tag::DT)
+        && !matches!(g.w(k), "that" | "than");
+    !(opener && has_finite && k + 1 < i - 1)
+}
+
+/// Word `i` opens the main clause after a short introductory phrase with no comma: a
+/// sentence-initial adverb ("Recently scientists have") or a preposition and a short noun
+/// phrase ("In this case students learn", "For example children like").
+pub fn after_intro_phrase(g: &Tagged, i: usize) -> bool {
+    if i == 0 || !g.is_word(0) {
+        return false;
+    }
+    if i == 1 {
+        return g.t(0) == Tag::RB && !matches!(g.w(0), "not" | "there" | "only" | "also" | "even");
+    }
+    if g.t(0) != Tag::IN || i > 4 || g.w(0) == "that" {
+        return false;
+    }
+    // IN (DT|PRPS)? JJ* NN, with the noun right before word i.
+    let mut k = 1;
+    if matches!(g.t(k), Tag::DT | Tag::PRPS) {
+        k += 1;
+    }
+    while k < i - 1 && g.t(k).is_adj() {
+        k += 1;
+    }
+    k == i - 1 && matches!(g.t(k), Tag::NN | Tag::NNS)
+}
+
+/// The clause of word `v` has another finite verb after it (before the next comma,
+/// subordinator or relative word): `v` may sit inside a reduced relative clause ("the
+/// conditions the researchers imposed were").
+pub fn finite_after(g: &Tagged, v: usize) -> bool {
+    (v + 1..g.len())
+        .take_while(|&j| {
+            !(g.t(j) == Tag::PUNCT && g.raw(j) != "-"
+                || matches!(g.t(j), Tag::WDT | Tag::WP | Tag::WRB | Tag::CC)
+                || crate::lexicon::in_list!("grammar/subordinators.txt", g.w(j)))
+        })
+        .any(|j| matches!(g.t(j), Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD))
+}
+
+/// What follows word `v` can only be a verb's object (a determiner other than "that", a
+/// possessive, an object pronoun), and no other finite verb follows in the clause: `v` is the
+/// clause's verb whatever noun reading it has ("the survey shows a decline", "history tell
+/// us").
+pub fn verb_by_object(g: &Tagged, v: usize) -> bool {
+    crate::analysis::syntax::strong_object_after(&g.words, &g.tags, v) && !finite_after(g, v)
+}
+
+/// A noun whose plural is common in use, at least 3 for every 10 of its singular
+/// (students/student, cars/car, lectures/lecture), and which the noun list does not call
+/// uncountable: a count noun, which a singular use needs a determiner for. From the frequency
+/// list (`rules/spelling/word_frequency.txt`), not a list of count nouns.
+pub fn surely_countable(w: &str) -> bool {
+    use crate::lexicon::inflect::{noun_is, plural_of, NounClass};
+    use crate::lexicon::spell::suggest::{frequency_rank, prior_of};
+    if [
+        NounClass::Mass,
+        NounClass::Invariant,
+        NounClass::Partitive,
+        NounClass::Collective,
+        NounClass::PluralOnly,
+        NounClass::SingularInS,
+    ]
+    .into_iter()
+    .any(|c| noun_is(w, c))
+        || frequency_rank(w).is_none_or(|r| r > 30_000)
+    {
+        return false;
+    }
+    let Some(pl) = plural_of(w) else {
+        return false;
+    };
+    match (prior_of(w), prior_of(&pl)) {
+        // Costs are -ln(frequency): plural/singular >= 0.3.
+        (Some(s), Some(p)) => p - s <= -(0.3f32.ln()),
+        _ => false,
+    }
 }
 
 /// A mandative context before word `i`: "suggest that he go", "it is essential that she be"

@@ -33,7 +33,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::{lex, may_be_noun};
+use super::{lex, may_be_noun, surely_countable};
 use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::{tagged, Tagged};
 use crate::diagnostic::Diagnostic;
@@ -164,6 +164,10 @@ impl Rule for NounNumber {
                         .suggest(pl)
                         .related(g.span(k), "this word needs a plural"),
                     );
+                    continue;
+                }
+                if let Some(np_start) = quantity_of(&g, k) {
+                    quantity(cx, &g, k, np_start, out);
                     continue;
                 }
                 if !plural_trigger(w) {
@@ -419,4 +423,86 @@ fn mass_plural_in_np(g: &Tagged, k: usize) -> Option<String> {
         return None;
     }
     inflect::mass_plural(g.w(k))
+}
+
+/// A quantity phrase at `k` whose "of" phrase must be plural for a count noun ("a lot of",
+/// "lots of", "plenty of", "a number of", "a couple of", "a variety of", "the majority of"):
+/// where that phrase starts.
+fn quantity_of(g: &Tagged, k: usize) -> Option<usize> {
+    let w = g.w(k);
+    let before = g.w(k.wrapping_sub(1));
+    let ok = match w {
+        "lot" => before == "a",
+        "lots" | "plenty" => true,
+        "number" | "couple" | "variety" | "range" | "majority" | "handful" | "multitude" => {
+            matches!(before, "a" | "the")
+        }
+        _ => false,
+    };
+    (ok && k > 0 && g.w(k + 1) == "of").then_some(k + 2)
+}
+
+/// "a lot of place" → places: a count noun (its plural common in use) after a quantity
+/// phrase. Mass nouns ("a lot of time", "plenty of water") are fine and never judged.
+fn quantity(cx: &Context<'_>, g: &Tagged, k: usize, start: usize, out: &mut Vec<Diagnostic>) {
+    let Some(np) = np_at(&g.words, &g.tags, start) else {
+        return;
+    };
+    let head = np.head;
+    let hw = g.w(head);
+    let end = np.end;
+    let det_ok = np.det.is_none_or(|d| {
+        d == start
+            && matches!(
+                g.w(d),
+                "the" | "these" | "those" | "my" | "our" | "their" | "his" | "your"
+            )
+    });
+    let next_t = lex(g, end);
+    if !det_ok
+        || g.t(head) != Tag::NN
+        || g.quoted(head)
+        || !g.raw(head).bytes().all(|b| b.is_ascii_lowercase())
+        || (start..head).any(|j| g.t(j).is_noun() || g.t(j) == Tag::CD || g.t(j) == Tag::VBG)
+        // The phrase goes on: a compound ("a lot of student loans"), a hyphen, a possessive.
+        || g.t(end).is_noun()
+        || g.is_word(end) && next_t & pos::FUNCTION == 0 && (may_be_noun(next_t) || next_t & pos::NUM != 0)
+        || matches!(g.w(end), "-" | "'s" | "and" | "or")
+        || g.t(end) == Tag::POS
+        || lex(g, head) & (pos::ADJ | pos::ADV | pos::FUNCTION | pos::NUM | pos::VERB_ING) != 0
+        || !surely_countable(hw)
+    {
+        return;
+    }
+    let Some(pl) = inflect::plural_of(hw) else {
+        return;
+    };
+    let trigger =
+        if matches!(g.w(k.wrapping_sub(1)), "a" | "the") && !matches!(g.w(k), "lots" | "plenty") {
+            format!("{} {} of", g.raw(k - 1), g.raw(k))
+        } else {
+            format!("{} of", g.raw(k))
+        };
+    // "a number of", "a couple of" take only plurals; after "a lot of", "lots of", "the
+    // majority of" an abstract noun may be used as uncountable ("a lot of opportunity", "lots
+    // of hardship"), unless a plural verb before shows the number ("there are a lot of").
+    let a = usize::from(matches!(g.w(k.wrapping_sub(1)), "a" | "the"));
+    let plural_verb_before =
+        k > a && matches!(g.w(k - a - 1), "are" | "were" | "aren't" | "weren't");
+    let sure =
+        matches!(g.w(k), "number" | "couple" | "handful" | "multitude") || plural_verb_before;
+    let mut d = cx
+        .diag(
+            g.span(head),
+            format!(
+                "after `{trigger}` a count noun is plural: `{pl}`, not `{}`",
+                g.raw(head)
+            ),
+        )
+        .suggest(pl)
+        .related(g.span(k), "this phrase needs a plural");
+    if !sure {
+        d = d.severity(Severity::Advice);
+    }
+    out.push(d);
 }
