@@ -12,7 +12,7 @@ fn prefixes() -> &'static [&'static str] {
     static P: OnceLock<Vec<&'static str>> = OnceLock::new();
     P.get_or_init(|| {
         let mut v: Vec<_> =
-            lexicon::lines(include_str!("../../../rules/spelling/prefixes.txt")).collect();
+            lexicon::lines(lexicon::data_file!("rules/spelling/prefixes.txt")).collect();
         v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         v
     })
@@ -21,7 +21,7 @@ fn prefixes() -> &'static [&'static str] {
 fn suffixes() -> &'static [(&'static str, &'static str)] {
     static S: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     S.get_or_init(|| {
-        lexicon::lines(include_str!("../../../rules/spelling/suffixes.txt"))
+        lexicon::lines(lexicon::data_file!("rules/spelling/suffixes.txt"))
             .map(|l| match l.split_once(" -> ") {
                 Some((a, b)) => (a.trim(), b.trim()),
                 None => (l, ""),
@@ -320,6 +320,11 @@ fn is_suffix_word(part: &str) -> bool {
 /// Another national spelling of a dictionary word that the dictionaries lack (hemolymph for
 /// haemolymph, esophageal for oesophageal).
 fn dialect_variant(word: &str) -> bool {
+    // Short words are too close to other words: "sor" is not a spelling of sour, nor "flor"
+    // of flour.
+    if word.len() < 6 {
+        return false;
+    }
     let b = word.as_bytes();
     let mut cands: Vec<String> = Vec::new();
     for (i, &c) in b.iter().enumerate() {

@@ -12,6 +12,7 @@
 //! Nothing is parsed at run time but the small text lists; checking a word is an `fst` look-up
 //! or two.
 
+pub mod context;
 pub mod derive;
 mod format;
 pub mod lookup;
@@ -77,7 +78,7 @@ pub fn known_misspelling(lower: &str) -> Option<&'static [&'static str]> {
         return None;
     }
     let own = OWN.get_or_init(|| {
-        lexicon::lines(include_str!("../../../rules/spelling/misspellings.txt"))
+        lexicon::lines(lexicon::data_file!("rules/spelling/misspellings.txt"))
             .filter_map(|l| l.split_once(" -> "))
             .map(|(a, b)| (a.trim(), b.split('|').map(str::trim).collect()))
             .collect()
