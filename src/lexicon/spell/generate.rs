@@ -73,7 +73,7 @@ fn bigram_index(text: &str, lex: &[(String, u64)], out: &Path) {
             continue;
         }
         let (left, rest) = line
-            .split_once(": ")
+            .split_once(' ')
             .unwrap_or_else(|| panic!("bigrams.txt: bad line {line:?}"));
         let Some(&a) = id_of.get(left) else { continue };
         let f: Vec<&str> = rest.split_whitespace().collect();
