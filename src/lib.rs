@@ -57,6 +57,8 @@ pub fn citations_table(source: Source, config: &Config) -> String {
 pub mod testing {
     pub use crate::analysis::names;
     pub use crate::invariants::{check_fix, check_input};
+    /// The spelling knowledge (dictionaries, derivation, suggestions), for tests and probes.
+    pub use crate::lexicon::spell;
     pub use crate::lexicon::{data, is_dictionary_word};
 
     /// The document model of a plain text (the name-recall test drives the names analysis).

@@ -320,6 +320,11 @@ fn is_suffix_word(part: &str) -> bool {
 /// Another national spelling of a dictionary word that the dictionaries lack (hemolymph for
 /// haemolymph, esophageal for oesophageal).
 fn dialect_variant(word: &str) -> bool {
+    // Short words are too close to other words: "sor" is not a spelling of sour, nor "flor"
+    // of flour.
+    if word.len() < 6 {
+        return false;
+    }
     let b = word.as_bytes();
     let mut cands: Vec<String> = Vec::new();
     for (i, &c) in b.iter().enumerate() {

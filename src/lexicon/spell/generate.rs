@@ -49,7 +49,59 @@ pub fn run() {
 
     let freq = root.join("rules/spelling/word_frequency.txt");
     println!("cargo:rerun-if-changed={}", freq.display());
-    suggestion_index(&read(&freq), &words, &out);
+    let bigrams = root.join("rules/spelling/bigrams.txt");
+    println!("cargo:rerun-if-changed={}", bigrams.display());
+    let lex = suggestion_index(&read(&freq), &words, &out);
+    bigram_index(&read(&bigrams), &lex, &out);
+}
+
+/// The word pairs of `rules/spelling/bigrams.txt` as sorted `u64` keys `left id << 32 | right
+/// id` of suggestion-lexicon ids (`bigram_keys.bin`), their counts in the file's units
+/// (`bigram_counts.bin`, `u16`), and the sorted ids of every word in some pair
+/// (`bigram_vocab.bin`, `u32`): a pair of two vocabulary words that is missing was seen fewer
+/// times than the source's floor.
+fn bigram_index(text: &str, lex: &[(String, u64)], out: &Path) {
+    let mut id_of: HashMap<String, u32> = HashMap::with_capacity(lex.len());
+    for (id, (w, _)) in lex.iter().enumerate() {
+        id_of.entry(w.to_lowercase()).or_insert(id as u32);
+    }
+    let mut pairs: Vec<(u64, u16)> = Vec::with_capacity(250_000);
+    let mut vocab: Vec<u32> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (left, rest) = line
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("bigrams.txt: bad line {line:?}"));
+        let Some(&a) = id_of.get(left) else { continue };
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        assert!(f.len() % 2 == 0, "bigrams.txt: odd fields after {left}");
+        for p in f.chunks(2) {
+            let count: u32 = p[1]
+                .parse()
+                .unwrap_or_else(|_| panic!("bigrams.txt: bad count {:?}", p[1]));
+            let Some(&b) = id_of.get(p[0]) else { continue };
+            pairs.push((u64::from(a) << 32 | u64::from(b), count.min(65_535) as u16));
+            vocab.push(a);
+            vocab.push(b);
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|p| p.0);
+    vocab.sort_unstable();
+    vocab.dedup();
+    let mut keys = Vec::with_capacity(pairs.len() * 8);
+    let mut counts = Vec::with_capacity(pairs.len() * 2);
+    for (k, c) in &pairs {
+        keys.extend_from_slice(&k.to_le_bytes());
+        counts.extend_from_slice(&c.to_le_bytes());
+    }
+    let vocab: Vec<u8> = vocab.iter().flat_map(|v| v.to_le_bytes()).collect();
+    write(&out.join("bigram_keys.bin"), &keys);
+    write(&out.join("bigram_counts.bin"), &counts);
+    write(&out.join("bigram_vocab.bin"), &vocab);
 }
 
 fn read(p: &Path) -> String {
@@ -294,7 +346,7 @@ fn title(w: &str) -> String {
 }
 
 /// The suggestion lexicon and its key index (see `format.rs`).
-fn suggestion_index(freq: &str, words: &HashMap<String, u64>, out: &Path) {
+fn suggestion_index(freq: &str, words: &HashMap<String, u64>, out: &Path) -> Vec<(String, u64)> {
     let mut lex: Vec<(String, u64)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for line in freq.lines() {
@@ -356,4 +408,6 @@ fn suggestion_index(freq: &str, words: &HashMap<String, u64>, out: &Path) {
     write(&out.join("sugg_cost.bin"), &costs);
     write(&out.join("sugg_buckets.bin"), &buckets);
     write(&out.join("sugg_ids.bin"), &ids);
+    write(&out.join("sugg_total.bin"), &total.to_le_bytes());
+    lex
 }

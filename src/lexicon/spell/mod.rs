@@ -12,6 +12,7 @@
 //! Nothing is parsed at run time but the small text lists; checking a word is an `fst` look-up
 //! or two.
 
+pub mod context;
 pub mod derive;
 mod format;
 pub mod lookup;

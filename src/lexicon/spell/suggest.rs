@@ -80,6 +80,16 @@ fn id_of(lower: &str) -> Option<u32> {
         .find(|&id| word(id).eq_ignore_ascii_case(lower) && word(id).len() == lower.len())
 }
 
+/// The lexicon id of a lowercase word (for the context model).
+pub(crate) fn id_of_lower(lower: &str) -> Option<u32> {
+    id_of(lower)
+}
+
+/// The prior probability of a lexicon id (its share of the frequency list's counts).
+pub(crate) fn prior_prob(id: u32) -> f32 {
+    (-prior(id)).exp()
+}
+
 /// The frequency rank of a lowercase word (0 = most frequent), if the lexicon has it.
 pub fn frequency_rank(lower: &str) -> Option<u32> {
     id_of(lower)
@@ -109,6 +119,16 @@ pub struct Suggestion {
 /// human misspelling, then the candidates of the noisy-channel ranking. `in_doc` tells if a
 /// word occurs elsewhere in the document.
 pub fn suggest(lower: &str, in_doc: &dyn Fn(&str) -> bool) -> Vec<Suggestion> {
+    rerank(&suggest_raw(lower), in_doc)
+}
+
+/// How many candidates [`suggest_raw`] keeps: enough that the essay's own words, credited
+/// [`IN_DOC_BONUS`] by [`rerank`], are still among them.
+const RAW_KEEP: usize = 40;
+
+/// The ranking of [`suggest`] before the essay's own words are credited: the part that
+/// depends on the word alone, to be computed once and cached (see [`rerank`]).
+pub fn suggest_raw(lower: &str) -> Vec<Suggestion> {
     let mut out: Vec<Suggestion> = Vec::new();
     if lower.len() > 40 || !lower.is_ascii() || lower.is_empty() {
         return out;
@@ -128,21 +148,39 @@ pub fn suggest(lower: &str, in_doc: &dyn Fn(&str) -> bool) -> Vec<Suggestion> {
         }
     }
     let mut cands = candidates(lower);
-    for c in &mut cands {
-        if in_doc(&c.word) || in_doc(&c.word.to_lowercase()) {
-            c.score -= IN_DOC_BONUS;
-        }
-    }
     cands.sort_by(|a, b| {
         a.score
             .total_cmp(&b.score)
             .then_with(|| a.word.cmp(&b.word))
     });
     for c in cands {
+        if out.len() >= RAW_KEEP {
+            break;
+        }
         if seen.insert(c.word.clone()) {
             out.push(c);
         }
     }
+    out
+}
+
+/// The ranking of [`suggest`] from the cached [`suggest_raw`]: words the essay uses are
+/// credited [`IN_DOC_BONUS`], the known corrections stay first, and the best ten are kept.
+pub fn rerank(raw: &[Suggestion], in_doc: &dyn Fn(&str) -> bool) -> Vec<Suggestion> {
+    let known = raw.iter().take_while(|s| s.known).count();
+    let mut out: Vec<Suggestion> = raw[..known].to_vec();
+    let mut rest: Vec<Suggestion> = raw[known..].to_vec();
+    for c in &mut rest {
+        if in_doc(&c.word) || in_doc(&c.word.to_lowercase()) {
+            c.score -= IN_DOC_BONUS;
+        }
+    }
+    rest.sort_by(|a, b| {
+        a.score
+            .total_cmp(&b.score)
+            .then_with(|| a.word.cmp(&b.word))
+    });
+    out.extend(rest);
     out.truncate(10);
     out
 }

@@ -69,10 +69,7 @@ fn distinct_pair(hyphenated: &str) -> bool {
 fn capital_homograph(lower: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        lexicon::lines(include_str!(
-            "../../../rules/spelling/capital_homographs.txt"
-        ))
-        .collect()
+        lexicon::lines(lexicon::data_file!("rules/spelling/capital_homographs.txt")).collect()
     })
     .contains(lower.trim_end_matches("'s"))
 }

@@ -105,6 +105,9 @@ struct Stat {
     first: usize,
     known_lower: Option<bool>,
     known_title: Option<bool>,
+    /// The lowercase form is accepted only as derived (a compound, an inflection, a prefix or
+    /// suffix before a dictionary word).
+    derived: bool,
     /// The word is an initialism the dictionaries know only in capitals (DNA).
     initialism: Option<String>,
 }
@@ -129,6 +132,9 @@ enum Verdict {
         severity: Severity,
         message: String,
         suggestions: Vec<String>,
+        /// The score of each suggestion (`f32::NEG_INFINITY` for one that must stay first: a
+        /// known correction), for the re-ranking in context.
+        scores: Vec<f32>,
         /// Safe to apply automatically.
         fix: bool,
         /// A token where the suggested word appears (the essay's own spelling).
@@ -183,32 +189,46 @@ fn edited_or_elided(doc: &Document, i: usize) -> bool {
 /// A classification is a known word, unless it is only derived and a known misspelling
 /// ("truely" = true + ly), or only derived and one likely slip from a frequent word: "warking"
 /// is war + king by the compounding rule, but far more often "working" mistyped.
-fn known(k: Known, key: &str) -> bool {
+fn known(k: Known, key: &str, cache: &Cache) -> bool {
     match k {
         Known::Unknown => false,
-        Known::Derived => spell::known_misspelling(key).is_none() && !slip_of_frequent(key),
+        Known::Derived => {
+            spell::known_misspelling(key).is_none()
+                && !slip_of_frequent(key, cache, 0.7, 16.0, true)
+        }
         _ => true,
     }
 }
 
-/// Score (nats: error and prior, see `spell::suggest`) under which a slip from a frequent word
-/// explains a derived form better than the derivation: about the score of one slip (6 nats)
-/// from a word of rank 10,000.
-const DERIVED_SLIP_SCORE: f32 = 16.0;
+/// Score (nats: error and prior, see `spell::suggest`) under which, in a carelessly spelled
+/// document, a slip from a word of the frequency list explains a derived form better than the
+/// derivation ("differcult", "telphoned", "gamekeeps"): about one and a half slips from a word
+/// of rank 5,000.
+const CARELESS_DERIVED_SCORE: f32 = 22.0;
 
-/// The best single-word lowercase candidate is frequent, one close slip away (error cost at
-/// most 0.7: "predictivity" is not two vowels from productivity), and scores under
-/// [`DERIVED_SLIP_SCORE`]. The regular formations stay words whatever is near them: a plural
+/// The best single-word lowercase candidate is frequent, at most `max_cost` away (0.7 in
+/// any document, one close slip: "predictivity" is not two vowels from productivity), and
+/// scores under `max_score` (16 nats in any document: about the score of one slip, 6 nats,
+/// from a word of rank 10,000). The regular formations stay words whatever is near them: a plural
 /// or third person of a dictionary word (year-olds), a prefix before a dictionary word
 /// (exosystem, demarks), and a consonant doubled or not before an ending (benefitting).
-fn slip_of_frequent(key: &str) -> bool {
+/// With `frequent_only` false any word of the frequency list will do, the score deciding.
+fn slip_of_frequent(
+    key: &str,
+    cache: &Cache,
+    max_cost: f32,
+    max_score: f32,
+    frequent_only: bool,
+) -> bool {
     let n = key.len();
+    // (A prefix before a word is a slip too where misspellings are frequent: "prerents".)
     if !key.is_ascii()
         || key
             .strip_suffix('s')
             .is_some_and(|s| s.len() >= 3 && spell::check(s))
-        || (2..=5.min(n.saturating_sub(4)))
-            .any(|k| spell::is_prefix(&key[..k]) && spell::check(&key[k..]))
+        || frequent_only
+            && (2..=5.min(n.saturating_sub(4)))
+                .any(|k| spell::is_prefix(&key[..k]) && spell::check(&key[k..]))
     {
         return false;
     }
@@ -217,13 +237,14 @@ fn slip_of_frequent(key: &str) -> bool {
         v.dedup();
         v
     };
-    spell::suggest(key, &|_| false)
+    raw_for(cache, key)
         .iter()
+        .take(10)
         .find(|s| !s.word.contains(' ') && spell::shape(&s.word) == Shape::Lower)
         .is_some_and(|s| {
-            s.cost <= 0.7
-                && s.score <= DERIVED_SLIP_SCORE
-                && spell::is_frequent_word(&s.word)
+            s.cost <= max_cost
+                && s.score <= max_score
+                && (!frequent_only || spell::is_frequent_word(&s.word))
                 && undoubled(&s.word) != undoubled(key)
         })
 }
@@ -321,6 +342,26 @@ impl Rule for Typo {
         let sc = cx.scan();
         let n = doc.tokens.len();
 
+        // Sentences written in capitals ("WE SIT IN THE GARDON"): their unknown words are
+        // checked as lowercase words (elsewhere an all-capital word is an initialism).
+        let shouted: Vec<bool> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let (mut words, mut upper) = (0usize, 0usize);
+                for k in s.tokens.clone() {
+                    let t = doc.tok(k);
+                    if doc.tokens[k].is_word()
+                        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    {
+                        words += 1;
+                        upper += usize::from(spell::shape(t) == Shape::Upper);
+                    }
+                }
+                upper >= 3 && upper * 4 >= words * 3
+            })
+            .collect();
+
         // Pass 1: count every checkable word by its lowercase form and shape.
         let mut words = Words {
             index: FastMap::default(),
@@ -341,7 +382,18 @@ impl Rule for Typo {
             if !scan::checkable(w) {
                 continue;
             }
-            let sh = spell::shape(w);
+            let mut sh = spell::shape(w);
+            if sh == Shape::Upper
+                && w.chars().count() >= 3
+                && sc.sentence[i] != usize::MAX
+                && shouted.get(sc.sentence[i]).copied() == Some(true)
+            {
+                // Known as written (NASA, GARDEN): nothing to check.
+                if spell::check(w) {
+                    continue;
+                }
+                sh = Shape::Lower;
+            }
             if matches!(sh, Shape::Upper | Shape::Mixed) {
                 continue;
             }
@@ -372,6 +424,7 @@ impl Rule for Typo {
         }
 
         // Which forms are known.
+        let cache = Cache::default();
         let mut unknown_any = false;
         for (key, st) in words.list.iter_mut() {
             if cx.config.accepts(key) {
@@ -380,13 +433,15 @@ impl Rule for Typo {
                 continue;
             }
             if st.lower > 0 {
-                let k = known(spell::classify(key), key);
+                let class = spell::classify(key);
+                let k = known(class, key, &cache);
                 st.known_lower = Some(k);
+                st.derived = k && class == Known::Derived;
                 unknown_any |= !k;
             }
             if st.title_mid + st.initial > 0 {
                 let title = spell::match_case("A", key);
-                let k = known(spell::classify(&title), key) || st.known_lower == Some(true);
+                let k = known(spell::classify(&title), key, &cache) || st.known_lower == Some(true);
                 st.known_title = Some(k);
                 unknown_any |= !k;
             }
@@ -462,7 +517,6 @@ impl Rule for Typo {
         // distinct unknown lowercase words standing alone in their sentence, without a Latin
         // ending (foreign passages, old texts and terms of the field do not count), or that are
         // known human misspellings.
-        let cache = Cache::default();
         let mut prose_words = 0usize;
         let mut slips: FastMap<&str, ()> = FastMap::default();
         let mut known_slips: FastMap<&str, ()> = FastMap::default();
@@ -525,6 +579,50 @@ impl Rule for Typo {
             }
         }
 
+        // Where misspellings are frequent, a form accepted only as derived (a compound, an
+        // inflection of a rare word) that is within one and a half slips of a word of the
+        // frequency list, and scores under CARELESS_DERIVED_SCORE, is more likely that word
+        // misspelled: "differcult" is differ + cult, "telphoned" telp + honed, "lated" a past
+        // of lat. Not when the text uses the word's family three times (its subject).
+        let mut derived_slip: FastMap<u32, ()> = FastMap::default();
+        if care == Care::Careless {
+            for (id, (key, st)) in words.list.iter().enumerate() {
+                if st.derived
+                    && st.lower > 0
+                    && !cx.config.accepts(key)
+                    && family_uses(&words, key) < 3
+                    && slip_of_frequent(key, &cache, 1.5, CARELESS_DERIVED_SCORE, false)
+                {
+                    derived_slip.insert(id as u32, ());
+                }
+            }
+        }
+
+        // Where misspellings are frequent, each use of a less common dictionary word is
+        // weighed against the frequent words one slip away in its context
+        // ([`context_verdict`]).
+        let mut context_ok = vec![false; words.list.len()];
+        if care == Care::Careless {
+            for (id, (key, st)) in words.list.iter().enumerate() {
+                context_ok[id] = st.lower > 0
+                    && st.known_lower == Some(true)
+                    && key.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                    && !FOREIGN_PARTICLES.contains(key)
+                    && !LATIN_PARTICLES.contains(key)
+                    && family_uses(&words, key) < 3
+                    && !rare.contains_key(&(id as u32))
+                    && !derived_slip.contains_key(&(id as u32))
+                    && key.is_ascii()
+                    && key.len() >= 2
+                    && !key.contains('\'')
+                    && !cx.config.accepts(key)
+                    && !lexicon::is_function_word(key)
+                    && !spell::is_common_word(key)
+                    && nonstandard::lookup(key).is_none()
+                    && spell::suggest::frequency_rank(key).is_none_or(|r| r >= CONTEXT_MIN_RANK);
+            }
+        }
+
         // Tokens of quotations of at most three words.
         let mut short_quote = vec![false; n];
         for q in &doc.quotations {
@@ -541,7 +639,13 @@ impl Rule for Typo {
         for i in 0..n {
             let Some(sh) = shape_of[i] else { continue };
             let rare_word = sh == Shape::Lower && rare.contains_key(&id_of[i]);
-            if !unknown_at(i) && !rare_word {
+            let derived_word = sh == Shape::Lower && derived_slip.contains_key(&id_of[i]);
+            let context_word = sh == Shape::Lower
+                && !unknown_at(i)
+                && !rare_word
+                && !derived_word
+                && context_ok[id_of[i] as usize];
+            if !unknown_at(i) && !rare_word && !derived_word && !context_word {
                 continue;
             }
             let key = doc.lower(i);
@@ -568,11 +672,15 @@ impl Rule for Typo {
             if let Some(upper) = st.initialism.clone() {
                 let initial = sc.is(i, scan::INITIAL);
                 let (left, right) = scan::hyphen_neighbours(doc, i);
-                // Lowercase two-letter words are symbols and abbreviations (tv, ie, ul).
+                // Lowercase two-letter words are symbols and abbreviations (tv, ie, ul); where
+                // misspellings are frequent a longer lowercase initialism is a slip (warning).
+                let careless = care == Care::Careless;
                 let lower_ok = sh == Shape::Lower && key.len() >= 3 && !left && !right;
                 if lower_ok || sh != Shape::Lower && (initial || st.title_mid <= 1) {
                     let short = key.chars().count() <= 3;
-                    let sev = if short && initial && sh != Shape::Lower {
+                    let sev = if short && initial && sh != Shape::Lower
+                        || careless && sh == Shape::Lower
+                    {
                         Severity::Warning
                     } else {
                         Severity::Advice
@@ -591,6 +699,7 @@ impl Rule for Typo {
             // misspelling ("Recieve" in a title) or a capitalised sentence opening whose
             // lowercase form the essay also uses is reported here.
             let mut needs_slip = false;
+            let mut recurring = false;
             if sh != Shape::Lower {
                 let misspelt = spell::known_misspelling(key).is_some();
                 let lower_used = st.lower > 0 && st.known_lower == Some(false);
@@ -614,13 +723,15 @@ impl Rule for Typo {
                 };
                 // Where misspellings are frequent, a capitalised word one slip from a word
                 // ("Pollce", "Londod") is a slip, not a name, unless it recurs capitalised.
+                // A word recurring capitalised is a name (Manduca Sexta in a lab report).
                 if !report
                     && care == Care::Careless
+                    && key.chars().count() >= 4
                     && !attached_to_name(doc, i)
                     && !author_year(doc, i)
-                    && st.title_mid + st.initial < 3
                 {
                     needs_slip = true;
+                    recurring = st.title_mid + st.initial >= 3;
                 } else if !report {
                     continue;
                 }
@@ -631,21 +742,30 @@ impl Rule for Typo {
             if sh == Shape::Lower && i > 0 && LATIN_PARTICLES.contains(&doc.lower(i - 1)) {
                 continue;
             }
-            let verdict = verdicts
-                .entry(key)
-                .or_insert_with(|| {
-                    if rare_word {
-                        decide_rare(key, &words, &cache)
-                    } else {
-                        decide(cx, key, st, &words, care, &cache)
-                    }
-                })
-                .clone();
+            let verdict = if context_word {
+                let (prev, next) = neighbour_words(doc, sc, i);
+                match context_verdict(key, prev, next, &cache) {
+                    Some(v) => v,
+                    None => continue,
+                }
+            } else {
+                verdicts
+                    .entry(key)
+                    .or_insert_with(|| {
+                        if rare_word {
+                            decide_rare(key, &words, &cache)
+                        } else {
+                            decide(cx, key, st, &words, care, &cache)
+                        }
+                    })
+                    .clone()
+            };
             let Verdict::Report {
                 mut severity,
-                message,
-                suggestions,
-                fix,
+                mut message,
+                suggestions: ranked,
+                scores,
+                mut fix,
                 related,
                 capitalise,
                 cost,
@@ -653,8 +773,27 @@ impl Rule for Typo {
             else {
                 continue;
             };
-            if needs_slip && cost > 1.0 {
-                continue;
+            // The candidates re-ranked by how well each fits between this occurrence's
+            // neighbours; a new best is suggested first but never applied by --fix.
+            let (prev, next) = neighbour_words(doc, sc, i);
+            let suggestions = in_context(&ranked, &scores, prev, next);
+            if let (Some(old), Some(new)) = (ranked.first(), suggestions.first()) {
+                if old != new {
+                    fix = false;
+                    message = message.replace(&format!("`{old}`?"), &format!("`{new}`?"));
+                }
+            }
+            // A capitalised word taken for a slip: one slip from a word, not two words run
+            // together (Tonbury, Oakwell are place names), and a close slip unless the best
+            // correction is a frequent lowercase word.
+            if needs_slip {
+                let best = suggestions.first().map_or("", String::as_str);
+                let frequent_lower = spell::shape(best) == Shape::Lower
+                    && spell::is_frequent_word(best)
+                    && !best.contains(' ');
+                if cost > 1.0 || best.contains(' ') || recurring || !frequent_lower && cost > 0.7 {
+                    continue;
+                }
             }
             // A species name after its genus, far from every English word; a laugh or an
             // interjection said twice.
@@ -718,6 +857,7 @@ fn decide_rare(key: &str, stats: &Words<'_>, cache: &Cache) -> Verdict {
     };
     let best = &sugg[k];
     let mut suggestions = vec![best.word.clone()];
+    let mut scores = vec![f32::NEG_INFINITY];
     for s in &sugg {
         if suggestions.len() >= 5 {
             break;
@@ -725,6 +865,7 @@ fn decide_rare(key: &str, stats: &Words<'_>, cache: &Cache) -> Verdict {
         if s.cost <= 1.0 && s.score <= best.score + SUGGEST_MARGIN && !suggestions.contains(&s.word)
         {
             suggestions.push(s.word.clone());
+            scores.push(s.score);
         }
     }
     let related = stats
@@ -738,6 +879,7 @@ fn decide_rare(key: &str, stats: &Words<'_>, cache: &Cache) -> Verdict {
             best.word
         ),
         suggestions,
+        scores,
         fix: false,
         related,
         capitalise: false,
@@ -785,6 +927,7 @@ fn decide(
                 })
                 .map(|s| s.first);
             let fix = good.len() == 1;
+            let mut scores = vec![f32::NEG_INFINITY; good.len()];
             let mut suggestions = good;
             for s in suggestions_for(cache, key, stats) {
                 // Only close candidates beside a known correction.
@@ -793,6 +936,7 @@ fn decide(
                 }
                 if !suggestions.contains(&s.word) {
                     suggestions.push(s.word);
+                    scores.push(s.score);
                 }
             }
             return Verdict::Report {
@@ -800,6 +944,7 @@ fn decide(
                 message: format!("`{key}` is a misspelling of {list}"),
                 fix,
                 suggestions,
+                scores,
                 related,
                 capitalise: false,
                 cost: 0.0,
@@ -810,8 +955,18 @@ fn decide(
     // Elisions ('tis, wou'd) and early modern spellings (vnto, receiue, certaine) come from
     // quoted old texts; two-letter words are symbols and abbreviations (df, tv), and so are
     // short words without a vowel (mgs, pkt).
+    // Where misspellings are frequent, such a word is checked too ("ge" for get, "frm" for
+    // from, "does'nt"), and reported when it is one slip from a frequent word.
     let vowel = key.contains(['a', 'e', 'i', 'o', 'u', 'y']);
-    if len <= 2 || len <= 3 && !vowel || key.contains('\'') {
+    let careless = careful == Care::Careless;
+    let abbreviation_like = len <= 2 || len <= 3 && !vowel || key.contains('\'');
+    if len < 2
+        || abbreviation_like
+            && (!careless
+                || !key.is_ascii()
+                || FOREIGN_PARTICLES.contains(&key)
+                || LATIN_PARTICLES.contains(&key))
+    {
         return Verdict::Silent;
     }
     // Only known capitalised (america → America): the capitalisation rule
@@ -819,10 +974,11 @@ fn decide(
     // Where misspellings are frequent, a lowercase name one slip from a frequent word that
     // beats it ("sid" for said, "tim" for time) is a slip.
     let sugg = suggestions_for(cache, key, stats);
+    // So is a two-letter word known only capitalised, a symbol ("ge" for get, not Ge).
     if st.lower > 0
         && spell::check(&spell::match_case("A", key))
         && !(careful == Care::Careless
-            && slip_evidence(&sugg, key).is_some_and(|(k, e)| k == 0 && e >= 0.0))
+            && slip_evidence(&sugg, key).is_some_and(|(k, e)| k == 0 && (e >= 0.0 || len <= 2)))
     {
         return Verdict::Silent;
     }
@@ -830,10 +986,20 @@ fn decide(
     // How close the best correction is: a slip (cost ≤ 1), two slips (≤ 2), or nothing near.
     let cost = best.map_or(f32::MAX, |b| b.cost);
     let near = cost <= 2.0 || best.is_some_and(|b| b.phonetic && b.cost <= 3.0);
-    if len <= 3
-        && !(cost <= 1.0 && best.is_some_and(|b| spell::is_frequent_word(&b.word.to_lowercase())))
-    {
-        // A short word is an abbreviation unless it is one slip from a common word.
+    // A short word is an abbreviation unless it is one slip from a common word; where
+    // misspellings are frequent, one and a half ("sor" for saw, "ete" for ate). A word with an
+    // apostrophe needs a dictionary word one slip away (does'nt → doesn't).
+    let short_cost = if careless && !abbreviation_like {
+        1.5
+    } else {
+        1.0
+    };
+    let common = |b: &spell::Suggestion| {
+        !b.word.contains(' ')
+            && (spell::is_frequent_word(&b.word.to_lowercase())
+                || key.contains('\'') && b.word.contains('\''))
+    };
+    if (len <= 3 || abbreviation_like) && !(cost <= short_cost && best.is_some_and(common)) {
         return Verdict::Silent;
     }
     // A word used again and again that is near no English word is a term of the field
@@ -881,16 +1047,18 @@ fn decide(
         ),
         _ => format!("`{key}` is not in the dictionary"),
     };
+    // Candidates far behind the best (two slips' worth of score) are noise, not help. Eight
+    // are kept for the re-ranking in context, five shown.
+    let kept: Vec<&spell::Suggestion> = sugg
+        .iter()
+        .filter(|s| s.score <= sugg[0].score + SUGGEST_MARGIN)
+        .take(8)
+        .collect();
     Verdict::Report {
         severity,
         message,
-        // Candidates far behind the best (two slips' worth of score) are noise, not help.
-        suggestions: sugg
-            .iter()
-            .filter(|s| s.score <= sugg[0].score + SUGGEST_MARGIN)
-            .take(5)
-            .map(|s| s.word.clone())
-            .collect(),
+        suggestions: kept.iter().map(|s| s.word.clone()).collect(),
+        scores: kept.iter().map(|s| s.score).collect(),
         fix,
         related,
         capitalise: false,
@@ -930,22 +1098,159 @@ fn clear_slip(cache: &Cache, key: &str, stats: &Words<'_>) -> bool {
         .any(|s| s.cost <= 1.0 && spell::shape(&s.word) == Shape::Lower)
 }
 
-/// The suggestions of each distinct unknown word, computed once per document.
-type Cache = std::cell::RefCell<FastMap<String, Vec<spell::Suggestion>>>;
+/// The candidates of each distinct word looked up, before the document's own words are
+/// credited ([`spell::suggest::suggest_raw`]): computed once per document, whether a derived
+/// form is being tested or an unknown word reported.
+type Cache = std::cell::RefCell<FastMap<String, std::rc::Rc<Vec<spell::Suggestion>>>>;
 
-/// The ranked suggestions for `key`, preferring the document's own words (cached).
-fn suggestions_for(cache: &Cache, key: &str, stats: &Words<'_>) -> Vec<spell::Suggestion> {
+/// The cached candidates of `key` (see [`Cache`]).
+fn raw_for(cache: &Cache, key: &str) -> std::rc::Rc<Vec<spell::Suggestion>> {
     if let Some(v) = cache.borrow().get(key) {
         return v.clone();
     }
+    let v = std::rc::Rc::new(spell::suggest::suggest_raw(key));
+    cache.borrow_mut().insert(key.to_string(), v.clone());
+    v
+}
+
+/// The ranked suggestions for `key`, preferring the document's own words.
+fn suggestions_for(cache: &Cache, key: &str, stats: &Words<'_>) -> Vec<spell::Suggestion> {
     let used = |w: &str| {
         stats
             .get(&w.to_lowercase())
             .is_some_and(|s| s.known_lower == Some(true) || s.known_title == Some(true))
     };
-    let v = spell::suggest(key, &used);
-    cache.borrow_mut().insert(key.to_string(), v.clone());
-    v
+    spell::suggest::rerank(&raw_for(cache, key), &used)
+}
+
+/// Nats of score per nat of fit in context ([`spell::context::fit`]), when a dictionary word
+/// is weighed against a slip.
+const CONTEXT_WEIGHT: f32 = 1.0;
+
+/// Nats of score per nat of fit when the corrections of an unknown word are re-ranked: the
+/// context breaks near ties of error and frequency, it does not overrule them.
+const RERANK_WEIGHT: f32 = 0.5;
+
+/// The least information a neighbour contributes when corrections are re-ranked: a pair
+/// missing from the counts is weak evidence against a correction.
+const RERANK_FLOOR: f32 = -2.0;
+
+/// The words written just before and after token `i` in its sentence (lowercase), with no
+/// punctuation between: the context of the context model.
+fn neighbour_words<'d>(
+    doc: &'d Document,
+    sc: &scan::Scan,
+    i: usize,
+) -> (Option<&'d str>, Option<&'d str>) {
+    let si = sc.sentence[i];
+    let word = |k: usize| doc.tokens[k].is_word() && sc.sentence[k] == si;
+    let prev = (i > 0 && word(i - 1)).then(|| doc.lower(i - 1));
+    let next = (i + 1 < doc.tokens.len() && word(i + 1)).then(|| doc.lower(i + 1));
+    (prev, next)
+}
+
+/// How well a candidate (one word, or two for a split) fits between `prev` and `next`.
+/// (Each neighbour's information counts at least [`RERANK_FLOOR`].)
+fn fit_of(prev: Option<&str>, cand: &str, next: Option<&str>) -> f32 {
+    let (first, last) = cand.split_once(' ').unwrap_or((cand, cand));
+    let side = |a: &str, b: &str| spell::context::pmi(a, b).max(RERANK_FLOOR);
+    prev.map_or(0.0, |p| side(p, first)) + next.map_or(0.0, |n| side(last, n))
+}
+
+/// The suggestions re-ranked in context: each scored candidate's score less its fit between
+/// the neighbours; the ones that must stay first (score −∞: known corrections) stay first.
+/// Five are kept.
+fn in_context(
+    sugg: &[String],
+    scores: &[f32],
+    prev: Option<&str>,
+    next: Option<&str>,
+) -> Vec<String> {
+    if prev.is_none() && next.is_none() || sugg.len() < 2 || scores.len() != sugg.len() {
+        return sugg.iter().take(5).cloned().collect();
+    }
+    let mut v: Vec<(f32, usize)> = sugg
+        .iter()
+        .zip(scores)
+        .enumerate()
+        .map(|(k, (w, &s))| {
+            let adj = if s.is_finite() {
+                s - RERANK_WEIGHT * fit_of(prev, &w.to_lowercase(), next)
+            } else {
+                s
+            };
+            (adj, k)
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    v.into_iter()
+        .take(5)
+        .map(|(_, k)| sugg[k].clone())
+        .collect()
+}
+
+/// Nats by which, where misspellings are frequent, a frequent word one slip away must explain
+/// an occurrence of a less common dictionary word better than the word itself, its prior and
+/// its fit between the neighbours counted, for the word to be reported as a slip ("said wat
+/// have", "they decider to", "the dor was"): a factor of about 20,000. (At 5 nats children's
+/// own words, "the pig", "a bunk", "the rook", were taken for slips as often as not.)
+const CONTEXT_EVIDENCE: f32 = 10.0;
+
+/// Frequency ranks under which a dictionary word is never taken for a slip by its context.
+const CONTEXT_MIN_RANK: u32 = 5_000;
+
+/// The verdict on one occurrence of a less common dictionary word in a carelessly spelled
+/// document: a slip when a frequent lowercase word one slip away (error cost at most 1) beats
+/// it by [`CONTEXT_EVIDENCE`] nats, error, prior and fit in context counted, and fits the
+/// context better than the word does.
+fn context_verdict(
+    key: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    cache: &Cache,
+) -> Option<Verdict> {
+    let raw = raw_for(cache, key);
+    let own_fit = spell::context::fit(prev, key, next);
+    let own = spell::suggest::prior_of(key).unwrap_or(spell::suggest::RARE_PRIOR)
+        - CONTEXT_WEIGHT * own_fit;
+    let mut ranked: Vec<(f32, f32, &spell::Suggestion)> = raw
+        .iter()
+        .take(10)
+        .filter(|s| {
+            !s.word.contains(' ')
+                && s.cost <= 1.0
+                && spell::shape(&s.word) == Shape::Lower
+                && spell::is_frequent_word(&s.word)
+        })
+        .map(|s| {
+            let f = spell::context::fit(prev, &s.word, next);
+            (s.score - CONTEXT_WEIGHT * f, f, s)
+        })
+        .collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let &(best_score, best_fit, best) = ranked.first()?;
+    if own - best_score < CONTEXT_EVIDENCE || best_fit <= own_fit {
+        return None;
+    }
+    let suggestions: Vec<String> = ranked
+        .iter()
+        .filter(|r| r.0 <= best_score + SUGGEST_MARGIN)
+        .take(5)
+        .map(|r| r.2.word.clone())
+        .collect();
+    Some(Verdict::Report {
+        severity: Severity::Warning,
+        message: format!(
+            "`{key}` is a rare word, and this text has many slips; did you mean `{}`?",
+            best.word
+        ),
+        scores: vec![f32::NEG_INFINITY; suggestions.len()],
+        suggestions,
+        fix: false,
+        related: None,
+        capitalise: false,
+        cost: best.cost,
+    })
 }
 
 /// The same word before or after (hee hee, tut tut, Chanos chanos): an interjection or a
@@ -1054,8 +1359,8 @@ fn foreign_sentences(
     static FOREIGN: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     let foreign_fw = FOREIGN.get_or_init(|| {
-        lexicon::word_set(include_str!(
-            "../../../rules/spelling/foreign_function_words.txt"
+        lexicon::word_set(lexicon::data_file!(
+            "rules/spelling/foreign_function_words.txt"
         ))
     });
     let mut out = vec![false; doc.sentences.len()];
