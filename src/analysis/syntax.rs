@@ -263,17 +263,7 @@ mod tests {
                 .collect();
             let words: Vec<Word> = toks
                 .iter()
-                .map(|(raw, lower, _)| Word {
-                    lower,
-                    raw,
-                    kind: if raw.starts_with(|c: char| c.is_ascii_digit()) {
-                        TokenKind::Number
-                    } else if raw.chars().any(char::is_alphanumeric) {
-                        TokenKind::Word
-                    } else {
-                        TokenKind::Punct
-                    },
-                })
+                .map(|(raw, lower, _)| tagger::test_word(raw, lower))
                 .collect();
             let raw_tags = tagger::tag(&words);
             let mut tags = raw_tags.clone();

@@ -122,6 +122,23 @@ pub struct Word<'a> {
     pub kind: TokenKind,
 }
 
+/// A word of a tagged test sentence, its kind read off its text (tests of the tagger and of
+/// the syntax analysis).
+#[cfg(test)]
+pub(crate) fn test_word<'a>(raw: &'a str, lower: &'a str) -> Word<'a> {
+    Word {
+        lower,
+        raw,
+        kind: if raw.starts_with(|c: char| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else if raw.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        },
+    }
+}
+
 /// What an open-class word may be.
 #[derive(Clone, Copy, Debug, Default)]
 struct Open {
@@ -944,17 +961,7 @@ mod tests {
     fn run(sent: &[(String, String, Tag)]) -> Vec<Tag> {
         let words: Vec<Word> = sent
             .iter()
-            .map(|(raw, lower, _)| Word {
-                lower,
-                raw,
-                kind: if raw.starts_with(|c: char| c.is_ascii_digit()) {
-                    TokenKind::Number
-                } else if raw.chars().any(char::is_alphanumeric) {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Punct
-                },
-            })
+            .map(|(raw, lower, _)| super::test_word(raw, lower))
             .collect();
         tag(&words)
     }

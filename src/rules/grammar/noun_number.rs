@@ -331,20 +331,20 @@ fn judge_singular(
     } else {
         g.raw(k).to_string()
     };
-    let mut d = cx
-        .diag(
-            g.span(head),
-            format!(
-                "after `{trigger}` the noun is plural: `{pl}`, not `{}`",
-                g.raw(head)
-            ),
-        )
-        .suggest(pl)
-        .related(g.span(k), "this word needs a plural");
-    if !sure {
-        d = d.severity(Severity::Advice);
-    }
-    out.push(d);
+    let message = format!(
+        "after `{trigger}` the noun is plural: `{pl}`, not `{}`",
+        g.raw(head)
+    );
+    push_plural(
+        cx,
+        g,
+        (head, k),
+        message,
+        pl,
+        "this word needs a plural",
+        sure,
+        out,
+    );
 }
 
 /// "much people" → many people.
@@ -491,16 +491,39 @@ fn quantity(cx: &Context<'_>, g: &Tagged, k: usize, start: usize, out: &mut Vec<
         k > a && matches!(g.w(k - a - 1), "are" | "were" | "aren't" | "weren't");
     let sure =
         matches!(g.w(k), "number" | "couple" | "handful" | "multitude") || plural_verb_before;
+    let message = format!(
+        "after `{trigger}` a count noun is plural: `{pl}`, not `{}`",
+        g.raw(head)
+    );
+    push_plural(
+        cx,
+        g,
+        (head, k),
+        message,
+        pl,
+        "this phrase needs a plural",
+        sure,
+        out,
+    );
+}
+
+/// Reports the singular `head` that the word at `trigger` wants plural: a warning when `sure`,
+/// advice otherwise, with the plural suggested.
+#[allow(clippy::too_many_arguments)]
+fn push_plural(
+    cx: &Context<'_>,
+    g: &Tagged,
+    (head, trigger): (usize, usize),
+    message: String,
+    plural: String,
+    why: &str,
+    sure: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut d = cx
-        .diag(
-            g.span(head),
-            format!(
-                "after `{trigger}` a count noun is plural: `{pl}`, not `{}`",
-                g.raw(head)
-            ),
-        )
-        .suggest(pl)
-        .related(g.span(k), "this phrase needs a plural");
+        .diag(g.span(head), message)
+        .suggest(plural)
+        .related(g.span(trigger), why);
     if !sure {
         d = d.severity(Severity::Advice);
     }
