@@ -168,15 +168,16 @@ def main():
                     if o != m:
                         r = match_case(s[a:b], o)
                         cases.append((k, o, m, s[:a] + r + s[b:], a, a + len(r)))
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        for c in cases:
-            f.write(c[3] + "\n\n")
-        path = f.name
-    res = subprocess.run([args.binary, "check", "--format", "concise", "--select", "confusable",
-                          "--fail-on", "error", path], capture_output=True, text=True)
-    os.unlink(path)
-    diags = collections.defaultdict(list)  # line -> [(col, severity, suggestion)]
-    pat = re.compile(r":(\d+):(\d+): (\w+)\[confusable\] .*?\(did you mean `([^`]*)`")
+    # Each case is a document of its own: the rule weighs a word against the document's other
+    # uses of it, and unrelated sentences must not count as one essay.
+    with tempfile.TemporaryDirectory() as folder:
+        for n, c in enumerate(cases):
+            with open(os.path.join(folder, f"c{n:06d}.txt"), "w", encoding="utf-8") as f:
+                f.write(c[3] + "\n")
+        res = subprocess.run([args.binary, "check", "--format", "concise", "--select", "confusable",
+                              "--fail-on", "error", folder], capture_output=True, text=True)
+    diags = collections.defaultdict(list)  # case -> [(col, severity, suggestion)]
+    pat = re.compile(r"c(\d+)\.txt:\d+:(\d+): (\w+)\[confusable\] .*?\(did you mean `([^`]*)`")
     for line in res.stdout.splitlines():
         m = pat.search(line)
         if m:
@@ -184,7 +185,7 @@ def main():
     per = collections.defaultdict(lambda: collections.Counter())
     for n, (k, w, orig, s, a, b) in enumerate(cases):
         col = len(s[:a]) + 1
-        here = [d for d in diags.get(2 * n + 1, []) if d[0] == col]
+        here = [d for d in diags.get(n, []) if d[0] == col]
         c = per[k]
         show = any(x in sets[k] for x in args.show)
         if w == orig:

@@ -44,7 +44,9 @@ crate::rule::declare_rule! {
     ///   correct uses. Sets whose evidence is thin speak as advice or stay silent. A written
     ///   word that a neighbour calls for, or that the model knows beside both neighbours ("in
     ///   sum,", "been sighted in"), is left alone. A finite verb right after its subject
-    ///   pronoun is never judged a non-verb.
+    ///   pronoun is never judged a non-verb. The document's own usage counts too: a word it
+    ///   uses three times or more is left alone when the model objects to fewer than half of
+    ///   its uses ("the red mane display" in a paper about manes), and is advice otherwise.
     ///
     /// Where a context is strong but not watertight the diagnostic is advice. Correct uses stay
     /// silent: "too much", "I too have", "its own", "after all it's", "the effect of affect on
@@ -116,6 +118,10 @@ struct Hit {
     repl: &'static str,
     sure: bool,
 }
+
+/// A word the document uses this many times or more is judged by the context model against
+/// the document's own usage as well (see `Confusable::check`).
+const REPEATED: usize = 3;
 
 fn sure(repl: &'static str) -> Option<Hit> {
     Some(Hit { repl, sure: true })
@@ -331,8 +337,20 @@ fn finite_at(s: &Sent, k: Option<usize>) -> bool {
 impl Rule for Confusable {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
+        // Every finding of the document, rendered after the whole document is read: the
+        // token, the finding, whether the context model made it, and the message of a "could
+        // of" (which names the word before).
+        let mut found: Vec<(usize, Hit, bool, Option<String>)> = Vec::new();
+        // How often the document uses each word (lowercase) in its own prose.
+        let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for s in Sent::prose(doc) {
+            for i in s.start..s.end {
+                if doc.tokens[i].kind == TokenKind::Word {
+                    *uses.entry(doc.lower(i)).or_default() += 1;
+                }
+            }
             let mut hits: Vec<(usize, Hit)> = Vec::new();
+            let mut by_model: Vec<usize> = Vec::new();
             for i in s.start..s.end {
                 if doc.tokens[i].kind != TokenKind::Word {
                     continue;
@@ -364,9 +382,14 @@ impl Rule for Confusable {
                     "of" => self.could_of(&s, i).or_else(|| self.verb_on(&s, i)),
                     _ => None,
                 };
-                let hit = hit
-                    .or_else(|| self.slot(&s, i, w))
-                    .or_else(|| self.by_context(&s, i, w));
+                let hit = hit.or_else(|| self.slot(&s, i, w));
+                let hit = hit.or_else(|| {
+                    let h = self.by_context(&s, i, w);
+                    if h.is_some() {
+                        by_model.push(i);
+                    }
+                    h
+                });
                 if let Some(h) = hit {
                     hits.push((i, h));
                 }
@@ -419,26 +442,52 @@ impl Rule for Confusable {
                 hits.sort_by_key(|(k, _)| *k);
             }
             for (i, h) in hits {
-                let w = doc.lower(i);
-                let raw = doc.tok(i);
-                let repl = if raw.contains('\u{2019}') {
-                    match_case(raw, h.repl).replace('\'', "\u{2019}")
-                } else {
-                    match_case(raw, h.repl)
-                };
-                let msg = if w == "of" && h.repl == "have" {
-                    format!("`{} of` should be `{} have`", s.raw(i - 1), s.raw(i - 1))
-                } else if h.sure {
-                    format!("`{raw}` is confused with `{repl}` here")
-                } else {
-                    format!("`{raw}` may be confused with `{repl}` here")
-                };
-                let mut d = cx.diag(doc.tokens[i].span, msg).suggest(repl);
-                if !h.sure {
-                    d = d.severity(Severity::Advice);
-                }
-                out.push(d);
+                let of = (doc.lower(i) == "of" && h.repl == "have")
+                    .then(|| format!("`{} of` should be `{} have`", s.raw(i - 1), s.raw(i - 1)));
+                found.push((i, h, by_model.contains(&i), of));
             }
+        }
+        // The document's own usage is evidence too. A word it uses three times or more is
+        // rarely a slip each time ("the red mane display", "the piece begins", "that sight
+        // does"): where the context model objects to fewer than half of its uses, the other
+        // uses show the writer means the word, and the model keeps quiet; where it objects to
+        // most of them (a writer who always writes "principle" for "principal"), it speaks as
+        // advice, since one consistent habit is a choice to consider, not a certain error.
+        let mut objected: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, _, model, _) in &found {
+            if *model {
+                *objected.entry(doc.lower(*i)).or_default() += 1;
+            }
+        }
+        for (i, mut h, model, of) in found {
+            let w = doc.lower(i);
+            if model {
+                let n = uses.get(w).copied().unwrap_or(0);
+                if n >= REPEATED {
+                    if 2 * objected.get(w).copied().unwrap_or(0) < n {
+                        continue;
+                    }
+                    h.sure = false;
+                }
+            }
+            let raw = doc.tok(i);
+            let repl = if raw.contains('\u{2019}') {
+                match_case(raw, h.repl).replace('\'', "\u{2019}")
+            } else {
+                match_case(raw, h.repl)
+            };
+            let msg = if let Some(m) = of {
+                m
+            } else if h.sure {
+                format!("`{raw}` is confused with `{repl}` here")
+            } else {
+                format!("`{raw}` may be confused with `{repl}` here")
+            };
+            let mut d = cx.diag(doc.tokens[i].span, msg).suggest(repl);
+            if !h.sure {
+                d = d.severity(Severity::Advice);
+            }
+            out.push(d);
         }
     }
 }
