@@ -147,6 +147,7 @@ pub const CONSISTENCY_RULES: &[&str] = &[
     "name-variant",
     "dialect-mix",
     "inconsistent-spelling",
+    "term-capitalisation",
     "dash-style",
     "quote-style",
     "percent-style",
@@ -175,4 +176,14 @@ pub fn consistency_rows(
             ))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn consistency_rules_are_registered_rules() {
+        for r in super::CONSISTENCY_RULES {
+            assert!(crate::rules::find(r).is_some(), "{r} is not a rule");
+        }
+    }
 }
