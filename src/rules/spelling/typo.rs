@@ -267,6 +267,7 @@ fn slip_evidence(sugg: &[spell::Suggestion], key: &str) -> Option<(usize, f32)> 
                 && spell::shape(&s.word) == Shape::Lower
                 && s.cost <= 1.0
                 && spell::is_frequent_word(&s.word)
+                && !is_variant_of(key, &s.word)
         })
         .map(|k| (k, own - sugg[k].score))
 }
@@ -292,6 +293,66 @@ fn family_uses(words: &Words<'_>, key: &str) -> u32 {
         }
     }
     total
+}
+
+/// Lowercase uses of longer words that are a dictionary word of three letters or more joined
+/// to `key` or to its plural (hornworms, earthworm for worm; mothballs for moth): a text that
+/// builds compounds on a word uses the word itself.
+fn compound_uses(words: &Words<'_>, key: &str) -> u32 {
+    if key.len() < 3 {
+        return 0;
+    }
+    let plural = format!("{key}s");
+    let mut total = 0;
+    for (w, st) in &words.list {
+        if st.lower == 0 || w.len() < key.len() + 3 || !w.is_ascii() {
+            continue;
+        }
+        let part = |rest: &str| rest.len() >= 3 && spell::check(rest);
+        let joined = [key, plural.as_str()]
+            .iter()
+            .any(|k| w.strip_suffix(k).is_some_and(part) || w.strip_prefix(k).is_some_and(part));
+        if joined {
+            total += st.lower;
+        }
+    }
+    total
+}
+
+/// A dictionary word of six letters or more with a Latin noun ending (not the English plural
+/// -es) that the frequency list lacks: a term of a science (soleus, a muscle of the calf), written
+/// on purpose, not a slip of a common word.
+fn latin_term(key: &str) -> bool {
+    key.len() >= 6
+        && LATIN_ENDINGS.iter().any(|e| *e != "es" && key.ends_with(e))
+        && spell::suggest::prior_of(key).is_none()
+}
+
+/// The least prior (nats) of the other spellings of `key` in VARCON that the frequency list
+/// has (fibres for fibers, moulting for molting, anaesthetic for anesthetic).
+fn variant_prior(key: &str) -> Option<f32> {
+    spell::variants::lookup(key).and_then(|info| {
+        info.alternatives
+            .iter()
+            .filter_map(|a| spell::suggest::prior_of(a.0))
+            .min_by(f32::total_cmp)
+    })
+}
+
+/// True if `cand` is another spelling of `key` in VARCON (fibres of fibers): a matter of
+/// dialect, never a slip.
+fn is_variant_of(key: &str, cand: &str) -> bool {
+    spell::variants::lookup(key).is_some_and(|info| info.alternatives.iter().any(|a| a.0 == cand))
+}
+
+/// The prior (nats) of a dictionary word for the context check: its own, or that of another
+/// spelling of it in VARCON (anesthetic, missing from the frequency list, is as frequent as
+/// anaesthetic), or the rare prior of the suggestion lexicon.
+fn context_prior(key: &str) -> f32 {
+    match (spell::suggest::prior_of(key), variant_prior(key)) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).unwrap_or(spell::suggest::RARE_PRIOR),
+    }
 }
 
 /// [`slip_evidence`] for a rare dictionary word: the candidate must be a close slip (error
@@ -609,7 +670,8 @@ impl Rule for Typo {
                     && key.contains(['a', 'e', 'i', 'o', 'u', 'y'])
                     && !FOREIGN_PARTICLES.contains(key)
                     && !LATIN_PARTICLES.contains(key)
-                    && family_uses(&words, key) < 3
+                    && family_uses(&words, key) + compound_uses(&words, key) < 3
+                    && !latin_term(key)
                     && !rare.contains_key(&(id as u32))
                     && !derived_slip.contains_key(&(id as u32))
                     && key.is_ascii()
@@ -1196,8 +1258,10 @@ fn in_context(
 /// own words, "the pig", "a bunk", "the rook", were taken for slips as often as not.)
 const CONTEXT_EVIDENCE: f32 = 10.0;
 
-/// Frequency ranks under which a dictionary word is never taken for a slip by its context.
-const CONTEXT_MIN_RANK: u32 = 5_000;
+/// Frequency ranks under which a dictionary word is never taken for a slip by its context:
+/// a content word this frequent ("ate", "worm", "bean") is written on purpose far more often
+/// than a word-pair model alone can tell it is a slip.
+const CONTEXT_MIN_RANK: u32 = 10_000;
 
 /// The verdict on one occurrence of a less common dictionary word in a carelessly spelled
 /// document: a slip when a frequent lowercase word one slip away (error cost at most 1) beats
@@ -1211,8 +1275,7 @@ fn context_verdict(
 ) -> Option<Verdict> {
     let raw = raw_for(cache, key);
     let own_fit = spell::context::fit(prev, key, next);
-    let own = spell::suggest::prior_of(key).unwrap_or(spell::suggest::RARE_PRIOR)
-        - CONTEXT_WEIGHT * own_fit;
+    let own = context_prior(key) - CONTEXT_WEIGHT * own_fit;
     let mut ranked: Vec<(f32, f32, &spell::Suggestion)> = raw
         .iter()
         .take(10)
@@ -1221,6 +1284,7 @@ fn context_verdict(
                 && s.cost <= 1.0
                 && spell::shape(&s.word) == Shape::Lower
                 && spell::is_frequent_word(&s.word)
+                && !is_variant_of(key, &s.word)
         })
         .map(|s| {
             let f = spell::context::fit(prev, &s.word, next);
