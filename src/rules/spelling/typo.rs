@@ -620,8 +620,8 @@ impl Rule for Typo {
             for (id, (key, st)) in words.list.iter().enumerate() {
                 // A rare word the text uses three times or more, counting its inflections, is
                 // its subject, not a slip ("molt" and "molting" in a report on insect growth).
+                // The family count scans the vocabulary: last, after the cheap tests.
                 if st.lower == 0
-                    || family_uses(&words, key) >= 3
                     || st.known_lower != Some(true)
                     || key.len() < 3
                     || !key.is_ascii()
@@ -630,6 +630,7 @@ impl Rule for Typo {
                     || spell::is_common_word(key)
                     || nonstandard::lookup(key).is_some()
                     || spell::suggest::frequency_rank(key).is_some()
+                    || family_uses(&words, key) >= 3
                 {
                     continue;
                 }
@@ -670,7 +671,6 @@ impl Rule for Typo {
                     && key.contains(['a', 'e', 'i', 'o', 'u', 'y'])
                     && !FOREIGN_PARTICLES.contains(key)
                     && !LATIN_PARTICLES.contains(key)
-                    && family_uses(&words, key) + compound_uses(&words, key) < 3
                     && !latin_term(key)
                     && !rare.contains_key(&(id as u32))
                     && !derived_slip.contains_key(&(id as u32))
@@ -681,7 +681,9 @@ impl Rule for Typo {
                     && !lexicon::is_function_word(key)
                     && !spell::is_common_word(key)
                     && nonstandard::lookup(key).is_none()
-                    && spell::suggest::frequency_rank(key).is_none_or(|r| r >= CONTEXT_MIN_RANK);
+                    && spell::suggest::frequency_rank(key).is_none_or(|r| r >= CONTEXT_MIN_RANK)
+                    // The family and compound counts scan the vocabulary: last.
+                    && family_uses(&words, key) + compound_uses(&words, key) < 3;
             }
         }
 
