@@ -93,6 +93,53 @@ pub(crate) fn paragraph_of_token(doc: &Document, i: usize) -> usize {
         .min(doc.paragraphs.len().saturating_sub(1))
 }
 
+/// A small word a title or a name keeps in lowercase ("Silencing the Past", "Court of
+/// Appeals", "Of Political or Civil Society").
+pub(crate) fn title_joiner(w: &str) -> bool {
+    crate::lexicon::in_list!("capitalisation/title_joiners.txt", w)
+}
+
+/// The tokens `first..=last` sit in a title or a name with lowercase small words inside: a
+/// capitalised word (not the sentence's first, `sentence_first`) lies behind them across one or
+/// two [`title_joiner`]s, or ahead of them across one or two words that `ahead_joiner` accepts.
+pub(crate) fn in_title(
+    doc: &Document,
+    sentence_first: usize,
+    (first, last): (usize, usize),
+    ahead_joiner: impl Fn(&str) -> bool,
+) -> bool {
+    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+    let cap_word = |k: usize| {
+        word(k)
+            && crate::lexicon::spell::shape(doc.tok(k)) != crate::lexicon::spell::Shape::Lower
+            && doc.tok(k) != "I"
+    };
+    let mut k = first;
+    let mut crossed = 0;
+    while k > sentence_first && crossed <= 2 {
+        k -= 1;
+        if word(k) && title_joiner(doc.tok(k)) {
+            crossed += 1;
+            continue;
+        }
+        if crossed > 0 && cap_word(k) && k != sentence_first {
+            return true;
+        }
+        break;
+    }
+    let mut k = last + 1;
+    let mut crossed = 0;
+    while k < doc.tokens.len() && crossed <= 2 {
+        if word(k) && ahead_joiner(doc.tok(k)) {
+            crossed += 1;
+            k += 1;
+            continue;
+        }
+        return crossed > 0 && cap_word(k);
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

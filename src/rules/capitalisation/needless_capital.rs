@@ -43,7 +43,7 @@ crate::rule::declare_rule! {
     }
 }
 
-use super::{decapitalise, is_transcript_line};
+use super::{decapitalise, in_title, is_transcript_line, title_joiner};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, TokenKind};
 use crate::lexicon::spell::{self, Shape};
@@ -94,43 +94,6 @@ fn quotes_stripped(doc: &Document) -> bool {
         && !doc
             .text
             .contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'])
-}
-
-/// Token `i` sits in a title or a name with lowercase small words inside: a capitalised word
-/// (not the sentence's first) lies behind or ahead of it across one or two of those words.
-fn in_title(doc: &Document, first: usize, i: usize) -> bool {
-    let n = doc.tokens.len();
-    let cap_word = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word && capitalised(doc.tok(k)) && doc.tok(k) != "I"
-    };
-    let joiner = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word
-            && crate::lexicon::in_list!("capitalisation/title_joiners.txt", doc.tok(k))
-    };
-    let mut k = i;
-    let mut crossed = 0;
-    while k > first && crossed <= 2 {
-        k -= 1;
-        if joiner(k) {
-            crossed += 1;
-            continue;
-        }
-        if crossed > 0 && cap_word(k) && k != first {
-            return true;
-        }
-        break;
-    }
-    let mut k = i + 1;
-    let mut crossed = 0;
-    while k < n && crossed <= 2 {
-        if joiner(k) {
-            crossed += 1;
-            k += 1;
-            continue;
-        }
-        return crossed > 0 && cap_word(k);
-    }
-    false
 }
 
 fn capitalised(w: &str) -> bool {
@@ -214,7 +177,10 @@ impl Rule for NeedlessCapital {
                         }
                     }
                 };
-                if !next_ok || doc.in_quotation(t.span) || in_title(doc, first, i) {
+                if !next_ok
+                    || doc.in_quotation(t.span)
+                    || in_title(doc, first, (i, i), title_joiner)
+                {
                     continue;
                 }
                 let function = lexicon::is_function_word(lower);

@@ -46,7 +46,7 @@ crate::rule::declare_rule! {
     }
 }
 
-use super::is_transcript_line;
+use super::{in_title, is_transcript_line};
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Document, ParagraphKind, TokenKind};
 use crate::lexicon::spell::{self, Shape};
@@ -154,68 +154,13 @@ fn mid_sentence(doc: &Document, words: &[usize], j: usize) -> bool {
     )
 }
 
-/// Small words a title keeps in lowercase ("Of Political or Civil Society", "Test of
-/// Phonological Processing").
-fn joiner(w: &str) -> bool {
+/// Ahead of a capitalised run, only the small words that join a title's parts: "the Cold War
+/// in Europe" and "the Industrial Revolution in England" are the term followed by a place.
+fn title_part_joiner(w: &str) -> bool {
     matches!(
         w,
-        "of" | "the"
-            | "and"
-            | "a"
-            | "an"
-            | "in"
-            | "on"
-            | "for"
-            | "to"
-            | "with"
-            | "at"
-            | "by"
-            | "from"
-            | "or"
-            | "as"
+        "of" | "the" | "and" | "a" | "an" | "or" | "as" | "for" | "at"
     )
-}
-
-/// The run `first..=last` (token indices) is part of a longer title or name with small words
-/// inside: a capitalised word lies behind or ahead of it across one or two of those words.
-fn in_title(doc: &Document, sentence_start: usize, first: usize, last: usize) -> bool {
-    let cap = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word && spell::shape(doc.tok(k)) != Shape::Lower
-    };
-    let small = |k: usize| doc.tokens[k].kind == TokenKind::Word && joiner(doc.tok(k));
-    let mut k = first;
-    let mut crossed = 0;
-    while k > sentence_start && crossed <= 2 {
-        k -= 1;
-        if small(k) {
-            crossed += 1;
-            continue;
-        }
-        if crossed > 0 && cap(k) && k != sentence_start {
-            return true;
-        }
-        break;
-    }
-    // Ahead, only the small words that join a title's parts: "the Cold War in Europe" and
-    // "the Industrial Revolution in England" are the term followed by a place.
-    let title_small = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word
-            && matches!(
-                doc.tok(k),
-                "of" | "the" | "and" | "a" | "an" | "or" | "as" | "for" | "at"
-            )
-    };
-    let mut k = last + 1;
-    let mut crossed = 0;
-    while k < doc.tokens.len() && crossed <= 2 {
-        if title_small(k) {
-            crossed += 1;
-            k += 1;
-            continue;
-        }
-        return crossed > 0 && cap(k);
-    }
-    false
 }
 
 /// Token `i` stands inside brackets opened earlier in its sentence (a source, a section
@@ -292,7 +237,7 @@ impl Rule for TermCapitalisation {
                     let s0 = words[0];
                     if !glued_before
                         && !counts(span)
-                        && !in_title(doc, s0, words[start], words[j - 1])
+                        && !in_title(doc, s0, (words[start], words[j - 1]), title_part_joiner)
                         && !in_brackets(doc, s0, words[start])
                     {
                         let key: Vec<String> = words[start..j]
@@ -347,7 +292,8 @@ impl Rule for TermCapitalisation {
                     let span = doc.tokens[run[0]].span.to(doc.tokens[run[n - 1]].span);
                     if counts(span)
                         || in_brackets(doc, words[0], run[0])
-                        || case != Case::Lower && in_title(doc, words[0], run[0], run[n - 1])
+                        || case != Case::Lower
+                            && in_title(doc, words[0], (run[0], run[n - 1]), title_part_joiner)
                     {
                         continue;
                     }

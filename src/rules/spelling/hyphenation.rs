@@ -104,11 +104,12 @@ fn so_called_verbs() -> &'static [&'static str] {
     crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "so-called-verbs")
 }
 
-/// Forms of "be" and linking verbs before a predicative compound ("is well known").
 /// Words before "well being" that make "well" an adverb ("as well being", "doing well being").
 fn well_before() -> &'static [&'static str] {
     crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "well-before")
 }
+
+/// Forms of "be" and linking verbs before a predicative compound ("is well known").
 fn linking() -> &'static [&'static str] {
     crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "linking")
 }
