@@ -640,11 +640,19 @@ fn excerpt(doc: &Document, span: Span) -> String {
     {
         return String::new();
     }
-    let t: String = doc
-        .slice(span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // The prose view, so that Markdown or LaTeX markup inside the span (`*emphasis*`, a link's
+    // address) is not quoted; a span that is all markup (a `\\cite{…}`) is quoted as written.
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let prose = doc
+        .prose
+        .get(span.start..span.end)
+        .map(words)
+        .unwrap_or_default();
+    let t = if prose.is_empty() {
+        words(doc.slice(span))
+    } else {
+        prose
+    };
     if t.chars().count() > 60 {
         let head: String = t.chars().take(28).collect();
         let tail: String = {
@@ -902,7 +910,13 @@ fn essay(out: &mut String, fi: usize, doc: &Document, diags: &[Diagnostic], mark
                 format!(" data-n=\"{}\"", nums.join(","))
             },
             esc(&tip.join("\n")),
-            esc(piece)
+            if markup && markdown && is_syntax(piece) {
+                // Markdown syntax inside a mark is hidden as it is outside one; the mark stays
+                // (empty) so that a note number printed where it begins is kept.
+                format!("<span class=\"mdm\">{}</span>", esc(piece))
+            } else {
+                esc(piece)
+            }
         );
     }
     if open_head.is_some() {
@@ -1229,6 +1243,35 @@ mod tests {
         assert!(h.contains("one survey"));
         // The body paragraph is not a heading.
         assert_eq!(h.matches("<span class=\"hd\">").count(), 1);
+    }
+
+    #[test]
+    fn markdown_syntax_inside_a_note_is_hidden_and_not_quoted() {
+        // The whole sentence is a fragment (advice), so its emphasis marks and the link's address
+        // lie inside a mark: hidden there too, and the note quotes the words, not the markup.
+        let src = input::read_text(
+            "# Notes\n\nSome *emphasis* and a [link](https://example.org/x) here. The cat sat on the mat.\n"
+                .to_string(),
+            input::Format::Markdown,
+        );
+        let report = engine::check(src, &Config::default());
+        assert!(
+            report.diagnostics.iter().any(|d| d.rule == "fragment"),
+            "{:?}",
+            report.diagnostics
+        );
+        let f = FileReport {
+            path: "frag.md",
+            report: &report,
+        };
+        let h = render(&[f]);
+        assert!(h.contains("<span class=\"mdm\">*</span>"), "{h}");
+        assert!(h.contains("<span class=\"mdm\">](https://example.org/x)</span>"));
+        assert!(
+            h.contains("Some emphasis and a link here."),
+            "the note quotes the prose"
+        );
+        assert!(!h.contains("Some *emphasis*"));
     }
 
     #[test]
