@@ -32,24 +32,47 @@ impl Default for Options {
 
 /// The essay as miette sees it. Essays often keep a whole paragraph on one line; showing an
 /// 800-character line for a two-word slip helps nobody (and miette cannot draw labels more than
-/// 65,535 columns apart), so what is shown of one line is capped: a label covers at most
-/// [`MAX_LABEL`] bytes of one line, and a long line is cut to a window of about [`WINDOW`]
-/// characters either side of it. The text is a copy with terminal control characters replaced
-/// (same byte length, so spans stay valid).
+/// 65,535 columns apart), so what is shown of one line is capped to the terminal's width: a
+/// label covers at most [`Windowed::max_label`] bytes of one line, and a long line is cut to a
+/// window around it, of at most [`WINDOW`] characters either side, so that the gutter, the
+/// window and the label fit in the width. The text is a copy with terminal control characters
+/// replaced (same byte length, so spans stay valid).
 struct Windowed<'a> {
     name: String,
     text: &'a str,
     doc: &'a crate::doc::Document,
+    /// Columns for the text of a line: the width less miette's gutter (`  12 │ `).
+    columns: usize,
 }
 
+/// The most text shown either side of a label.
 const WINDOW: usize = 60;
-/// The most of one line a label underlines, in bytes.
+/// The least text shown either side of a label, however narrow the terminal.
+const MIN_WINDOW: usize = 12;
+/// The most of one line a label underlines, in bytes, however wide the terminal.
 const MAX_LABEL: usize = 160;
-/// Related places further than this (in bytes) from the primary span on the same line are
-/// listed in the help text instead of drawn.
-const NEAR: usize = 2 * WINDOW + MAX_LABEL;
+
+/// Columns left for a line's text in a terminal `width` wide, for a text of `lines` lines
+/// (miette's gutter is the line number, a space, `│` and a space, indented by two).
+fn text_columns(width: usize, lines: usize) -> usize {
+    let digits = lines.max(1).ilog10() as usize + 1;
+    width.saturating_sub(digits + 5).max(2 * MIN_WINDOW + 16)
+}
 
 impl Windowed<'_> {
+    /// The most of one line a label underlines, in bytes: what fits beside two narrow windows.
+    fn max_label(&self) -> usize {
+        self.columns
+            .saturating_sub(2 * MIN_WINDOW)
+            .clamp(16, MAX_LABEL)
+    }
+
+    /// Related places further than this (in bytes) from the primary span on the same line are
+    /// listed in the help text instead of drawn: drawn, they would not fit in one window.
+    fn near(&self) -> usize {
+        self.columns.saturating_sub(2 * MIN_WINDOW).max(16)
+    }
+
     fn line_start(&self, at: usize) -> usize {
         self.text[..at].rfind('\n').map_or(0, |i| i + 1)
     }
@@ -61,7 +84,7 @@ impl Windowed<'_> {
     }
 
     /// `span` clamped to the text and character boundaries, cut at its first line's end and to
-    /// [`MAX_LABEL`] bytes.
+    /// [`Windowed::max_label`] bytes.
     fn capped(&self, span: crate::Span) -> (usize, usize) {
         let text = self.text;
         let mut start = span.start.min(text.len());
@@ -72,7 +95,7 @@ impl Windowed<'_> {
             .end
             .clamp(start, text.len())
             .min(self.line_end(start))
-            .min(start + MAX_LABEL);
+            .min(start + self.max_label());
         while !text.is_char_boundary(end) {
             end -= 1;
         }
@@ -102,7 +125,11 @@ impl SourceCode for Windowed<'_> {
         // quadratic in the number of diagnostics.
         let line = self.doc.line_col(line_start).0 - 1;
         let column = text[line_start..start].chars().count();
-        if line_end - line_start <= 2 * WINDOW + (end - start) + 20 {
+        // The whole line when it fits; else the label and as much either side as the width
+        // leaves (at least MIN_WINDOW, at most WINDOW characters).
+        let label = text[start..end].chars().count();
+        let side = (self.columns.saturating_sub(label) / 2).clamp(MIN_WINDOW, WINDOW);
+        if text[line_start..line_end].chars().count() <= self.columns.max(label + 2 * side) {
             return Ok(Box::new(MietteSpanContents::new_named(
                 self.name.clone(),
                 &text.as_bytes()[line_start..line_end],
@@ -112,7 +139,7 @@ impl SourceCode for Windowed<'_> {
                 1,
             )));
         }
-        // Window start: WINDOW user-perceived characters (grapheme clusters, so an accent
+        // Window start: `side` user-perceived characters (grapheme clusters, so an accent
         // written as a combining mark or an emoji sequence is never cut in two) back, moved
         // forward to a word start.
         let mut ws = start;
@@ -122,7 +149,7 @@ impl SourceCode for Windowed<'_> {
             .enumerate()
         {
             ws = line_start + i;
-            if n >= WINDOW {
+            if n >= side {
                 break;
             }
         }
@@ -134,7 +161,7 @@ impl SourceCode for Windowed<'_> {
         let mut we = end;
         for (n, (i, g)) in text[end..line_end].grapheme_indices(true).enumerate() {
             we = end + i + g.len();
-            if n >= WINDOW {
+            if n >= side {
                 break;
             }
         }
@@ -158,6 +185,8 @@ struct Shown<'a> {
     d: &'a Diagnostic,
     src: &'a Windowed<'a>,
     message: String,
+    /// For each of the first six related places, whether it is drawn (see `drawn_places`).
+    drawn: Vec<bool>,
 }
 
 impl<'a> Shown<'a> {
@@ -166,15 +195,41 @@ impl<'a> Shown<'a> {
             d,
             src,
             message: sanitize::escape(&d.message).into_owned(),
+            drawn: Self::drawn_places(d, src),
         }
     }
 
-    /// Related places drawn with the primary span: on other lines, or near it on its line.
-    fn drawn(&self, r: &crate::diagnostic::Related) -> bool {
-        let (ps, _) = self.src.capped(self.d.span);
-        let (rs, _) = self.src.capped(r.span);
-        let same_line = self.src.line_start(ps) == self.src.line_start(rs);
-        !same_line || ps.abs_diff(rs) <= NEAR
+    /// Which related places (of the first six) are drawn with the primary span: each line's
+    /// drawn places (the primary span's line starting with it) must fit in one window, so a
+    /// place is drawn when the stretch from the first to the last drawn place of its line, itself
+    /// included, stays within [`Windowed::near`]. The others are named in the help text.
+    fn drawn_places(d: &Diagnostic, src: &Windowed<'_>) -> Vec<bool> {
+        let primary = src.capped(d.span);
+        // (line start, first byte drawn, last byte drawn)
+        let mut lines: Vec<(usize, usize, usize)> =
+            vec![(src.line_start(primary.0), primary.0, primary.1)];
+        d.related
+            .iter()
+            .take(6)
+            .map(|r| {
+                let (s, e) = src.capped(r.span);
+                let line = src.line_start(s);
+                match lines.iter_mut().find(|l| l.0 == line) {
+                    Some(l) => {
+                        let (lo, hi) = (l.1.min(s), l.2.max(e));
+                        let fits = hi - lo <= src.near();
+                        if fits {
+                            (l.1, l.2) = (lo, hi);
+                        }
+                        fits
+                    }
+                    None => {
+                        lines.push((line, s, e));
+                        true
+                    }
+                }
+            })
+            .collect()
     }
 }
 
@@ -209,7 +264,7 @@ impl miette::Diagnostic for Shown<'_> {
             .into_iter()
             .collect();
         // Far-away related places on the same line are named rather than drawn.
-        for r in self.d.related.iter().take(6).filter(|r| !self.drawn(r)) {
+        for (r, _) in self.d.related.iter().zip(&self.drawn).filter(|(_, &d)| !d) {
             let (line, col) = self.src.doc.line_col(r.span.start);
             parts.push(format!(
                 "{} at {line}:{col}",
@@ -233,9 +288,9 @@ impl miette::Diagnostic for Shown<'_> {
             .d
             .related
             .iter()
-            .take(6)
-            .filter(|r| self.drawn(r))
-            .map(|r| {
+            .zip(&self.drawn)
+            .filter(|(_, &d)| d)
+            .map(|(r, _)| {
                 let (s, e) = self.src.capped(r.span);
                 LabeledSpan::new_with_span(
                     Some(sanitize::escape_line(&r.message).into_owned()),
@@ -272,6 +327,7 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
             name: path.to_string(),
             text: &text,
             doc: &f.report.document,
+            columns: text_columns(opts.width, f.report.document.line_col(text.len()).0),
         };
         for d in &f.report.diagnostics {
             let shown = Shown::new(d, &src);
@@ -319,6 +375,56 @@ pub fn render(files: &[FileReport<'_>], opts: Options) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines of text shown fit in the terminal's width, however long the essay's lines: a
+    /// paragraph on one line with a slip in the middle, a long sentence, a phrase repeated far
+    /// apart on other lines.
+    #[test]
+    fn shown_lines_fit_the_width() {
+        let filler =
+            "The committee met again in the spring and argued about the budget for hours. ";
+        let long = "This sentence goes on and on, clause after clause, with one more thing to say and then another, and then a further point that the writer wanted to make about the matter at hand, and it does not stop until the reader is tired of it and has forgotten how it began.";
+        let text = format!(
+            "The rising costs were a problem. {f}{f}{f}Then the the board decided. {f}{f}{long} {f}\n\n\
+             {f}The rising costs were noted. {f}{f}{f}{f}The rising costs were noted again. {f}\n\n\
+             The rising costs were the end.\n",
+            f = filler.repeat(2)
+        );
+        let report = crate::check(
+            crate::input::read_text(text, crate::input::Format::Plain),
+            &crate::Config::default(),
+        );
+        assert!(report.diagnostics.iter().any(|d| d.rule == "doubled-word"));
+        assert!(report.diagnostics.iter().any(|d| d.rule == "long-sentence"));
+        let files = [FileReport {
+            path: "long.txt",
+            report: &report,
+        }];
+        for width in [60, 80, 100, 140] {
+            let out = render(
+                &files,
+                Options {
+                    color: false,
+                    width,
+                    ..Default::default()
+                },
+            );
+            assert!(out.contains("the the"), "{out}");
+            // Source lines (`  3 │ text`) and the underlines below them (`    · ──┬──`).
+            for l in out
+                .lines()
+                .filter(|l| l.contains(" │ ") || l.contains(" · "))
+            {
+                let drawn = l.trim_end();
+                let drawn = drawn.split("╰──").next().unwrap_or(drawn);
+                assert!(
+                    drawn.chars().count() <= width,
+                    "{} columns at width {width}:\n{l}",
+                    drawn.chars().count()
+                );
+            }
+        }
+    }
 
     /// A long line is windowed around the diagnostic; the window never starts or ends inside a
     /// character written as a letter and a combining mark.
