@@ -4,7 +4,8 @@
 
 use essaylint::config::{Config, Level};
 use essaylint::input::Format;
-use essaylint::{invariants, rules, Severity};
+use essaylint::testing as invariants;
+use essaylint::{catalog as rules, Severity};
 use std::io::Write;
 use std::sync::OnceLock;
 
