@@ -151,7 +151,23 @@ impl Rule for Hyphenation {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let repl = spell::match_case(doc.tok(i), &hyph);
+            // Each part takes the case of the word it replaces ("Enlightened Self Interest" ->
+            // "Self-Interest", not "Self-interest").
+            let words: Vec<&str> = (i..=end)
+                .map(|k| doc.tok(k))
+                .filter(|t| t.chars().any(char::is_alphanumeric))
+                .collect();
+            let parts: Vec<&str> = hyph.split('-').collect();
+            let repl = if words.len() == parts.len() {
+                words
+                    .iter()
+                    .zip(&parts)
+                    .map(|(w, p)| spell::match_case(w, p))
+                    .collect::<Vec<_>>()
+                    .join("-")
+            } else {
+                spell::match_case(doc.tok(i), &hyph)
+            };
             let where_ = if attr { " before a noun" } else { "" };
             let mut d = cx
                 .diag(
