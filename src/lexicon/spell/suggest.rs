@@ -213,6 +213,34 @@ fn candidates(lower: &str) -> Vec<Suggestion> {
     found.sort_unstable();
     found.dedup();
 
+    // Words a spelling of a sound away ("enuf" → enough, "thru" → through), and one edit from
+    // such a spelling ("enuff"): found by the same index, kept whatever their edit distance.
+    let matches = grapheme_matches(b);
+    let mut by_sound: Vec<u32> = Vec::new();
+    for &(i, k) in &matches {
+        let (t, w, _, _) = GRAPHEMES[k];
+        // Only the spellings two edits or more long, and not one letter for two: the others'
+        // words are within two edits of the word itself, found already (so "o" for au and
+        // "e" for ai, in nearly every word, cost no look-ups).
+        if t.len() < 2 && w.len() < t.len() + 2 || osa_distance(t, w, 2) < 2 {
+            continue;
+        }
+        let mut v: Vec<u8> = Vec::with_capacity(b.len() + 4);
+        v.extend_from_slice(&b[..i - t.len()]);
+        v.extend_from_slice(w);
+        v.extend_from_slice(&b[i..]);
+        let mut vkeys: Vec<Vec<u8>> = vec![v.clone()];
+        format::deletes(&v, &mut vkeys);
+        for k in &vkeys {
+            ids(k, &mut by_sound);
+        }
+    }
+    by_sound.sort_unstable();
+    by_sound.dedup();
+    found.extend_from_slice(&by_sound);
+    found.sort_unstable();
+    found.dedup();
+
     let mut out: Vec<Suggestion> = Vec::new();
     let mut cand_lower = String::new();
     for id in found {
@@ -228,11 +256,12 @@ fn candidates(lower: &str) -> Vec<Suggestion> {
         // only a misplaced bonus).
         let sounds = phon_found.binary_search(&id).is_ok()
             && (d <= 2 || cand_lower.len().abs_diff(b.len()) <= 2);
-        if d > 2 && !sounds {
+        let spelt = d > 2 && !matches.is_empty() && by_sound.binary_search(&id).is_ok();
+        if d > 2 && !sounds && !spelt {
             continue;
         }
-        let cost = error_cost(lower, &cand_lower);
-        if sounds && cost > 4.0 {
+        let cost = error_cost_with(b, cand_lower.as_bytes(), &matches);
+        if sounds && cost > 4.0 || spelt && !sounds && cost > 2.0 {
             continue;
         }
         let mut score = ERROR_WEIGHT * cost + prior(id);
@@ -447,6 +476,21 @@ fn sub_cost(a: u8, b: u8) -> f32 {
     }
 }
 
+/// [`sub_cost`] of every pair of ASCII bytes, computed once (the keyboard search is slow in
+/// the inner loop of [`error_cost`]).
+fn sub_table() -> &'static [[f32; 128]; 128] {
+    static T: std::sync::OnceLock<Box<[[f32; 128]; 128]>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Box::new([[0f32; 128]; 128]);
+        for (x, row) in t.iter_mut().enumerate() {
+            for (y, v) in row.iter_mut().enumerate() {
+                *v = sub_cost(x as u8, y as u8);
+            }
+        }
+        t
+    })
+}
+
 /// The cost of leaving out the intended letter `b[j]`: a doubled letter, a silent letter, an
 /// unstressed vowel or an apostrophe is left out more often than other letters.
 fn omit_cost(b: &[u8], j: usize) -> f32 {
@@ -467,7 +511,9 @@ fn omit_cost(b: &[u8], j: usize) -> f32 {
         b'b' => prev == b'm' || next == b't',
         b'g' => next == b'n' || next == b'h',
         b'u' => matches!(prev, b'g' | b'q'),
-        b'l' => matches!(next, b'k' | b'm' | b'f'),
+        b'l' => matches!(next, b'k' | b'm' | b'f') || prev == b'u' && next == b'd',
+        b'c' => prev == b's' && matches!(next, b'e' | b'i' | b'y'),
+        b'd' => next == b'g' && j > 0,
         b't' => next == b'c' || prev == b's' && next == b'e' && j + 2 == b.len(),
         b'n' => prev == b'm' && j + 1 == b.len(),
         b'p' => next == b's' && j == 0,
@@ -501,42 +547,148 @@ fn add_cost(a: &[u8], i: usize) -> f32 {
     }
 }
 
+/// Spellings of one sound written for another, beyond single letters (Brill and Moore's
+/// multi-letter edits): `(typed, intended, cost, at the end only)`. "tuff"/"enuf" for -ough,
+/// "nite" for -ight, "thru" for through, "kw" for qu, "f" for ph, "shun" for -tion, "o" for au
+/// (becos),
+/// "e" for ai (sed), and a regular ending put on the wrong stem: -ys, -yed, -yness, -yful for
+/// -ies, -ied, -iness, -iful (familys, studyed, happyness, beautyful), "eing" for a dropped e
+/// (makeing).
+const GRAPHEMES: &[(&[u8], &[u8], f32, bool)] = &[
+    (b"uff", b"ough", 0.4, false),
+    (b"uf", b"ough", 0.4, false),
+    (b"u", b"ough", 0.6, true),
+    (b"o", b"ough", 0.6, true),
+    (b"ite", b"ight", 0.4, false),
+    (b"kw", b"qu", 0.4, false),
+    (b"ks", b"x", 0.5, false),
+    (b"f", b"ph", 0.4, false),
+    (b"shun", b"tion", 0.5, false),
+    (b"shon", b"tion", 0.5, false),
+    (b"sion", b"tion", 0.4, false),
+    (b"tion", b"sion", 0.4, false),
+    (b"o", b"au", 0.5, false),
+    (b"aw", b"au", 0.4, false),
+    (b"au", b"aw", 0.4, false),
+    (b"e", b"ai", 0.5, false),
+    (b"ys", b"ies", 0.3, true),
+    (b"yed", b"ied", 0.3, true),
+    (b"yer", b"ier", 0.3, true),
+    (b"yest", b"iest", 0.3, true),
+    (b"yly", b"ily", 0.3, true),
+    (b"yness", b"iness", 0.3, false),
+    (b"yful", b"iful", 0.3, false),
+    (b"eing", b"ing", 0.3, true),
+];
+
+/// The longest typed side of [`GRAPHEMES`].
+const GRAPHEME_MAX: usize = 5;
+
+/// Where each of [`GRAPHEMES`] ends in `typed`: `(end position, pattern index)`, in order.
+fn grapheme_matches(typed: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 1..=typed.len() {
+        for (k, &(t, w, _, end)) in GRAPHEMES.iter().enumerate() {
+            if t != w && typed[..i].ends_with(t) && (!end || i == typed.len()) {
+                out.push((i, k));
+            }
+        }
+    }
+    out
+}
+
 /// An edit distance weighted for how people misspell `intended` as `typed` (both lowercase):
-/// transposed letters (0.6), vowels confused (0.5), similar sounds (0.6) and keyboard
-/// neighbours (0.7) cost less than other substitutions (1); doubled or undoubled letters (0.4),
-/// silent letters (0.5) and unstressed vowels (0.7) left out or added cost less than other
-/// letters (1).
+/// transposed letters (0.6, two vowels 0.4: "peice"), vowels confused (0.5), similar sounds
+/// (0.6) and keyboard neighbours (0.7) cost less than other substitutions (1); doubled or
+/// undoubled letters (0.4), silent letters (0.5) and unstressed vowels (0.7) left out or added
+/// cost less than other letters (1); spellings of a sound written for another ([`GRAPHEMES`]:
+/// "enuf", "nite", "familys") cost their own.
 pub fn error_cost(typed: &str, intended: &str) -> f32 {
-    let a = typed.as_bytes();
-    let b = intended.as_bytes();
+    error_cost_with(
+        typed.as_bytes(),
+        intended.as_bytes(),
+        &grapheme_matches(typed.as_bytes()),
+    )
+}
+
+/// [`error_cost`] with the [`grapheme_matches`] of `typed` computed once.
+fn error_cost_with(a: &[u8], b: &[u8], matches: &[(usize, usize)]) -> f32 {
     let (n, m) = (a.len(), b.len());
     if n > 63 || m > 63 {
         return n.max(m) as f32;
     }
-    // Three rolling rows (the transposition looks two rows back).
-    let mut rows = [[0f32; 64]; 3];
-    for j in 1..=m {
-        rows[0][j] = rows[0][j - 1] + omit_cost(b, j - 1);
+    // Rolling rows: the transposition looks two rows back, a grapheme up to GRAPHEME_MAX.
+    const R: usize = GRAPHEME_MAX + 1;
+    let mut rows = [[0f32; 64]; R];
+    // The costs of each letter left out or added, once per letter (not per cell).
+    let mut omit = [0f32; 64];
+    for (j, o) in omit.iter_mut().enumerate().take(m) {
+        *o = omit_cost(b, j);
     }
+    let table = sub_table();
+    let ascii = a.is_ascii() && b.is_ascii();
+    for j in 1..=m {
+        rows[0][j] = rows[0][j - 1] + omit[j - 1];
+    }
+    let mut mi = 0;
     for i in 1..=n {
-        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = rows[prev][0] + add_cost(a, i - 1);
+        let (cur, prev, prev2) = (i % R, (i + R - 1) % R, (i + R - 2) % R);
+        let add = add_cost(a, i - 1);
+        let sub = &table[usize::from(a[i - 1] & 0x7f)];
+        let sub_at = |c: u8| {
+            if ascii {
+                sub[usize::from(c)]
+            } else {
+                sub_cost(a[i - 1], c)
+            }
+        };
+        rows[cur][0] = rows[prev][0] + add;
         for j in 1..=m {
-            let mut v = (rows[prev][j] + add_cost(a, i - 1))
-                .min(rows[cur][j - 1] + omit_cost(b, j - 1))
-                .min(rows[prev][j - 1] + sub_cost(a[i - 1], b[j - 1]));
+            let mut v = (rows[prev][j] + add)
+                .min(rows[cur][j - 1] + omit[j - 1])
+                .min(rows[prev][j - 1] + sub_at(b[j - 1]));
             if i >= 2
                 && j >= 2
                 && a[i - 1] == b[j - 2]
                 && a[i - 2] == b[j - 1]
                 && a[i - 1] != a[i - 2]
             {
-                v = v.min(rows[prev2][j - 2] + 0.6);
+                let t = if is_vowel(a[i - 1]) && is_vowel(a[i - 2]) {
+                    0.4
+                } else {
+                    0.6
+                };
+                v = v.min(rows[prev2][j - 2] + t);
             }
             rows[cur][j] = v;
         }
+        // The spellings of a sound that end here in the typed word.
+        while mi < matches.len() && matches[mi].0 < i {
+            mi += 1;
+        }
+        let mut k = mi;
+        while k < matches.len() && matches[k].0 == i {
+            let (t, w, c, end) = GRAPHEMES[matches[k].1];
+            let back = (i - t.len()) % R;
+            for j in w.len()..=m {
+                if (!end || j == m) && b[..j].ends_with(w) {
+                    let v = rows[back][j - w.len()] + c;
+                    if v < rows[cur][j] {
+                        rows[cur][j] = v;
+                        // Later cells of the row build on this one.
+                        for j2 in j + 1..=m {
+                            let v2 = rows[cur][j2 - 1] + omit[j2 - 1];
+                            if v2 < rows[cur][j2] {
+                                rows[cur][j2] = v2;
+                            }
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
     }
-    rows[n % 3][m]
+    rows[n % R][m]
 }
 
 /// True if `lower` is a word of the suggestion lexicon that is common (among the most frequent
@@ -588,6 +740,41 @@ mod tests {
             u.is_some_and(|u| p.is_none_or(|p| u < p) || u == 0),
             "{used:?}"
         );
+    }
+
+    /// The best of the noisy-channel candidates alone (no list of known misspellings).
+    fn model_top(w: &str) -> String {
+        let mut c = candidates(w);
+        c.sort_by(|a, b| {
+            a.score
+                .total_cmp(&b.score)
+                .then_with(|| a.word.cmp(&b.word))
+        });
+        c.first().map(|s| s.word.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn spellings_of_a_sound() {
+        // A regular ending on the wrong stem, a spelling of a sound, two vowels swapped, a
+        // silent letter left out.
+        for (typed, intended) in [
+            ("familys", "families"),
+            ("nurserys", "nurseries"),
+            ("studyed", "studied"),
+            ("happyness", "happiness"),
+            ("enuf", "enough"),
+            ("sed", "said"),
+            ("peice", "piece"),
+            ("shoud", "should"),
+            ("knowlege", "knowledge"),
+        ] {
+            assert_eq!(model_top(typed), intended, "{typed}");
+        }
+        assert!(error_cost("enuf", "enough") < 0.5);
+        assert!(error_cost("familys", "families") < error_cost("familys", "females"));
+        // A pattern's spelling only where the words have it: "therof" is thereof.
+        assert!(error_cost("therof", "thereof") < error_cost("therof", "through"));
+        assert!(error_cost("beak", "beach") > 1.0);
     }
 
     #[test]

@@ -5,10 +5,11 @@ crate::rule::declare_rule! {
     /// British, Canadian, Australian Hunspell, the VARCON variants, the configuration's `accept`)
     /// knows, unless the document shows it is not a misspelling, and ranks corrections by a
     /// noisy-channel score: the correction of a known human misspelling ("recieve" → receive)
-    /// first, then dictionary words within two edits or sounding the same (Double Metaphone),
-    /// scored by how people misspell (keyboard neighbours, transposed, doubled and dropped
-    /// letters, vowels, silent letters) and by how frequent each word is, preferring words the
-    /// essay itself uses. Words run together are reported with their split ("infact" → "in
+    /// first, then dictionary words within two edits, sounding the same (Double Metaphone) or
+    /// one spelling of a sound away ("enuf" → enough, "nite" → night), scored by how people
+    /// misspell (keyboard neighbours, transposed, doubled and dropped letters, vowels, silent
+    /// letters, a spelling of a sound for another, a regular ending on the wrong stem: "babys"
+    /// → babies) and by how frequent each word is, preferring words the essay itself uses. Words run together are reported with their split ("infact" → "in
     /// fact").
     ///
     /// **Why it matters.** A misspelled word is the first thing a reader notices and the cheapest
