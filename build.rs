@@ -8,8 +8,11 @@
 //!   Writes into OUT_DIR: `cm_words.txt` (the words, sorted, one a line), `cm_uni.bin` (each
 //!   word's unigram count, f64 little-endian, 0 when none), `cm_bo.bin` (its backoff weight,
 //!   f64, 1 when none), `cm_keys.bin` (bigrams as sorted
-//!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f64),
-//!   and `cm_meta.txt` (the `N` and `T` records, as in context.txt);
+//!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f64)
+//!   and `cm_bo2.bin` (the backoff weight of each bigram as a context, f32, 1 when none),
+//!   `cm_tri_keys.bin` (trigrams as sorted u64 keys `a << 42 | b << 21 | c`) with
+//!   `cm_tri_vals.bin` (their corrections in tenths of a natural log, i8), and `cm_meta.txt`
+//!   (the `N` and `T` records, as in context.txt);
 //! - compiles the Hunspell stem table of `lexicon::pos` and the VARCON variant index of
 //!   `lexicon::spell::variants` into hash tables read in place (see src/lexicon/stems_gen.rs and
 //!   src/lexicon/spell/variants_gen.rs).
@@ -179,7 +182,8 @@ fn confusable_model() {
     let text = fs::read_to_string(src).expect("rules/confusable/context.txt");
     let mut uni: BTreeMap<&str, f64> = BTreeMap::new();
     let mut bo: BTreeMap<&str, f64> = BTreeMap::new();
-    let mut bi: Vec<(&str, &str, f64)> = Vec::new();
+    let mut bi: Vec<(&str, &str, f64, f32)> = Vec::new();
+    let mut tri: Vec<(&str, &str, &str, i8)> = Vec::new();
     let mut meta = String::new();
     for line in text.lines() {
         let f: Vec<&str> = line.split_ascii_whitespace().collect();
@@ -190,7 +194,22 @@ fn confusable_model() {
                     bo.insert(f[1], b.parse().expect("a backoff weight"));
                 }
             }
-            Some(&"B") if f.len() == 4 => bi.push((f[1], f[2], f[3].parse().expect("a count"))),
+            Some(&"B") if f.len() == 4 || f.len() == 5 => bi.push((
+                f[1],
+                f[2],
+                f[3].parse().expect("a count"),
+                f.get(4)
+                    .map_or(1.0, |b| b.parse().expect("a backoff weight")),
+            )),
+            Some(&"G") if f.len() == 5 => {
+                let v: f64 = f[4].parse().expect("a trigram correction");
+                tri.push((
+                    f[1],
+                    f[2],
+                    f[3],
+                    (v * 10.0).round().clamp(-127.0, 127.0) as i8,
+                ));
+            }
             Some(&"N") | Some(&"T") => {
                 meta.push_str(line);
                 meta.push('\n');
@@ -199,15 +218,21 @@ fn confusable_model() {
         }
     }
     let mut words: Vec<&str> = uni.keys().copied().collect();
-    words.extend(bi.iter().flat_map(|&(a, b, _)| [a, b]));
+    words.extend(bi.iter().flat_map(|&(a, b, _, _)| [a, b]));
+    words.extend(tri.iter().flat_map(|&(a, b, c, _)| [a, b, c]));
     words.sort_unstable();
     words.dedup();
     let index = |w: &str| words.binary_search(&w).expect("a known word") as u64;
-    let mut keys: Vec<(u64, f64)> = bi
+    let mut keys: Vec<(u64, f64, f32)> = bi
         .iter()
-        .map(|&(a, b, c)| (index(a) << 32 | index(b), c))
+        .map(|&(a, b, c, bo)| (index(a) << 32 | index(b), c, bo))
         .collect();
     keys.sort_unstable_by_key(|k| k.0);
+    let mut tkeys: Vec<(u64, i8)> = tri
+        .iter()
+        .map(|&(a, b, c, v)| (index(a) << 42 | index(b) << 21 | index(c), v))
+        .collect();
+    tkeys.sort_unstable_by_key(|k| k.0);
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);
     fs::write(out.join("cm_words.txt"), words.join("\n")).unwrap();
@@ -225,5 +250,11 @@ fn confusable_model() {
     fs::write(out.join("cm_keys.bin"), key_bytes).unwrap();
     let count_bytes: Vec<u8> = keys.iter().flat_map(|k| k.1.to_le_bytes()).collect();
     fs::write(out.join("cm_counts.bin"), count_bytes).unwrap();
+    let bo2_bytes: Vec<u8> = keys.iter().flat_map(|k| k.2.to_le_bytes()).collect();
+    fs::write(out.join("cm_bo2.bin"), bo2_bytes).unwrap();
+    let tkey_bytes: Vec<u8> = tkeys.iter().flat_map(|k| k.0.to_le_bytes()).collect();
+    fs::write(out.join("cm_tri_keys.bin"), tkey_bytes).unwrap();
+    let tval_bytes: Vec<u8> = tkeys.iter().map(|k| k.1 as u8).collect();
+    fs::write(out.join("cm_tri_vals.bin"), tval_bytes).unwrap();
     fs::write(out.join("cm_meta.txt"), meta).unwrap();
 }

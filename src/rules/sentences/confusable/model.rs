@@ -2,17 +2,23 @@
 //! either side of a use call for.
 //!
 //! The data (`rules/confusable/context.txt`, built by `rules/confusable/build.py` from the
-//! bigram language model of CMU PocketSphinx) holds unigram counts of the set members and of
-//! their neighbours with their backoff weights, the bigram counts in which a member takes part,
-//! and each set's threshold and level, calibrated on held-out text. A member `c` between the
-//! words `l` and `r` scores, as in naive Bayes,
+//! trigram language model of CMU PocketSphinx) holds unigram counts of the set members and of
+//! their neighbours with their backoff weights, the bigram counts in which a member takes part
+//! with their backoff weights as contexts, the trigrams in which a member takes part, and each
+//! set's threshold and level, calibrated on held-out text. A member `c` between the words
+//! `l2 l` and `r r2` scores what the trigram model gives the words around it,
 //!
 //! ```text
-//! log U(c) + log P(l | c) + log P(r | c),   P(l | c) = B(l c) / (R · U(c))
+//! log P(c | l2 l) + log P(r | l c) + log P(r2 | c r)
 //! ```
 //!
-//! where a bigram missing from the data is estimated as the language model backs off: as if its
-//! words were independent, times the left word's backoff weight. The rule reports a member when
+//! up to a constant shared by the members. Its bigram part is written as in naive Bayes,
+//! `log U(c) + log P(l | c) + log P(r | c)` with `P(l | c) = B(l c) / (R · U(c))`, where a
+//! bigram missing from the data is estimated as the language model backs off: as if its words
+//! were independent, times the left word's backoff weight. A trigram adds its correction of the
+//! backed-off estimate (`G` records); a missing one backs off, which costs the backoff weight of
+//! its first two words when they are a bigram with a member (the weight of `l2 l` and the
+//! bigram `r r2` are the same for every member and cancel). The rule reports a member when
 //! another one outscores it by more than the set's threshold, at least one of the other
 //! member's bigrams with this context was seen, no neighbour alone calls for the written word
 //! ([`CONTRA`]), and the written word is not familiar beside both neighbours ([`FAMILIAR`]).
@@ -75,9 +81,15 @@ pub struct Model {
     /// Backoff weights by id: a missing bigram starting with the word is estimated at this
     /// share of the independent estimate (1 when the data gives none).
     bo: Vec<f64>,
-    /// Bigrams as sorted keys `left << 32 | right`, with their counts.
+    /// Bigrams as sorted keys `left << 32 | right`, with their counts and their backoff
+    /// weights as a context (1 when the data gives none).
     keys: Vec<u64>,
     counts: Vec<f64>,
+    bo2: Vec<f32>,
+    /// Trigrams as sorted keys `a << 42 | b << 21 | c`, with their corrections of the
+    /// backed-off estimate in tenths of a natural log.
+    tkeys: Vec<u64>,
+    tvals: Vec<i8>,
     total: f64,
     floor: f64,
     udef: f64,
@@ -128,6 +140,9 @@ impl Model {
             let bo = include_bytes!(concat!(env!("OUT_DIR"), "/cm_bo.bin"));
             let keys = include_bytes!(concat!(env!("OUT_DIR"), "/cm_keys.bin"));
             let counts = include_bytes!(concat!(env!("OUT_DIR"), "/cm_counts.bin"));
+            let bo2 = include_bytes!(concat!(env!("OUT_DIR"), "/cm_bo2.bin"));
+            let tkeys = include_bytes!(concat!(env!("OUT_DIR"), "/cm_tri_keys.bin"));
+            let tvals = include_bytes!(concat!(env!("OUT_DIR"), "/cm_tri_vals.bin"));
             let meta = include_str!(concat!(env!("OUT_DIR"), "/cm_meta.txt"));
             let mut m = Model::parse(meta).expect("rules/confusable/context.txt is well formed");
             m.words = words.split('\n').collect();
@@ -138,6 +153,15 @@ impl Model {
                 .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
                 .collect();
             m.counts = f64s(counts);
+            m.bo2 = bo2
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect();
+            m.tkeys = tkeys
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+                .collect();
+            m.tvals = tvals.iter().map(|&b| b as i8).collect();
             m.udef = m
                 .uni
                 .iter()
@@ -160,6 +184,9 @@ impl Model {
             bo: Vec::new(),
             keys: Vec::new(),
             counts: Vec::new(),
+            bo2: Vec::new(),
+            tkeys: Vec::new(),
+            tvals: Vec::new(),
             total: 0.0,
             floor: 0.0,
             udef: f64::MAX,
@@ -171,7 +198,8 @@ impl Model {
                 .ok_or_else(|| format!("line {line}: expected a number"))
         };
         let mut unigrams: Vec<(&'static str, f64, f64)> = Vec::new();
-        let mut bigrams: Vec<(&'static str, &'static str, f64)> = Vec::new();
+        let mut bigrams: Vec<(&'static str, &'static str, f64, f32)> = Vec::new();
+        let mut trigrams: Vec<(&'static str, &'static str, &'static str, i8)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let n = n + 1;
             let mut f = line.split_ascii_whitespace();
@@ -195,7 +223,20 @@ impl Model {
                 Some("B") => {
                     let a = f.next().ok_or(format!("line {n}: no word"))?;
                     let b = f.next().ok_or(format!("line {n}: no word"))?;
-                    bigrams.push((a, b, num(f.next(), n)?));
+                    let c = num(f.next(), n)?;
+                    // An optional fourth field: the bigram's backoff weight as a context.
+                    let bo = match f.next() {
+                        Some(x) => num(Some(x), n)? as f32,
+                        None => 1.0,
+                    };
+                    bigrams.push((a, b, c, bo));
+                }
+                Some("G") => {
+                    let a = f.next().ok_or(format!("line {n}: no word"))?;
+                    let b = f.next().ok_or(format!("line {n}: no word"))?;
+                    let c = f.next().ok_or(format!("line {n}: no word"))?;
+                    let v = num(f.next(), n)?;
+                    trigrams.push((a, b, c, (v * 10.0).round().clamp(-127.0, 127.0) as i8));
                 }
                 Some("T") => {
                     let level = match f.next() {
@@ -235,7 +276,8 @@ impl Model {
             return Err("no `N total floor` record".into());
         }
         let mut words: Vec<&'static str> = unigrams.iter().map(|u| u.0).collect();
-        words.extend(bigrams.iter().flat_map(|&(a, b, _)| [a, b]));
+        words.extend(bigrams.iter().flat_map(|&(a, b, _, _)| [a, b]));
+        words.extend(trigrams.iter().flat_map(|&(a, b, c, _)| [a, b, c]));
         words.sort_unstable();
         words.dedup();
         m.words = words;
@@ -247,16 +289,27 @@ impl Model {
             m.bo[id as usize] = bo;
             m.udef = m.udef.min(c);
         }
-        let mut keyed: Vec<(u64, f64)> = bigrams
+        let mut keyed: Vec<(u64, f64, f32)> = bigrams
             .iter()
-            .map(|&(a, b, c)| {
+            .map(|&(a, b, c, bo)| {
                 let (x, y) = (m.id(a).expect("listed"), m.id(b).expect("listed"));
-                (u64::from(x) << 32 | u64::from(y), c)
+                (u64::from(x) << 32 | u64::from(y), c, bo)
             })
             .collect();
         keyed.sort_unstable_by_key(|k| k.0);
         m.keys = keyed.iter().map(|k| k.0).collect();
         m.counts = keyed.iter().map(|k| k.1).collect();
+        m.bo2 = keyed.iter().map(|k| k.2).collect();
+        let mut tkeyed: Vec<(u64, i8)> = trigrams
+            .iter()
+            .map(|&(a, b, c, v)| {
+                let id = |w| u64::from(m.id(w).expect("listed"));
+                (id(a) << 42 | id(b) << 21 | id(c), v)
+            })
+            .collect();
+        tkeyed.sort_unstable_by_key(|k| k.0);
+        m.tkeys = tkeyed.iter().map(|k| k.0).collect();
+        m.tvals = tkeyed.iter().map(|k| k.1).collect();
         if m.udef == f64::MAX {
             m.udef = 1.0;
         }
@@ -307,9 +360,47 @@ impl Model {
         (est.min(self.floor), false)
     }
 
+    /// The backoff weight of the bigram `a b` as a context: what a trigram `a b x` missing
+    /// from the data costs (natural log; 0 when the data gives none).
+    fn context_weight(&self, a: &str, b: &str) -> f64 {
+        let (Some(x), Some(y)) = (self.id(a), self.id(b)) else {
+            return 0.0;
+        };
+        match self
+            .keys
+            .binary_search(&(u64::from(x) << 32 | u64::from(y)))
+        {
+            Ok(k) => f64::from(self.bo2[k]).ln(),
+            Err(_) => 0.0,
+        }
+    }
+
+    /// The correction the trigram `a b c` makes to its backed-off estimate (natural log; 0
+    /// when the data does not hold it).
+    fn trigram(&self, a: &str, b: &str, c: &str) -> f64 {
+        let (Some(x), Some(y), Some(z)) = (self.id(a), self.id(b), self.id(c)) else {
+            return 0.0;
+        };
+        let key = u64::from(x) << 42 | u64::from(y) << 21 | u64::from(z);
+        match self.tkeys.binary_search(&key) {
+            Ok(k) => f64::from(self.tvals[k]) / 10.0,
+            Err(_) => 0.0,
+        }
+    }
+
     /// The score of member `c` between `left` and `right` (either may be missing), and
     /// whether any of its bigrams with them was seen.
+    // The one-word-each-side form, kept for callers that have no wider context.
+    #[allow(dead_code)]
     pub fn score(&self, c: &str, left: Option<&str>, right: Option<&str>) -> (f64, bool) {
+        self.score_wide(c, [None, left, right, None])
+    }
+
+    /// The score of member `c` in the context `[left2, left, right, right2]` (`left2` is the
+    /// word before `left`; any may be missing, and one beyond a missing neighbour is not
+    /// read), and whether any of its bigrams with its neighbours was seen.
+    pub fn score_wide(&self, c: &str, ctx: [Option<&str>; 4]) -> (f64, bool) {
+        let [left2, left, right, right2] = ctx;
         let u = self.unigram(c);
         let mut s = u.ln();
         let mut seen = false;
@@ -317,17 +408,27 @@ impl Model {
             let (n, k) = self.pair(l, c);
             s += n.ln() - (R * u).ln();
             seen |= k;
+            if let Some(l2) = left2 {
+                s += self.trigram(l2, l, c);
+            }
         }
         if let Some(r) = right {
             let (n, k) = self.pair(c, r);
             s += n.ln() - (R * u).ln();
             seen |= k;
+            if let Some(r2) = right2 {
+                s += self.context_weight(c, r) + self.trigram(c, r, r2);
+            }
+        }
+        if let (Some(l), Some(r)) = (left, right) {
+            s += self.context_weight(l, c) + self.trigram(l, c, r);
         }
         (s, seen)
     }
 
     /// The member of `set` that would replace `w` here and its margin over `w`, if any other
     /// member has evidence.
+    #[allow(dead_code)]
     pub fn best_alternative(
         &self,
         set: &Set,
@@ -335,17 +436,34 @@ impl Model {
         left: Option<&str>,
         right: Option<&str>,
     ) -> Option<(&'static str, f64)> {
+        self.best_alternative_wide(set, w, [None, left, right, None])
+    }
+
+    /// [`Model::best_alternative`] in the context `[left2, left, right, right2]`.
+    pub fn best_alternative_wide(
+        &self,
+        set: &Set,
+        w: &str,
+        ctx: [Option<&str>; 4],
+    ) -> Option<(&'static str, f64)> {
+        let [left2, left, right, right2] = ctx;
         // A side informs only if some member was seen with it there; a verdict on one
         // informative side must win by ONE_SIDED more.
         let left = left.filter(|l| set.members.iter().any(|a| self.pair(l, a).1));
         let right = right.filter(|r| set.members.iter().any(|a| self.pair(a, r).1));
-        let (s0, _) = self.score(w, left, right);
+        let ctx = [
+            left2.filter(|_| left.is_some()),
+            left,
+            right,
+            right2.filter(|_| right.is_some()),
+        ];
+        let (s0, _) = self.score_wide(w, ctx);
         let mut best: Option<(&'static str, f64)> = None;
         for &a in &set.members {
             if a == w {
                 continue;
             }
-            let (s, seen) = self.score(a, left, right);
+            let (s, seen) = self.score_wide(a, ctx);
             if seen && !self.familiar(w, a, left, right) && best.is_none_or(|(_, m)| s - s0 > m) {
                 best = Some((a, s - s0));
             }
@@ -382,7 +500,15 @@ impl Model {
     /// The verdict on `w` (lowercase) between `left` and `right`: the member its context calls
     /// for when that member wins by more than its set's threshold (sure when the set speaks as
     /// a warning), or by more than its advice threshold (not sure).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn judge(&self, w: &str, left: Option<&str>, right: Option<&str>) -> Option<Verdict> {
+        self.judge_wide(w, [None, left, right, None])
+    }
+
+    /// [`Model::judge`] in the context `[left2, left, right, right2]` (`left2` is the word
+    /// before `left`, `right2` the one after `right`).
+    pub fn judge_wide(&self, w: &str, ctx: [Option<&str>; 4]) -> Option<Verdict> {
+        let [_, left, right, _] = ctx;
         if left.is_none() && right.is_none() || !judged_as_written(w) {
             return None;
         }
@@ -394,7 +520,7 @@ impl Model {
             if set.level == Level::Off {
                 continue;
             }
-            let Some((a, margin)) = self.best_alternative(set, w, left, right) else {
+            let Some((a, margin)) = self.best_alternative_wide(set, w, ctx) else {
                 continue;
             };
             let (over, sure) = if margin > set.threshold {
@@ -458,7 +584,9 @@ impl Confusable {
         }
         let left = context_word(s, p);
         let right = context_word(s, n);
-        let v = model.judge(w, left, right)?;
+        let left2 = left.and_then(|_| context_word(s, p.and_then(|k| s.prev(k))));
+        let right2 = right.and_then(|_| context_word(s, n.and_then(|k| s.next(k))));
+        let v = model.judge_wide(w, [left2, left, right, right2])?;
         if super::verb_form::inflection_pair(w, v.word) {
             return None;
         }
@@ -523,11 +651,15 @@ mod tests {
         // calls for another member more strongly ("in weight for": "wait for").
         assert!(m.judge("weight", Some("in"), Some("for")).is_none());
         assert!(m.judge("sum", Some("in"), None).is_none());
+        // "the cite of" alone calls for "sight" ("the sight of blood"); "the cite of the"
+        // for "site".
         let v = m
-            .judge("cite", Some("the"), Some("of"))
+            .judge_wide("cite", [None, Some("the"), Some("of"), Some("the")])
             .expect("cite → site");
         assert_eq!(v.word, "site");
-        assert!(m.judge("site", Some("the"), Some("of")).is_none());
+        assert!(m
+            .judge_wide("site", [None, Some("the"), Some("of"), Some("the")])
+            .is_none());
         let v = m
             .judge("principle", Some("school"), Some("said"))
             .expect("principle → principal");
@@ -544,6 +676,9 @@ mod tests {
         assert_eq!(parsed.words, built.words);
         assert_eq!(parsed.keys, built.keys);
         assert_eq!(parsed.counts, built.counts);
+        assert_eq!(parsed.bo2, built.bo2);
+        assert_eq!(parsed.tkeys, built.tkeys);
+        assert_eq!(parsed.tvals, built.tvals);
         assert_eq!(parsed.uni, built.uni);
         assert_eq!(parsed.bo, built.bo);
         assert_eq!(parsed.udef, built.udef);
@@ -569,6 +704,62 @@ mod tests {
         assert_eq!(t.pair("ab", "bc").0, R * 10.0 * 10.0 / 1000.0 * 0.5);
         assert_eq!(t.pair("bc", "ab").0, R * 10.0 * 10.0 / 1000.0);
         assert!(Model::parse("N 1000 5\nU ab 10 x").is_err());
+    }
+
+    #[test]
+    fn trigrams_correct_the_backed_off_estimate() {
+        // Two members alike but for one bigram (`x bc` is missing: estimated at 6 against 9)
+        // and their trigrams.
+        let text = "N 1000 1000000\nU ab 10\nU bc 10\nU x 10\nU y 10\nU z 10\n\
+                    B x ab 9\nB ab y 9 0.5\nB bc y 9 0.5\n\
+                    G z x ab 2.0\nG ab y z -1.0\nG bc y z 0.7\nT warning 0.5 ab bc";
+        let m = Model::parse(text).unwrap();
+        assert_eq!(m.trigram("z", "x", "ab"), 2.0);
+        assert_eq!(m.trigram("z", "x", "bc"), 0.0);
+        assert!((m.context_weight("ab", "y") - 0.5f64.ln()).abs() < 1e-6);
+        assert_eq!(m.context_weight("x", "bc"), 0.0);
+        let bigrams = (9.0f64 / 6.0).ln();
+        let ctx = [Some("z"), Some("x"), Some("y"), Some("z")];
+        let (sa, _) = m.score_wide("ab", ctx);
+        let (sb, _) = m.score_wide("bc", ctx);
+        // Both pay the weight of their bigram with `y` for the trigram after it.
+        assert!(
+            (sa - sb - (bigrams + 2.0 - 1.0 - 0.7)).abs() < 1e-6,
+            "{sa} {sb}"
+        );
+        // The bigrams alone stay below the threshold; the trigram on the left decides.
+        assert!(m.judge("bc", Some("x"), Some("y")).is_none());
+        let v = m
+            .judge_wide("bc", [Some("z"), Some("x"), Some("y"), None])
+            .expect("the left trigram calls for ab");
+        assert_eq!(v.word, "ab");
+        assert!((v.margin - (bigrams + 2.0)).abs() < 1e-6, "{}", v.margin);
+        // A word beyond a missing neighbour is not read.
+        assert!(m
+            .judge_wide("bc", [Some("z"), None, Some("y"), None])
+            .is_none());
+        assert!(Model::parse("N 1000 5\nG a b").is_err());
+    }
+
+    #[test]
+    fn the_model_reads_two_words_each_side() {
+        let m = Model::get();
+        let v = m
+            .judge_wide("rein", [Some("during"), Some("the"), Some("of"), None])
+            .expect("rein -> reign");
+        assert_eq!(v.word, "reign");
+        let narrow = m
+            .judge("rein", Some("the"), Some("of"))
+            .expect("rein -> reign");
+        assert!(v.margin > narrow.margin, "{} {}", v.margin, narrow.margin);
+        assert!(m
+            .judge_wide("reign", [Some("during"), Some("the"), Some("of"), None])
+            .is_none());
+        // "a future precedent for": "future president" is the likelier bigram, but not after
+        // "a" and before "for".
+        assert!(m
+            .judge_wide("precedent", [Some("a"), Some("future"), Some("for"), None])
+            .is_none());
     }
 
     #[test]
