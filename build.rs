@@ -6,7 +6,8 @@
 //! - compiles the context model of the `confusable` rule (rules/confusable/context.txt) into
 //!   sorted binary tables, so the binary loads it without parsing 100,000 lines at start-up.
 //!   Writes into OUT_DIR: `cm_words.txt` (the words, sorted, one a line), `cm_uni.bin` (each
-//!   word's unigram count, f64 little-endian, 0 when none), `cm_bo.bin` (its backoff weight,
+//!   word's unigram count, f64 little-endian, 0 when none), `cm_starts.bin` (where each word
+//!   starts in `cm_words.txt`, u32, then one past its end), `cm_bo.bin` (its backoff weight,
 //!   f64, 1 when none), `cm_keys.bin` (bigrams as sorted
 //!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f64),
 //!   and `cm_meta.txt` (the `N` and `T` records, as in context.txt);
@@ -235,6 +236,16 @@ fn confusable_model() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);
     fs::write(out.join("cm_words.txt"), words.join("\n")).unwrap();
+    // Where each word starts in cm_words.txt, then one past the end: word `i` is the bytes
+    // from `starts[i]` to one before `starts[i + 1]` (the `\n` between).
+    let mut starts: Vec<u8> = Vec::with_capacity(4 * (words.len() + 1));
+    let mut at = 0u32;
+    for w in &words {
+        starts.extend_from_slice(&at.to_le_bytes());
+        at += u32::try_from(w.len()).expect("a short word") + 1;
+    }
+    starts.extend_from_slice(&at.to_le_bytes());
+    fs::write(out.join("cm_starts.bin"), starts).unwrap();
     let uni_bytes: Vec<u8> = words
         .iter()
         .flat_map(|w| uni.get(w).copied().unwrap_or(0.0).to_le_bytes())
