@@ -9,6 +9,7 @@ pub mod chunk;
 pub mod data;
 pub mod fold;
 pub mod inflect;
+pub(crate) mod inplace;
 pub mod lemma;
 pub(crate) mod memo;
 pub mod nonstandard;

@@ -25,6 +25,34 @@ fn year_re() -> &'static Regex {
     })
 }
 
+/// The particles `entry_start_re` allows between two capitalised names ("Van der Berg").
+const PARTICLES: [&str; 12] = [
+    "de", "van", "von", "der", "la", "le", "di", "da", "du", "del", "den", "ten",
+];
+
+/// What any text `entry_start_re` matches has, checked by hand so that the (Unicode, slow to
+/// compile) expression is built only for a paragraph that may match it: after whatever numbering,
+/// a capital, and a comma ending the first name, the second (capitalised) or the third (after
+/// a particle). A looser test than the expression's, never a stricter one.
+fn may_start_entry(t: &str) -> bool {
+    let s = t.trim_start_matches(|c: char| {
+        matches!(c, '[' | ']' | '.' | ')') || c.is_numeric() || c.is_whitespace()
+    });
+    let mut w = s.split_whitespace();
+    let (Some(a), b, c) = (w.next(), w.next(), w.next()) else {
+        return false;
+    };
+    a.starts_with(char::is_uppercase)
+        && (a.contains(',')
+            || b.is_some_and(|b| b.contains(',') && b.starts_with(char::is_uppercase))
+            || b.is_some_and(|b| PARTICLES.contains(&b)) && c.is_some_and(|c| c.contains(',')))
+}
+
+/// What any text `year_re` matches has: a year's first digit, or "n." of "n.d.".
+fn may_hold_year(t: &str) -> bool {
+    t.contains(['1', '2']) || t.contains("n.")
+}
+
 /// The paragraph begins and reads like a works-cited entry.
 fn is_entry_shaped(text: &str) -> bool {
     let t = text.trim();
@@ -38,7 +66,11 @@ fn is_entry_shaped(text: &str) -> bool {
     if first.ends_with("ly") || crate::lexicon::is_function_word(&first) {
         return false;
     }
-    (3..=120).contains(&words) && entry_start_re().is_match(t) && year_re().is_match(t)
+    (3..=120).contains(&words)
+        && may_start_entry(t)
+        && entry_start_re().is_match(t)
+        && may_hold_year(t)
+        && year_re().is_match(t)
 }
 
 /// A link or DOI on a line of its own, continuing the entry above.

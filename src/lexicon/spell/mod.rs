@@ -66,17 +66,11 @@ pub fn known_misspelling(lower: &str) -> Option<&'static [&'static str]> {
 /// lists (about 30,000 everyday and general academic words). A rare dictionary word one slip
 /// away from an unknown word ("hornwort" for "hornworm") is weak evidence of a typo.
 pub fn is_common_word(lower: &str) -> bool {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = FastSet::with_capacity_and_hasher(40_000, Default::default());
-        for v in typos_dict::WORD.map.values() {
-            for w in v.iter() {
-                set.insert(*w);
-            }
-        }
-        set
-    })
-    .contains(lower)
+    // The typos dictionary's corrections, collected by build.rs into a table read in place.
+    static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_blob.bin"));
+    static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_records.bin"));
+    static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_slots.bin"));
+    lexicon::table_get(BLOB, RECORDS, SLOTS, lower).is_some()
         || lexicon::is_function_word(lower)
         || is_prefix(lower)
 }

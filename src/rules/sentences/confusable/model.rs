@@ -23,6 +23,8 @@
 //! member's bigrams with this context was seen, no neighbour alone calls for the written word
 //! ([`CONTRA`]), and the written word is not familiar beside both neighbours ([`FAMILIAR`]).
 
+use crate::lexicon::inplace;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -73,23 +75,70 @@ pub struct Verdict {
     pub sure: bool,
 }
 
+/// The model's words, sorted: a list (parsed from the text), or the compiled-in table read in
+/// place (`text` holds the words with a `\n` between; word `i` runs from `starts[i]` to one
+/// byte before `starts[i + 1]`).
+#[derive(Debug)]
+enum Words {
+    List(Vec<&'static str>),
+    Packed {
+        text: &'static str,
+        starts: Cow<'static, [u32]>,
+    },
+}
+
+impl Words {
+    fn len(&self) -> usize {
+        match self {
+            Words::List(l) => l.len(),
+            Words::Packed { starts, .. } => starts.len().saturating_sub(1),
+        }
+    }
+
+    fn get(&self, i: usize) -> &'static str {
+        match self {
+            Words::List(l) => l[i],
+            Words::Packed { text, starts } => &text[starts[i] as usize..starts[i + 1] as usize - 1],
+        }
+    }
+
+    /// The index of `w`, if listed (the words are sorted and distinct).
+    fn find(&self, w: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid).cmp(w) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    #[cfg(test)]
+    fn to_vec(&self) -> Vec<&'static str> {
+        (0..self.len()).map(|i| self.get(i)).collect()
+    }
+}
+
 pub struct Model {
     /// Every word with a count, sorted; a word's index is its id.
-    words: Vec<&'static str>,
+    words: Words,
     /// Unigram counts by id (0 for a word seen only in bigrams).
-    uni: Vec<f64>,
+    uni: Cow<'static, [f64]>,
     /// Backoff weights by id: a missing bigram starting with the word is estimated at this
     /// share of the independent estimate (1 when the data gives none).
-    bo: Vec<f64>,
+    bo: Cow<'static, [f64]>,
     /// Bigrams as sorted keys `left << 32 | right`, with their counts and their backoff
     /// weights as a context (1 when the data gives none).
-    keys: Vec<u64>,
-    counts: Vec<f64>,
-    bo2: Vec<f32>,
+    keys: Cow<'static, [u64]>,
+    counts: Cow<'static, [f64]>,
+    bo2: Cow<'static, [f32]>,
     /// Trigrams as sorted keys `a << 42 | b << 21 | c`, with their corrections of the
     /// backed-off estimate in tenths of a natural log.
-    tkeys: Vec<u64>,
-    tvals: Vec<i8>,
+    tkeys: Cow<'static, [u64]>,
+    tvals: Cow<'static, [i8]>,
     total: f64,
     floor: f64,
     udef: f64,
@@ -122,46 +171,34 @@ fn kept(a: &str, b: &str) -> bool {
     .contains(&(a, b))
 }
 
-/// Little-endian f64s from bytes.
-fn f64s(b: &[u8]) -> Vec<f64> {
-    b.chunks_exact(8)
-        .map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes")))
-        .collect()
-}
-
 impl Model {
     /// The model compiled into the binary: the tables `build.rs` sorted at compile time,
-    /// read on first use.
+    /// read in place (copying them was 4% of a 2,000-word essay's run).
     pub fn get() -> &'static Model {
         static M: OnceLock<Model> = OnceLock::new();
         M.get_or_init(|| {
             let words = include_str!(concat!(env!("OUT_DIR"), "/cm_words.txt"));
-            let uni = include_bytes!(concat!(env!("OUT_DIR"), "/cm_uni.bin"));
-            let bo = include_bytes!(concat!(env!("OUT_DIR"), "/cm_bo.bin"));
-            let keys = include_bytes!(concat!(env!("OUT_DIR"), "/cm_keys.bin"));
-            let counts = include_bytes!(concat!(env!("OUT_DIR"), "/cm_counts.bin"));
-            let bo2 = include_bytes!(concat!(env!("OUT_DIR"), "/cm_bo2.bin"));
-            let tkeys = include_bytes!(concat!(env!("OUT_DIR"), "/cm_tri_keys.bin"));
-            let tvals = include_bytes!(concat!(env!("OUT_DIR"), "/cm_tri_vals.bin"));
+            let starts = inplace::include_aligned!(concat!(env!("OUT_DIR"), "/cm_starts.bin"));
+            let uni = inplace::include_aligned!(concat!(env!("OUT_DIR"), "/cm_uni.bin"));
+            let bo = inplace::include_aligned!(concat!(env!("OUT_DIR"), "/cm_bo.bin"));
+            let keys = inplace::include_aligned!(concat!(env!("OUT_DIR"), "/cm_keys.bin"));
+            let counts = inplace::include_aligned!(concat!(env!("OUT_DIR"), "/cm_counts.bin"));
+            let bo2 = inplace::include_aligned!(concat!(env!("OUT_DIR"), "/cm_bo2.bin"));
+            let tkeys = inplace::include_aligned!(concat!(env!("OUT_DIR"), "/cm_tri_keys.bin"));
+            let tvals = inplace::include_aligned!(concat!(env!("OUT_DIR"), "/cm_tri_vals.bin"));
             let meta = include_str!(concat!(env!("OUT_DIR"), "/cm_meta.txt"));
             let mut m = Model::parse(meta).expect("rules/confusable/context.txt is well formed");
-            m.words = words.split('\n').collect();
-            m.uni = f64s(uni);
-            m.bo = f64s(bo);
-            m.keys = keys
-                .chunks_exact(8)
-                .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-                .collect();
-            m.counts = f64s(counts);
-            m.bo2 = bo2
-                .chunks_exact(4)
-                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
-                .collect();
-            m.tkeys = tkeys
-                .chunks_exact(8)
-                .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-                .collect();
-            m.tvals = tvals.iter().map(|&b| b as i8).collect();
+            m.words = Words::Packed {
+                text: words,
+                starts: inplace::le_u32s(starts),
+            };
+            m.uni = inplace::le_f64s(uni);
+            m.bo = inplace::le_f64s(bo);
+            m.keys = inplace::le_u64s(keys);
+            m.counts = inplace::le_f64s(counts);
+            m.bo2 = inplace::le_f32s(bo2);
+            m.tkeys = inplace::le_u64s(tkeys);
+            m.tvals = inplace::le_i8s(tvals);
             m.udef = m
                 .uni
                 .iter()
@@ -179,14 +216,14 @@ impl Model {
     /// is the same data, sorted by `build.rs`).
     pub fn parse(text: &'static str) -> Result<Model, String> {
         let mut m = Model {
-            words: Vec::new(),
-            uni: Vec::new(),
-            bo: Vec::new(),
-            keys: Vec::new(),
-            counts: Vec::new(),
-            bo2: Vec::new(),
-            tkeys: Vec::new(),
-            tvals: Vec::new(),
+            words: Words::List(Vec::new()),
+            uni: Cow::Borrowed(&[]),
+            bo: Cow::Borrowed(&[]),
+            keys: Cow::Borrowed(&[]),
+            counts: Cow::Borrowed(&[]),
+            bo2: Cow::Borrowed(&[]),
+            tkeys: Cow::Borrowed(&[]),
+            tvals: Cow::Borrowed(&[]),
             total: 0.0,
             floor: 0.0,
             udef: f64::MAX,
@@ -280,13 +317,13 @@ impl Model {
         words.extend(trigrams.iter().flat_map(|&(a, b, c, _)| [a, b, c]));
         words.sort_unstable();
         words.dedup();
-        m.words = words;
-        m.uni = vec![0.0; m.words.len()];
-        m.bo = vec![1.0; m.words.len()];
+        m.words = Words::List(words);
+        m.uni = Cow::Owned(vec![0.0; m.words.len()]);
+        m.bo = Cow::Owned(vec![1.0; m.words.len()]);
         for (w, c, bo) in unigrams {
             let id = m.id(w).expect("a listed word");
-            m.uni[id as usize] = c;
-            m.bo[id as usize] = bo;
+            m.uni.to_mut()[id as usize] = c;
+            m.bo.to_mut()[id as usize] = bo;
             m.udef = m.udef.min(c);
         }
         let mut keyed: Vec<(u64, f64, f32)> = bigrams
@@ -297,7 +334,7 @@ impl Model {
             })
             .collect();
         keyed.sort_unstable_by_key(|k| k.0);
-        m.keys = keyed.iter().map(|k| k.0).collect();
+        m.keys = keyed.iter().map(|k| k.0).collect::<Vec<_>>().into();
         m.counts = keyed.iter().map(|k| k.1).collect();
         m.bo2 = keyed.iter().map(|k| k.2).collect();
         let mut tkeyed: Vec<(u64, i8)> = trigrams
@@ -317,7 +354,7 @@ impl Model {
     }
 
     fn id(&self, w: &str) -> Option<u32> {
-        self.words.binary_search(&w).ok().map(|i| i as u32)
+        self.words.find(w).map(|i| i as u32)
     }
 
     #[cfg(test)]
@@ -673,7 +710,8 @@ mod tests {
         let text = include_str!("../../../../rules/confusable/context.txt");
         let parsed = Model::parse(text).unwrap();
         let built = Model::get();
-        assert_eq!(parsed.words, built.words);
+        assert_eq!(parsed.words.to_vec(), built.words.to_vec());
+        assert!(matches!(built.words, Words::Packed { .. }));
         assert_eq!(parsed.keys, built.keys);
         assert_eq!(parsed.counts, built.counts);
         assert_eq!(parsed.bo2, built.bo2);
