@@ -270,33 +270,46 @@ class Model:
             if a == w:
                 continue
             s, seen = self.score(a, left, right, left2, right2)
-            if seen and not self.familiar(w, a, left, right) and (best is None or s - s0 > best[1]):
+            if seen and not self.familiar(w, a, left, right, left2, right2) \
+                    and (best is None or s - s0 > best[1]):
                 best = (a, s - s0)
-        if best and self.contradicted(best[0], w, left, right):
+        if best and self.contradicted(best[0], w, left, right, left2, right2):
             return None
         if best and (left is None or right is None):
             best = (best[0], best[1] - ONE_SIDED)
         return best
 
-    def familiar(self, w, a, left, right):
+    def side(self, c, left, right, left2, right2):
+        """Per side, log P(side | c) less a constant: the bigram and the trigram reaching out
+        on that side; and whether anything of c was seen there."""
+        u = self.uni[c]
+        lv = rv = None
+        if left:
+            n, k = self.pair(left, c)
+            t = self.tri.get((left2, left, c)) if left2 else None
+            lv = (math.log(n / u) + (t or 0.0), k or t is not None)
+        if right:
+            n, k = self.pair(c, right)
+            t = self.tri.get((c, right, right2)) if right2 else None
+            x = math.log(self.bo2.get((c, right), 1.0)) + (t or 0.0) if right2 else 0.0
+            rv = (math.log(n / u) + x, k or t is not None)
+        return lv, rv
+
+    def familiar(self, w, a, left, right, left2=None, right2=None):
         """Whether the written `w` is in a context real text uses: seen beside each informative
         neighbour, and none makes it more than FAMILIAR less likely than `a`."""
-        ua, uw = self.uni[a], self.uni[w]
+        lw, rw = self.side(w, left, right, left2, right2)
+        la, ra = self.side(a, left, right, left2, right2)
 
-        def ok(pw, na):
-            return pw[1] and math.log(pw[0] / uw) - math.log(na / ua) >= -FAMILIAR
-        return bool((left or right)
-                    and (not left or ok(self.pair(left, w), self.pair(left, a)[0]))
-                    and (not right or ok(self.pair(w, right), self.pair(a, right)[0])))
+        def ok(x, y):
+            return x[1] and x[0] - y[0] >= -FAMILIAR
+        return bool((left or right) and (not left or ok(lw, la)) and (not right or ok(rw, ra)))
 
-    def contradicted(self, a, w, left, right):
+    def contradicted(self, a, w, left, right, left2=None, right2=None):
         """Whether one neighbour alone favours the written `w` over `a` by more than CONTRA."""
-        ua, uw = self.uni[a], self.uni[w]
-
-        def ratio(nw, na):
-            return math.log(nw / uw) - math.log(na / ua)
-        return bool(left and ratio(self.pair(left, w)[0], self.pair(left, a)[0]) > CONTRA
-                    or right and ratio(self.pair(w, right)[0], self.pair(a, right)[0]) > CONTRA)
+        lw, rw = self.side(w, left, right, left2, right2)
+        la, ra = self.side(a, left, right, left2, right2)
+        return bool(left and lw[0] - la[0] > CONTRA or right and rw[0] - ra[0] > CONTRA)
 
 
 def wordnet_sentences(d):

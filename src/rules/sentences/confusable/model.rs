@@ -501,11 +501,11 @@ impl Model {
                 continue;
             }
             let (s, seen) = self.score_wide(a, ctx);
-            if seen && !self.familiar(w, a, left, right) && best.is_none_or(|(_, m)| s - s0 > m) {
+            if seen && !self.familiar(w, a, ctx) && best.is_none_or(|(_, m)| s - s0 > m) {
                 best = Some((a, s - s0));
             }
         }
-        if best.is_some_and(|(a, _)| self.contradicted(a, w, left, right)) {
+        if best.is_some_and(|(a, _)| self.contradicted(a, w, ctx)) {
             return None;
         }
         if left.is_none() || right.is_none() {
@@ -514,24 +514,43 @@ impl Model {
         best
     }
 
-    /// Whether the written `w` is in a context real text uses: the data has seen it beside
-    /// each informative neighbour, and neither makes it more than [`FAMILIAR`] less likely than
-    /// `a` ("in sum,", "been sighted in": left alone; "a peace of": judged).
-    fn familiar(&self, w: &str, a: &str, left: Option<&str>, right: Option<&str>) -> bool {
-        let (ua, uw) = (self.unigram(a), self.unigram(w));
-        let ok =
-            |(nw, seen): (f64, bool), na: f64| seen && (nw / uw).ln() - (na / ua).ln() >= -FAMILIAR;
-        (left.is_some() || right.is_some())
-            && left.is_none_or(|l| ok(self.pair(l, w), self.pair(l, a).0))
-            && right.is_none_or(|r| ok(self.pair(w, r), self.pair(a, r).0))
+    /// What each side says of member `c` (natural log of P(side | c), less a constant shared
+    /// by the members): the bigram with the neighbour and the trigram reaching out to the word
+    /// beyond it; and whether the data holds either. `None` for a missing side.
+    fn sides(&self, c: &str, ctx: [Option<&str>; 4]) -> [Option<(f64, bool)>; 2] {
+        let [left2, left, right, right2] = ctx;
+        let u = self.unigram(c);
+        let l = left.map(|l| {
+            let (n, seen) = self.pair(l, c);
+            let t = left2.map_or(0.0, |l2| self.trigram(l2, l, c));
+            ((n / u).ln() + t, seen || t != 0.0)
+        });
+        let r = right.map(|r| {
+            let (n, seen) = self.pair(c, r);
+            let t = right2.map_or(0.0, |r2| self.trigram(c, r, r2));
+            let w = right2.map_or(0.0, |_| self.context_weight(c, r));
+            ((n / u).ln() + w + t, seen || t != 0.0)
+        });
+        [l, r]
     }
 
-    /// Whether one neighbour alone favours the written `w` over `a` by more than [`CONTRA`].
-    fn contradicted(&self, a: &str, w: &str, left: Option<&str>, right: Option<&str>) -> bool {
-        let (ua, uw) = (self.unigram(a), self.unigram(w));
-        let ratio = |nw: f64, na: f64| (nw / uw).ln() - (na / ua).ln();
-        left.is_some_and(|l| ratio(self.pair(l, w).0, self.pair(l, a).0) > CONTRA)
-            || right.is_some_and(|r| ratio(self.pair(w, r).0, self.pair(a, r).0) > CONTRA)
+    /// Whether the written `w` is in a context real text uses: the data has seen it beside
+    /// each informative neighbour (or in a trigram reaching out on that side), and neither
+    /// side makes it more than [`FAMILIAR`] less likely than `a` ("in sum,", "been sighted
+    /// in": left alone; "a peace of": judged).
+    fn familiar(&self, w: &str, a: &str, ctx: [Option<&str>; 4]) -> bool {
+        let (sw, sa) = (self.sides(w, ctx), self.sides(a, ctx));
+        let ok = |x: Option<(f64, bool)>, y: Option<(f64, bool)>| match (x, y) {
+            (Some((xw, seen)), Some((ya, _))) => seen && xw - ya >= -FAMILIAR,
+            _ => true,
+        };
+        (ctx[1].is_some() || ctx[2].is_some()) && ok(sw[0], sa[0]) && ok(sw[1], sa[1])
+    }
+
+    /// Whether one side alone favours the written `w` over `a` by more than [`CONTRA`].
+    fn contradicted(&self, a: &str, w: &str, ctx: [Option<&str>; 4]) -> bool {
+        let (sw, sa) = (self.sides(w, ctx), self.sides(a, ctx));
+        (0..2).any(|k| matches!((sw[k], sa[k]), (Some((x, _)), Some((y, _))) if x - y > CONTRA))
     }
 
     /// The verdict on `w` (lowercase) between `left` and `right`: the member its context calls
