@@ -841,11 +841,19 @@ impl Rule for Typo {
             // The candidates re-ranked by how well each fits between this occurrence's
             // neighbours; a new best is suggested first but never applied by --fix.
             let (prev, next) = neighbour_words(doc, sc, i);
-            let suggestions = in_context(&ranked, &scores, prev, next);
+            let mut suggestions = in_context(&ranked, &scores, prev, next);
             if let (Some(old), Some(new)) = (ranked.first(), suggestions.first()) {
                 if old != new {
                     fix = false;
                     message = message.replace(&format!("`{old}`?"), &format!("`{new}`?"));
+                }
+            }
+            // Spelled as the essay spells: "reconise" is recognize in an American essay.
+            let before = suggestions.first().cloned();
+            in_dialect(&mut suggestions, cx.dialect(), key);
+            if let (Some(old), Some(new)) = (before, suggestions.first()) {
+                if old != *new {
+                    message = message.replace(&format!("`{old}`"), &format!("`{new}`"));
                 }
             }
             // A capitalised word taken for a slip: one slip from a word, not two words run
@@ -911,6 +919,37 @@ impl Rule for Typo {
             out.push(d);
         }
     }
+}
+
+/// Each suggestion spelled as the essay's dialect spells it: a spelling the `dialect-mix` rule
+/// would report (recognise in an American essay, color in a British one) gives way to its
+/// VARCON alternative that the essay's dialect prefers, or else accepts, if a dictionary knows
+/// it; a suggestion listed twice, or that is the reported word itself (moulting → molting for
+/// "molting"), is dropped. Without dialect evidence nothing changes.
+fn in_dialect(sugg: &mut Vec<String>, d: &crate::analysis::dialect::Analysis<'_>, key: &str) {
+    if d.winners == 0 {
+        return;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(sugg.len());
+    for s in sugg.iter() {
+        let mut w = s.clone();
+        if let Some(info) = spell::variants::lookup(&s.to_lowercase()) {
+            if d.flags(info) {
+                let alt = |bits: fn(&(&'static str, u8, u8)) -> u8| {
+                    info.alternatives
+                        .iter()
+                        .find(|a| bits(a) & d.winners != 0 && spell::check(a.0))
+                };
+                if let Some(a) = alt(|a| a.2).or_else(|| alt(|a| a.1)) {
+                    w = spell::match_case(s, a.0);
+                }
+            }
+        }
+        if !out.contains(&w) && (w == *s || w.to_lowercase() != key) {
+            out.push(w);
+        }
+    }
+    *sugg = out;
 }
 
 /// The verdict on a rare dictionary word that is, by [`slip_evidence`], a slip of a frequent
