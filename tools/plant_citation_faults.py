@@ -87,6 +87,9 @@ NOT_AUTHOR = {
     "october", "november", "december", "spring", "summer", "fall", "winter", "the", "in", "and",
     "for", "from", "since", "between", "until", "after", "before", "during", "about", "circa",
 }
+ABBREVIATIONS = {"e.g.", "i.e.", "al.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "cf.", "p.", "pp.",
+                 "no.", "vol.", "fig.", "eq.", "ed.", "eds.", "etc.", "ca.", "jr.", "sr.", "u.s.", "(e.g.",
+                 "(i.e.", "(cf.", "(see"}
 INTROS = [
     'As one observer put it, "{q}."',
     'It has been argued that "{q}."',
@@ -186,7 +189,11 @@ class Paper:
                     if fold(sur) in NOT_AUTHOR:
                         continue
                     a0 = ps + m.start("auth")
-                    page = re.search(r"(\d+)\s*$", m.group("rest") or "")
+                    rest = m.group("rest") or ""
+                    page = re.search(r"(\d+)\s*$", rest)
+                    # "(Frankl 1984, 1971)": a second year, not a page.
+                    if page and re.fullmatch(r",\s*" + YEAR, rest.strip()):
+                        continue
                     out.append(
                         Cite(ps, pe, "ay", sur, m.group("year")[:4], page.group(1) if page else None,
                              (g.start(), g.end()), (a0, a0 + len(sur)))
@@ -249,8 +256,11 @@ def sentences(text, start, end):
     """(start, end) of the sentences in text[start:end]."""
     out = []
     s = start
-    for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“])", text[start:end]):
+    for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(])", text[start:end]):
         e = start + m.end()
+        word = re.search(r"(\S*)$", text[start : start + m.start() + 1]).group(1).lower()
+        if word in ABBREVIATIONS or re.fullmatch(r"\(?[a-z]\.", word) or "." in word[:-1]:
+            continue
         out.append((s, e))
         s = e
     if s < end:
@@ -259,7 +269,8 @@ def sentences(text, start, end):
 
 
 def has_cite_mark(s):
-    return bool(re.search(rf"\([^()]*{YEAR}[^()]*\)|\([A-Z][a-z]+ \d+\)|\[\d", s))
+    """A bracket with a number in it, or a note number after a word or mark."""
+    return bool(re.search(r"[(\[][^()\[\]]*\d[^()\[\]]*[)\]]|[a-z.,;:\"”’]\d{1,3}\b|[¹²³⁰-⁹]", s))
 
 
 # ---- planting: each returns (new text, (start, end) char span expected, note) or None ----
@@ -539,6 +550,11 @@ def measure(args):
                     f.write(new)
                 planted[name] = (kind, new, [byte_span(new, a, b) for a, b in spans], spans, note)
         res = lint(args.bin, plant_dir, sorted(planted)) if planted else {}
+        if args.keep:
+            os.makedirs(args.keep, exist_ok=True)
+            for name, (_, new, *_rest) in planted.items():
+                with open(os.path.join(args.keep, name), "w", encoding="utf-8") as f:
+                    f.write(new)
         clean = lint(args.bin, clean_dir, [n for n, _ in papers])
     tot = collections.Counter()
     hit_any = collections.Counter()
@@ -669,6 +685,7 @@ def main():
     ap.add_argument("--seed", default="1")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N")
     ap.add_argument("--show-warnings", type=int, default=0, metavar="N")
+    ap.add_argument("--keep", metavar="DIR", help="also write the planted copies to DIR, to read")
     ap.add_argument("--self-test", action="store_true")
     args = ap.parse_args()
     if args.self_test:
