@@ -373,13 +373,32 @@ pub fn is_dialogue(doc: &Document, q: &Quotation) -> bool {
 fn signal_window(doc: &Document, span: Span) -> Option<(usize, usize, usize)> {
     let s0 = doc.sentence_at(span.start)?;
     let para = doc.sentences[s0].paragraph;
-    let from =
-        if s0 > 0 && (doc.sentences[s0 - 1].paragraph == para || introduced_by_colon(doc, s0)) {
-            doc.sentences[s0 - 1].tokens.start
-        } else {
-            doc.sentences[s0].tokens.start
-        };
-    Some((s0, from, doc.token_at(span.start).min(doc.tokens.len())))
+    let upto = doc.token_at(span.start).min(doc.tokens.len());
+    let from = if s0 > 0
+        && (doc.sentences[s0 - 1].paragraph == para || introduced_by_colon(doc, s0))
+        && !own_unnamed_signal(doc, doc.sentences[s0].tokens.start, upto)
+    {
+        doc.sentences[s0 - 1].tokens.start
+    } else {
+        doc.sentences[s0].tokens.start
+    };
+    Some((s0, from, upto))
+}
+
+/// The quotation's own sentence gives it a speaker that is no name: a reporting verb before
+/// it with no capitalised word but the sentence's first ("Critics have long insisted that
+/// “…”", "As one observer put it, “…”", "It has been argued that “…”"). A name in the sentence
+/// before is then not its signal phrase.
+fn own_unnamed_signal(doc: &Document, from: usize, upto: usize) -> bool {
+    let words: Vec<usize> = (from..upto).filter(|&k| doc.tokens[k].is_word()).collect();
+    let signal = words
+        .iter()
+        .any(|&k| crate::analysis::citations::lists::is_signal_verb(doc.lower(k)));
+    let named = words
+        .iter()
+        .skip(1)
+        .any(|&k| crate::doc::is_capitalized(doc.tok(k)) && doc.lower(k) != "i");
+    signal && !named
 }
 
 pub fn named_source_cited_nearby(doc: &Document, idx: &CiteIndex, span: Span) -> bool {

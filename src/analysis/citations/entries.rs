@@ -14,44 +14,108 @@ pub(super) fn parse(doc: &Document) -> Vec<Reference> {
     if doc.references_heading.is_none() {
         return out;
     }
+    // The entries' spans first, with the paragraph each starts in; an entry broken over
+    // paragraphs or lines is joined back before it is parsed.
+    let mut raw: Vec<(Span, usize)> = Vec::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         if p.kind != ParagraphKind::Reference {
             continue;
         }
         let text = doc.slice(p.span);
-        if is_list_heading(text) {
+        if is_list_heading(text) && !raw.last().is_some_and(|&(s, _)| open_ended(doc.slice(s))) {
             continue;
         }
         for span in split_entries(&doc.text, p.span) {
-            let t = &doc.text[span.start..span.end];
-            let lt = t.trim_start_matches(['<', '(']).to_lowercase();
-            if lt.starts_with("http")
-                || lt.starts_with("www.")
-                || lt.starts_with("doi")
-                || lt.starts_with("retrieved")
-            {
-                // A link on a line of its own belongs to the entry above.
-                if let Some(last) = out.last_mut() {
-                    last.web = true;
-                    last.span = last.span.to(span);
-                }
+            raw.push((span, pi));
+        }
+    }
+    let numbered = raw
+        .first()
+        .is_some_and(|&(s, _)| number_re().is_match(doc.slice(s)));
+    let mut joined: Vec<(Span, usize)> = Vec::new();
+    for (span, pi) in raw {
+        let t = doc.slice(span);
+        if let Some(last) = joined.last_mut() {
+            if continues_entry(doc.slice(last.0), t, numbered) {
+                last.0 = last.0.to(span);
                 continue;
             }
-            let prev_authors = out.last().map(|r| r.authors.clone());
-            if let Some(mut r) = parse_entry(t) {
-                if r.repeated_author {
-                    if let Some(a) = prev_authors {
-                        r.authors = a;
-                    }
-                }
-                r.span = span;
-                r.paragraph = pi;
-                r.pages = entry_pages(t);
-                out.push(r);
+        }
+        joined.push((span, pi));
+    }
+    for (span, pi) in joined {
+        let t = &doc.text[span.start..span.end];
+        let lt = t.trim_start_matches(['<', '(']).to_lowercase();
+        if lt.starts_with("http")
+            || lt.starts_with("www.")
+            || lt.starts_with("doi")
+            || lt.starts_with("retrieved")
+        {
+            // A link on a line of its own belongs to the entry above.
+            if let Some(last) = out.last_mut() {
+                last.web = true;
+                last.span = last.span.to(span);
             }
+            continue;
+        }
+        let prev_authors = out.last().map(|r| r.authors.clone());
+        if let Some(mut r) = parse_entry(t) {
+            if r.repeated_author {
+                if let Some(a) = prev_authors {
+                    r.authors = a;
+                }
+            }
+            r.span = span;
+            r.paragraph = pi;
+            r.pages = entry_pages(t);
+            out.push(r);
         }
     }
     out
+}
+
+/// The entry stops mid-phrase: its last word is not followed by a full stop, a closing mark, a
+/// page number or a link ("… Dept. Biology,", "… Adrenaline, Acetylcholine, and Ions, on the").
+fn open_ended(prev: &str) -> bool {
+    let t = prev.trim_end();
+    let last = t.split_whitespace().last().unwrap_or("");
+    if last.contains("http") || last.contains("www.") || last.contains("doi") {
+        return false;
+    }
+    match t.chars().last() {
+        Some(c) if c.is_alphabetic() => true,
+        Some(',' | ':' | ';' | '&' | '-' | '–' | '(') => true,
+        _ => false,
+    }
+}
+
+/// A paragraph or line of the list that carries on the entry before it rather than starting
+/// one: in a numbered list, one without a number ("2. Sadava … Life: / The Science of
+/// Biology. …"); elsewhere, one after an entry that stops mid-phrase and that does not
+/// begin like an entry itself ("Davis, E. (1931). … on the / Perfused Heart. …").
+fn continues_entry(prev: &str, t: &str, numbered: bool) -> bool {
+    let t = t.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+    if numbered {
+        return !number_re().is_match(t) && (open_ended(prev) || starts_lower || !entry_like(t));
+    }
+    open_ended(prev) && (starts_lower || !entry_like(t))
+}
+
+/// Begins like a works-cited entry: a surname and a comma ("Davis, E."), initials after a
+/// surname ("Isabel LA."), a number, a quoted title, or the dashes of a repeated author.
+fn entry_like(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"^(?:\[\d{1,3}\]|\d{1,3}[.)]|[“\x22_—–-]|[\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+)?(?:,|\s+[\p{Lu}]{1,3}[.,]?\s))",
+        )
+        .expect("entry start")
+    });
+    re.is_match(t)
 }
 
 /// The pages an article or chapter occupies: "pp. 100–120", "12(3), 100–120", "12: 100–20".

@@ -287,6 +287,14 @@ pub(super) fn link(doc: &mut Document) {
                     .any(|s| s.reference.is_some_and(|r| !author_match(s, &entries[r])));
             c.certain = !by_title;
         }
+        // "Tlly (1985) elucidates" with "Tilly, C. (1985)" listed: a name this close to an
+        // entry's author, dated, is a citation of it.
+        if !matched_any
+            && c.style == CiteStyle::Narrative
+            && c.sources.iter().any(|s| s.near.is_some())
+        {
+            c.certain = true;
+        }
         // "[260-262]" in an essay whose list has 24 unnumbered entries: pages, not entries.
         if c.style == CiteStyle::Numeric
             && !any_numbered

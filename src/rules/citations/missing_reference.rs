@@ -9,7 +9,14 @@ crate::rule::declare_rule! {
     /// first citation.
     ///
     /// When the essay cites sources but has no works-cited list at all, the cross-checks are
-    /// skipped and one advice note says so.
+    /// skipped and one advice note says so. A references heading with nothing under it is an
+    /// empty list: each cited source is reported (a warning).
+    ///
+    /// A narrative citation ("Dhar (1997) found") counts when its name is no dictionary word
+    /// (a word or a place before a year, "Vietnam (1965)", is not a citation), or when it nearly
+    /// matches an entry ("Tlly (1985)" with "Tilly, C. (1985)" listed). A secondary citation
+    /// ("Conrad, 1964 cited in Sternberg, 2004"; "(Tallal, 1980; Hurford, 1991; cited in
+    /// McBride-Chang, 1995)") is checked for the work read only.
     ///
     /// **Why it matters.** A citation is a promise that the reader can find the source in the list.
     /// A citation with no entry (or an entry under another spelling or year) breaks that promise,
@@ -88,7 +95,32 @@ impl Rule for MissingReference {
                     c.certain && checkable(c.style) && c.sources.iter().any(|s| s.names_source())
                 })
                 .collect();
+            // A heading with nothing under it: the list is missing for certain.
+            let empty_list = doc.references_heading.is_some_and(|h| {
+                doc.paragraphs[h + 1..]
+                    .iter()
+                    .all(|p| doc.slice(p.span).trim().is_empty())
+            });
             if let Some(first) = cited.first() {
+                if empty_list {
+                    let h = doc.references_heading.unwrap_or(0);
+                    let heading = doc.slice(doc.paragraphs[h].span).trim();
+                    let mut seen: HashSet<String> = HashSet::new();
+                    for c in &cited {
+                        let Some(s) = c.sources.iter().find(|s| s.names_source()) else {
+                            continue;
+                        };
+                        let label = s.label();
+                        if !seen.insert(crate::analysis::citations::fold_name(&label)) {
+                            continue;
+                        }
+                        out.push(cx.diag(
+                            s.span,
+                            format!("the list under “{heading}” is empty: {label} has no entry"),
+                        ));
+                    }
+                    return;
+                }
                 let msg = if doc.references_heading.is_some() {
                     format!(
                         "the works-cited list has no entries that could be read, so the {} citation{} cannot be checked against it",

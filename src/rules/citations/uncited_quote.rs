@@ -26,7 +26,9 @@ crate::rule::declare_rule! {
     /// ("what we called “…”", "known as “…”"), and the paper's own data (the item “…”,
     /// participants answered “…”). A source named after the quotation ("“…” As Ong's article
     /// describes, …", or an attribution line "Sniderman and Piazza, p70.") counts as its
-    /// signal phrase; a citation that only closes the sentence before does not. A quotation of
+    /// signal phrase; a citation that only closes the sentence before does not, nor does a
+    /// name in the sentence before when the quotation's own sentence gives it another, unnamed
+    /// speaker ("Critics have long insisted that “…”", "As one observer put it, “…”"). A quotation of
     /// several paragraphs (each opening with a mark, or short list items) is judged as one,
     /// from its opening mark to its closing mark. In an essay that cites nothing at all, only
     /// quotations introduced as someone's writing ("she writes", "according to") are reported, and

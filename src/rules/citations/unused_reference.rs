@@ -3,7 +3,10 @@ crate::rule::declare_rule! {
     ///
     /// **What it does.** Reports a works-cited entry that nothing in the essay cites: no in-text
     /// citation matches it, and its author's surname (or, for an entry without an author, its
-    /// title) appears nowhere in the text.
+    /// title) appears nowhere in the text. A surname counts only where it is written as a name,
+    /// capitalised: "black voters" does not name Black. An entry broken over lines or
+    /// paragraphs (a numbered entry whose second line has no number, a line that stops
+    /// mid-phrase) is read as one entry, not as an uncited fragment.
     ///
     /// **Why it matters.** A list of works *cited* promises that each entry is used. An uncited
     /// entry is padding, or a sign that a citation was lost in revision.
@@ -81,6 +84,9 @@ impl Rule for UnusedReference {
         }
         // Words of the running text, folded: an author named in a signal phrase counts as cited.
         let mut words: HashSet<String> = HashSet::new();
+        // The capitalised ones: a surname that is also a word ("Black", "Rich", "Mills") is
+        // named only where it is written as a name.
+        let mut names: HashSet<String> = HashSet::new();
         for p in &doc.paragraphs {
             if !matches!(
                 p.kind,
@@ -99,6 +105,9 @@ impl Rule for UnusedReference {
                         .or_else(|| w.strip_suffix("'s"))
                         .unwrap_or(w);
                     words.insert(fold_name(base));
+                    if crate::doc::is_capitalized(base) {
+                        names.insert(fold_name(base));
+                    }
                 }
             }
         }
@@ -115,7 +124,7 @@ impl Rule for UnusedReference {
                     a.split_whitespace()
                         .last()
                         .map(fold_name)
-                        .is_some_and(|f| f.chars().count() >= 2 && words.contains(&f))
+                        .is_some_and(|f| f.chars().count() >= 2 && names.contains(&f))
                 }
             });
             let titled = r.authors.is_empty()

@@ -339,8 +339,22 @@ pub(super) fn narrative(doc: &Document, g: &Group, open: usize, seg: &Seg) -> Op
     let by_in = k > pstart && matches!(doc.lower(k - 1), "by" | "see" | "in" | "from");
     // A run of capitalised words before a year is as often a title or a place ("New York City
     // (2000)") as an organisation: it counts only if the list has it.
+    // A name no dictionary knows, in either case ("Dhar (1997)", "Schütz (1981)"), is a
+    // surname: a word or a place ("Spring (2007)", "Vietnam (1965)") would be known.
+    let surname_only = authors.len() == 1
+        && doc.tokens[k].is_word()
+        && !lexicon::is_dictionary_word(doc.tok(k))
+        && !lexicon::is_dictionary_word(doc.lower(k))
+        && !lexicon::spell::has_capitalised_entry(doc.lower(k))
+        && !crate::doc::is_all_caps(doc.tok(k));
     let certain = !organisation_name
-        && (et_al || authors.len() > 1 || possessive || verb_after || according || by_in);
+        && (et_al
+            || authors.len() > 1
+            || possessive
+            || verb_after
+            || according
+            || by_in
+            || surname_only);
     let mut src = seg.src.clone();
     src.authors = authors;
     src.et_al = et_al;

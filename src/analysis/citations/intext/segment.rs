@@ -287,7 +287,18 @@ pub(super) fn parse_inner(text: &str, base: usize) -> Option<Vec<Seg>> {
         if part.is_empty() {
             continue;
         }
-        segs.push(parse_segment(part, text, base)?);
+        let lower = text[part[0].start..].to_lowercase();
+        // "(e.g. Tallal, 1980; Hurford, 1991; cited in McBride-Chang, 1995b)": the works before
+        // a secondary source are read in it, and only it is in the list.
+        let secondary_lead = !segs.is_empty()
+            && lists::prefixes()
+                .iter()
+                .any(|(p, secondary)| *secondary && lower.starts_with(p));
+        let seg = parse_segment(part, text, base)?;
+        if secondary_lead && seg.kind == SegKind::Full {
+            segs.clear();
+        }
+        segs.push(seg);
     }
     (!segs.is_empty()).then_some(segs)
 }
@@ -310,7 +321,9 @@ pub(super) fn style_of(seg: &Seg) -> CiteStyle {
 fn secondary_tail(items: &[Item<'_>], text: &str, base: usize) -> Option<Seg> {
     let seg_end = items.last()?.end;
     for j in 1..items.len() {
-        if items[j].kind != It::Word || items[j - 1].kind != It::Comma {
+        // "Bowlby, 1969, as cited in Jones" or, without the comma, "Conrad, 1964 cited in
+        // Sternberg, 2004".
+        if items[j].kind != It::Word || (items[j - 1].kind != It::Comma && j < 2) {
             continue;
         }
         let lower = text[items[j].start..seg_end].to_lowercase();
