@@ -2,8 +2,8 @@ crate::rule::declare_rule! {
     /// # missing-article
     ///
     /// **What it does.** Reports a singular count noun with no article or other determiner
-    /// where English needs one: after "be"/"become" with an adjective ("is important part of"
-    /// → an important part, "was big problem" → a big problem) and as the object of "have",
+    /// where English needs one: after "be"/"become" with an adjective ("is good idea" → a good
+    /// idea, "was big problem" → a big problem) and as the object of "have",
     /// "buy" or "own" ("I have car" → a car, "they bought new house").
     ///
     /// **Why it matters.** Missing articles are among the commonest errors of writers whose
@@ -12,8 +12,8 @@ crate::rule::declare_rule! {
     /// **Example.**
     ///
     /// ```text
-    /// Smoking is important part of his life, and now he has car.
-    ///            ^^^^^^^^^^^^^^ an important part        ^^^ a car
+    /// This is good idea, and now he has car.
+    ///         ^^^^^^^^^ a good idea   ^^^ a car
     /// ```
     ///
     /// Only nouns whose plural is common in use (at least 3 for every 10 of the singular, from
@@ -33,7 +33,7 @@ crate::rule::declare_rule! {
         name: "missing-article",
         category: Grammar,
         severity: Warning,
-        summary: "a singular count noun with no article (\"is important part of\", \"I have car\")",
+        summary: "a singular count noun with no article (\"is good idea\", \"I have car\")",
         fix: None,
     }
 }
@@ -69,17 +69,19 @@ fn slot_of(g: &Tagged, p: usize) -> Option<Slot> {
 }
 
 /// Adjectives that make a phrase without an article or are determiners themselves ("is next
-/// door", "was last year", "had enough money", "is first").
+/// door", "was last year", "had enough money", "is first"), or that make compound adjectives
+/// with a noun ("was long term", "is full time", "is high risk").
 /// A noun with a suffix of abstract nouns (-tion, -ity, -ment, -ance, -ness, -ism …), which
 /// mostly have an uncountable use besides the countable one ("have application to", "is
 /// sexual agency").
 fn abstract_noun(w: &str) -> bool {
+    // A stem of three letters or more before it: "city", "page" are no abstract nouns.
     [
         "tion", "sion", "ity", "ment", "ance", "ence", "ness", "ism", "ship", "ure", "age", "ing",
-        "cy", "ogy", "dom", "hood", "th", "ery",
+        "cy", "ogy", "dom", "hood", "ery",
     ]
     .iter()
-    .any(|s| w.ends_with(s))
+    .any(|s| w.len() >= s.len() + 3 && w.ends_with(s))
 }
 
 fn determiner_adjective(w: &str) -> bool {
@@ -129,6 +131,12 @@ fn determiner_adjective(w: &str) -> bool {
             | "back"
             | "high"
             | "low"
+            | "long"
+            | "short"
+            | "free"
+            | "middle"
+            | "single"
+            | "double"
             | "open"
             | "public"
             | "common"
@@ -217,6 +225,14 @@ fn judge(cx: &Context<'_>, g: &Tagged, p: usize, slot: Slot, out: &mut Vec<Diagn
     // With no adjective, a noun that may be a verb or past form may be one ("have run", "had
     // cut"), and after "have" a participle reading is likelier.
     if h == start && ht & (pos::VERB_PAST | pos::VERB_PART | pos::MAY_PAST) != 0 {
+        return;
+    }
+    // Right after "has"/"have"/"had" a word that may be a base verb is likelier a slip of the
+    // participle ("has lead to" for "has led"), which other rules report.
+    if h == start
+        && matches!(g.w(p), "has" | "have" | "had")
+        && ht & (pos::VERB | pos::MAY_VERB) != 0
+    {
         return;
     }
     // The phrase ends at the noun: a noun, number, name, hyphen or possessive after it makes a
