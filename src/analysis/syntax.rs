@@ -178,14 +178,27 @@ pub fn verb_after_plural(words: &[Word], tags: &[Tag], i: usize) -> bool {
         || lex & (pos::VERB_3SG | pos::MAY_3SG) == 0
         || lex & (pos::ADJ | pos::ADV | pos::FUNCTION | pos::NUM) != 0
         || inflect::verb_base(w.lower).is_none_or(|b| b == w.lower)
+        // The plural before may itself be the verb ("the government funds projects"), unless
+        // a determiner or possessive opens the phrase ("my friends likes").
         || pos::tags(words[i - 1].lower) & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
+            && !(i >= 2 && matches!(tags[i - 2], Tag::DT | Tag::PRPS) && words[i - 2].lower != "that")
         || clause_has_finite(words, tags, i)
     {
         return false;
     }
     let next = words.get(i + 1);
     let next_lex = next.map_or(0, |n| pos::tags(n.lower));
-    strong_object_after(words, tags, i)
+    // "my friends likes to play": a verb that takes an infinitive, before "to" and a word that
+    // may be a base verb.
+    let infinitive = next.is_some_and(|n| n.lower == "to")
+        && inflect::verb_base(w.lower).is_some_and(|b| pos::is(&b, pos::VERB_INF))
+        && words.get(i + 2).is_some_and(|x| {
+            x.kind == TokenKind::Word
+                && pos::tags(x.lower) & (pos::VERB | pos::MAY_VERB) != 0
+                && inflect::verb_base(x.lower).is_some_and(|b| b == x.lower)
+        });
+    infinitive
+        || strong_object_after(words, tags, i)
         || next.is_some_and(|n| n.kind == TokenKind::Word)
             && tags[i + 1] != Tag::NNS
             && next_lex & (pos::ANY_VERB | pos::MAY_VERB | pos::FUNCTION) == 0
@@ -308,16 +321,19 @@ mod tests {
         t
     }
 
-    /// Prints the tags of `ESSAYLINT_TAG_THIS` (a debugging aid).
+    /// Prints the tags of `ESSAYLINT_TAG_THIS`, sentences separated by `|` (a debugging aid).
     #[test]
     #[ignore]
     fn show_tags() {
-        if let Ok(s) = std::env::var("ESSAYLINT_TAG_THIS") {
-            let raw: Vec<&str> = s.split_whitespace().collect();
-            for (w, t) in raw.iter().zip(tag_str(&s)) {
-                print!("{w}/{t:?} ");
+        // Sentences separated by "|".
+        if let Ok(all) = std::env::var("ESSAYLINT_TAG_THIS") {
+            for s in all.split('|') {
+                let raw: Vec<&str> = s.split_whitespace().collect();
+                for (w, t) in raw.iter().zip(tag_str(s)) {
+                    print!("{w}/{t:?} ");
+                }
+                println!();
             }
-            println!();
         }
     }
 

@@ -709,8 +709,19 @@ fn resolve_open(
             if p == Tag::TO && pskip.is_some_and(|(k, _)| k + 1 == i) {
                 // "to work" (verb) vs "went to work." (noun): a noun when a noun reading exists
                 // and nothing verb-like follows.
+                // After a verb that takes an infinitive ("wants to become", "likes to play")
+                // "to" is the infinitive's.
+                let catenative = pskip.is_some_and(|(k, _)| {
+                    k > 0 && {
+                        let before = words[k - 1].lower;
+                        pos::is(before, pos::VERB_INF)
+                            || super::inflect::verb_base(before)
+                                .is_some_and(|b| b != before && pos::is(&b, pos::VERB_INF))
+                    }
+                });
                 if !o.n
                     || o.form != Form::Base
+                    || catenative && o.tags & (pos::VERB | pos::MAY_VERB) != 0
                     || object_follows(next_t, next_w)
                     || next_open.is_some_and(|x| x.n && !x.v)
                 {

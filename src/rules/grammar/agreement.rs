@@ -18,8 +18,12 @@ crate::rule::declare_rule! {
     ///
     /// The subject is read by the noun-phrase chunker: its head noun, past "of" phrases and short
     /// prepositional phrases ("the effect of these policies on farmers is"); after a quantity noun
-    /// ("a lot of", "the majority of", "a number of") the noun after "of" decides. Coordinated
-    /// subjects, relative clauses, collective nouns (which take a plural verb in British English:
+    /// ("a lot of", "the majority of", "a number of") the noun after "of" decides. Two noun
+    /// phrases joined by "and", each with its own determiner, are plural ("the exam and the
+    /// test is" → are; "every boy and every girl is", "my friend and colleague has" pass). The
+    /// verb after a subject with a relative clause agrees with the subject ("people who live in
+    /// the city is" → are), when it is a form of "be", "have" or "do" and the clause is read to
+    /// its end. Other coordinated subjects, collective nouns (which take a plural verb in British English:
     /// "the team have"), proper names, nouns of either number (data, series) and subjunctives
     /// ("we suggest that he go", "if she were") are left alone. "There's" with a plural is advice:
     /// it is common in speech.
@@ -199,7 +203,324 @@ impl Rule for Agreement {
         for g in tagged(cx.doc, cx.syntax()) {
             check_sentence(cx, &g, out);
             relative(cx, &g, out);
+            coordinated(cx, &g, out);
+            after_relative(cx, &g, out);
         }
+    }
+}
+
+/// A lowercase common noun the chunker made the head of a phrase, whose number the lexicon
+/// knows and which takes either number in use nowhere (not a collective, a quantity, a mass
+/// noun, a name, an unknown word): its number decides the verb.
+fn plain_head(g: &Tagged, h: usize) -> bool {
+    let hw = g.w(h);
+    let ht = lex(g, h);
+    // A capitalised first word the tagger took for a name ("Farmers who work") counts when
+    // its singular is a known noun.
+    let first_plural = h == 0
+        && g.t(h) == Tag::NNP
+        && inflect::singular_of(hw)
+            .is_some_and(|sg| sg != hw && pos::is(&sg, pos::NOUN | pos::MAY_NOUN));
+    (matches!(g.t(h), Tag::NN | Tag::NNS) || first_plural)
+        && g.raw(h)
+            .bytes()
+            .skip(usize::from(h == 0))
+            .all(|b| b.is_ascii_lowercase())
+        && hw.len() > 2
+        && may_be_noun(ht)
+        && (ht & pos::KNOWN != 0 || inflect::singular_of(hw).is_some())
+        && ht & (pos::ADJ | pos::ADV | pos::FUNCTION | pos::NUM | pos::COMP | pos::SUP) == 0
+        && !hw.ends_with("ics")
+        && !noun_is(hw, NounClass::Collective)
+        && !noun_is(hw, NounClass::Partitive)
+        && !noun_is(hw, NounClass::Invariant)
+        && !crate::lexicon::in_list!("grammar/subject_heads.txt", hw)
+}
+
+/// An -s verb at `v` that reads only as the clause's verb: tagged so, known as a verb, no
+/// adjective or function reading, and either no noun reading or an object after it. Its base.
+fn s_verb_base(g: &Tagged, v: usize) -> Option<String> {
+    let w = g.w(v);
+    let t = lex(g, v);
+    if g.t(v) != Tag::VBZ
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+        || !w.ends_with('s')
+        || w.ends_with("ss")
+        || t & (pos::VERB_3SG | pos::MAY_3SG) == 0
+        || t & (pos::ADJ | pos::MAY_ADJ | pos::ADV | pos::FUNCTION | pos::NUM) != 0
+        || may_be_noun(t) && !object_follows(g, v)
+    {
+        return None;
+    }
+    base_of_s(w)
+}
+
+/// Two noun phrases joined by "and", each opened by its own determiner or possessive, make a
+/// plural subject: "the exam and the test is" → are, "my father and my mother works" → work.
+/// Only at a clause's start and with the verb right after the second phrase; "every"/"each"
+/// ("every boy and every girl is"), nouns of either number and a phrase with no determiner
+/// ("the bread and butter", "my friend and colleague", one thing or person) are left alone.
+fn coordinated(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
+    let opener = |j: usize| {
+        matches!(g.t(j), Tag::DT | Tag::PRPS)
+            && !matches!(
+                g.w(j),
+                "each"
+                    | "every"
+                    | "no"
+                    | "neither"
+                    | "either"
+                    | "both"
+                    | "all"
+                    | "any"
+                    | "some"
+                    | "that"
+                    | "this"
+                    | "another"
+                    | "such"
+                    | "half"
+            )
+    };
+    for i in 0..g.len() {
+        if !g.is_word(i)
+            || g.quoted(i)
+            || !opener(i)
+            || !(clause_start(g, i) || after_intro_phrase(g, i))
+            || after_coordination(g, i)
+            || i > 0 && matches!(g.w(i - 1), "both" | "between" | "of")
+        {
+            continue;
+        }
+        let Some(a) = np_at(&g.words, &g.tags, i) else {
+            continue;
+        };
+        if a.det != Some(i) || g.w(a.end) != "and" || !plain_head(g, a.head) {
+            continue;
+        }
+        let j = a.end + 1;
+        if !opener(j) {
+            continue;
+        }
+        let Some(b) = np_at(&g.words, &g.tags, j) else {
+            continue;
+        };
+        if b.det != Some(j)
+            || !plain_head(g, b.head)
+            || (a.start..b.end).any(|k| g.t(k) == Tag::NNP)
+        {
+            continue;
+        }
+        let mut v = b.end;
+        while g.t(v) == Tag::RB && !matches!(g.w(v), "not" | "there") && v < b.end + 2 {
+            v += 1;
+        }
+        if !g.is_word(v) || g.quoted(v) || mandative_before(g, i) {
+            continue;
+        }
+        let vw = g.w(v);
+        let fix = if matches!(
+            vw,
+            "is" | "was" | "has" | "does" | "isn't" | "wasn't" | "hasn't" | "doesn't"
+        ) {
+            aux_for(vw, Person::Plural).map(str::to_string)
+        } else {
+            s_verb_base(g, v)
+        };
+        let Some(fix) = fix else { continue };
+        let fix = match_case(g.raw(v), &fix);
+        let msg = format!(
+            "`{}` does not agree with its subject, `{}` and `{}` together, which is plural; use `{fix}`",
+            g.raw(v),
+            g.raw(a.head),
+            g.raw(b.head)
+        );
+        out.push(
+            cx.diag(g.span(v), msg)
+                .suggest(fix)
+                .related(g.span(a.start).to(g.span(b.head)), "the subject"),
+        );
+    }
+}
+
+/// The main verb after a subject with a relative clause agrees with the subject, not with the
+/// clause's last noun: "people who live in the city is" → are, "the man who lives next door
+/// are" → is, "the problems that we have is" → are. The clause is read as its verb (after
+/// "who/that/which", or a pronoun and its verb) and what may follow a verb inside it (objects,
+/// prepositional phrases, adverbs, an infinitive), up to the first finite verb, which is judged
+/// only if it is a form of "be", "have" or "do". A clause whose verb takes a clause ("people
+/// who think the test is hard"), a noun followed by another phrase ("things the company is
+/// selling": a clause within), a comma or a conjunction leave the sentence alone.
+fn after_relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
+    let n = g.len();
+    for i in 0..n {
+        if !g.is_word(i)
+            || g.quoted(i)
+            || !(matches!(g.t(i), Tag::DT | Tag::PRPS | Tag::NN | Tag::NNS | Tag::JJ)
+                || i == 0 && g.t(i) == Tag::NNP)
+            || !(clause_start(g, i) || after_intro_phrase(g, i))
+            || after_coordination(g, i)
+        {
+            continue;
+        }
+        let Some(np) = np_at(&g.words, &g.tags, i) else {
+            continue;
+        };
+        let r = np.end;
+        let rw = g.w(r);
+        if !matches!(rw, "who" | "that" | "which") || !plain_head(g, np.head) {
+            continue;
+        }
+        // Every word of the phrase is a plain modifier: no name, number, possessive noun.
+        if (np.start..np.head).any(|k| matches!(g.t(k), Tag::NNP | Tag::CD | Tag::POS)) {
+            continue;
+        }
+        let number = if g.t(np.head) == Tag::NNP {
+            inflect::noun_number(g.w(np.head))
+        } else {
+            np_number(&g.words, &g.tags, &np)
+        };
+        let person = match number {
+            Number::Singular => Person::Third,
+            Number::Plural => Person::Plural,
+            Number::Unknown => continue,
+        };
+        if noun_is(g.w(np.head), NounClass::Mass) && person == Person::Third {
+            continue;
+        }
+        // The clause's verb: right after the relative word, or after a subject pronoun
+        // ("the problems that we have").
+        let mut k = r + 1;
+        if matches!(g.w(k), "i" | "we" | "they" | "he" | "she" | "you") && rw != "who" {
+            k += 1;
+        }
+        while g.t(k) == Tag::RB && !matches!(g.w(k), "not" | "there") && k < r + 4 {
+            k += 1;
+        }
+        if !matches!(g.t(k), Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD) {
+            continue;
+        }
+        let rv = k;
+        let rvw = g.w(rv);
+        if pos::is(rvw, pos::VERB_CLAUSE)
+            || inflect::verb_base(rvw).is_some_and(|b| pos::is(&b, pos::VERB_CLAUSE))
+            || matches!(
+                inflect::verb_base(rvw).as_deref(),
+                Some(
+                    "say"
+                        | "argue"
+                        | "suggest"
+                        | "believe"
+                        | "claim"
+                        | "state"
+                        | "report"
+                        | "agree"
+                        | "insist"
+                        | "explain"
+                        | "admit"
+                        | "deny"
+                        | "prove"
+                        | "indicate"
+                        | "predict"
+                        | "ensure"
+                        | "hear"
+                        | "read"
+                        | "expect"
+                        | "wish"
+                        | "fear"
+                        | "worry"
+                        | "discover"
+                        | "reveal"
+                        | "decide"
+                        | "feel"
+                        | "hope"
+                        | "see"
+                        | "watch"
+                        | "notice"
+                        | "consider"
+                        | "find"
+                        | "mean"
+                        | "show"
+                        | "learn"
+                        | "realise"
+                        | "realize"
+                        | "understand"
+                )
+            )
+            || rvw.ends_with("n't")
+        {
+            continue;
+        }
+        // The rest of the clause, up to the next finite verb.
+        let mut j = rv + 1;
+        let mut bad = false;
+        while j < n {
+            let t = g.t(j);
+            let w = g.w(j);
+            if matches!(t, Tag::VBZ | Tag::VBP | Tag::VBD | Tag::MD) {
+                break;
+            }
+            let ok = match t {
+                Tag::DT
+                | Tag::PRPS
+                | Tag::JJ
+                | Tag::JJR
+                | Tag::JJS
+                | Tag::NN
+                | Tag::NNS
+                | Tag::CD
+                | Tag::TO
+                | Tag::VB
+                | Tag::VBN
+                | Tag::VBG => w != "that",
+                Tag::RB => w != "there",
+                Tag::IN => w != "that" && !crate::lexicon::in_list!("grammar/subordinators.txt", w),
+                Tag::PRP => matches!(w, "me" | "him" | "us" | "them"),
+                _ => false,
+            };
+            // A noun followed by a determiner, possessive or pronoun opens another clause or
+            // a second object ("the things the company is selling").
+            if !ok
+                || t.is_noun() && matches!(g.t(j + 1), Tag::DT | Tag::PRPS | Tag::PRP)
+                || t == Tag::PRP && g.t(j + 1).is_noun()
+                || g.quoted(j)
+            {
+                bad = true;
+                break;
+            }
+            j += 1;
+        }
+        let mv = j;
+        if bad || mv >= n || mv == rv + 1 || g.quoted(mv) || mandative_before(g, i) {
+            continue;
+        }
+        let mw = g.w(mv);
+        if !g
+            .raw(mv)
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'\'')
+        {
+            continue;
+        }
+        let Some(fix) = aux_for(mw, person) else {
+            continue;
+        };
+        let fix = match_case(g.raw(mv), fix);
+        let msg = format!(
+            "`{}` does not agree with its subject `{}`, which is {} (the clause `{} …` describes it); use `{fix}`",
+            g.raw(mv),
+            g.raw(np.head),
+            if person == Person::Plural {
+                "plural"
+            } else {
+                "singular"
+            },
+            g.raw(r)
+        );
+        out.push(
+            cx.diag(g.span(mv), msg)
+                .suggest(fix)
+                .related(g.span(np.head), "the subject"),
+        );
     }
 }
 

@@ -3,7 +3,8 @@ crate::rule::declare_rule! {
     ///
     /// **What it does.** Checks that a singular determiner has a singular noun: "a students" →
     /// a student, "an ideas", "every students" → every student, "each days", "another problems",
-    /// "this problems" → these problems.
+    /// "this problems" → these problems; and the pronoun "others" before a noun ("many others
+    /// animals" → other animals, or the possessive "others'").
     ///
     /// **Why it matters.** A determiner that does not match its noun is a frequent slip of
     /// revision (the noun was made plural and the article stayed) and a common learner error.
@@ -47,6 +48,10 @@ impl Rule for DeterminerNumber {
         for g in tagged(cx.doc, cx.syntax()) {
             for k in 0..g.len() {
                 let w = g.w(k);
+                if w == "others" && !g.quoted(k) {
+                    others(cx, &g, k, out);
+                    continue;
+                }
                 if !matches!(w, "a" | "an" | "every" | "each" | "another" | "this") || g.quoted(k) {
                     continue;
                 }
@@ -225,4 +230,55 @@ fn finite_in_clause(g: &crate::analysis::syntax::Tagged, k: usize, h: usize) -> 
         j += 1;
     }
     false
+}
+
+/// "many others animals" → other animals: "others" is a pronoun, and before a noun the
+/// determiner "other" is meant (or the possessive "others'": "others' opinions"). The noun must
+/// be a plain plural with no verb reading, or "others" follow a determiner or quantifier
+/// ("the others students", "many others people"), so that the -s word is no verb ("others
+/// needs").
+fn others(
+    cx: &Context<'_>,
+    g: &crate::analysis::syntax::Tagged,
+    k: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let h = k + 1;
+    if g.t(h) != Tag::NNS
+        || !g.raw(k).bytes().all(|b| b.is_ascii_lowercase())
+        || !g.raw(h).bytes().all(|b| b.is_ascii_lowercase())
+        || g.quoted(h)
+        || k > 0 && g.w(k - 1) == "each"
+    {
+        return;
+    }
+    let t = lex(g, h);
+    let quantified = k > 0
+        && (matches!(g.t(k - 1), Tag::DT | Tag::PRPS | Tag::CD)
+            || matches!(
+                g.w(k - 1),
+                "many" | "several" | "few" | "various" | "numerous"
+            ));
+    if noun_number(g.w(h)) != Number::Plural
+        || !super::may_be_noun(t)
+        || t & (pos::FUNCTION | pos::NUM | pos::ADJ | pos::ADV) != 0
+        || t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0 && !quantified
+        || g.t(h + 1).is_noun()
+    {
+        return;
+    }
+    let fix = match_case(g.raw(k), "other");
+    out.push(
+        cx.diag(
+            g.span(k),
+            format!(
+                "`{}` is a pronoun; before the noun `{}` use `{fix}` (or the possessive `{}'`)",
+                g.raw(k),
+                g.raw(h),
+                g.raw(k)
+            ),
+        )
+        .suggest(fix)
+        .suggest(format!("{}'", g.raw(k))),
+    );
 }

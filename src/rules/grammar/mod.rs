@@ -11,6 +11,7 @@ pub mod agreement;
 pub mod an_other;
 pub mod determiner_number;
 pub mod double_comparative;
+pub mod missing_article;
 pub mod noun_number;
 pub mod verb_form;
 
@@ -21,6 +22,7 @@ pub const RULES: &[&dyn Rule] = &[
     &determiner_number::DeterminerNumber,
     &double_comparative::DoubleComparative,
     &an_other::AnOther,
+    &missing_article::MissingArticle,
 ];
 
 /// The lexicon's tags of word `i` of a tagged sentence.

@@ -3,7 +3,8 @@ crate::rule::declare_rule! {
     ///
     /// **What it does.** Checks the number of a noun after a word that fixes it: a plural
     /// determiner or quantifier takes a plural noun ("many student" → students, "several problem",
-    /// "these kind of" → kinds, "two reason"), so does "one of the" ("one of the reason" →
+    /// "these kind of" → kinds, "two reason", "these subject are" → subjects: before a finite
+    /// verb or as a verb's object "these" is no pronoun), so does "one of the" ("one of the reason" →
     /// reasons); "much" takes an uncountable noun ("much people" → many people); and uncountable
     /// nouns have no plural ("informations" → information).
     ///
@@ -246,7 +247,7 @@ fn judge_singular(
     let next_t = lex(g, end);
     if g.t(end).is_noun()
         || g.is_word(end)
-            && next_t & pos::FUNCTION == 0
+            && next_t & (pos::FUNCTION | pos::COMP | pos::SUP) == 0
             && (may_be_noun(next_t) || next_t & pos::NUM != 0)
         || matches!(next, "-" | "'s" | "’s")
         || g.t(end) == Tag::POS
@@ -312,7 +313,54 @@ fn judge_singular(
     let pronoun_like = matches!(g.w(k), "these" | "those" | "both" | "few")
         || lex(g, k) & pos::NUM != 0 && g.w(k + 1) != "of";
     let other_reading = t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_ADJ) != 0;
-    if pronoun_like && other_reading && head == k + 1 {
+    // "these subject are", "those problem were": a finite form of "be", "have" or a modal
+    // right after the word makes it the head of the subject, not a verb after a pronoun.
+    // So does a verb's object position ("we study these subject closely"): "these" there is
+    // no subject a verb could follow (perception and causative verbs aside: "let these work").
+    let object_slot = g.w(k) == "these"
+        && k > 0
+        && matches!(
+            g.t(k - 1),
+            Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD | Tag::VBG
+        )
+        && inflect::verb_base(g.w(k - 1)).is_some_and(|b| {
+            !matches!(
+                b.as_str(),
+                "make"
+                    | "let"
+                    | "help"
+                    | "have"
+                    | "see"
+                    | "watch"
+                    | "hear"
+                    | "feel"
+                    | "be"
+                    | "do"
+                    | "get"
+                    | "say"
+                    | "think"
+                    | "show"
+                    | "mean"
+                    | "find"
+                    | "know"
+            )
+        })
+        && !g.t(end).is_verb()
+        && !matches!(g.t(end), Tag::DT | Tag::PRPS | Tag::PRP | Tag::TO);
+    let finite_next = matches!(g.w(k), "these" | "those")
+        && head == k + 1
+        && (object_slot
+            || matches!(
+                g.w(end),
+                "are" | "were" | "have" | "can" | "could" | "will" | "would" | "should"
+                    | "must" | "may" | "might" | "aren't" | "weren't" | "haven't" | "don't"
+            ))
+        // "those present were": a word that may be an adjective stands as one; after the
+        // pronoun "those" only a noun whose plural is common is sure to be one.
+        && t & pos::MAY_ADJ == 0
+        && (g.w(k) == "these" || surely_countable(hw))
+        && (k == 0 || !g.t(k - 1).is_verb() && !matches!(g.t(k - 1), Tag::IN | Tag::TO));
+    if pronoun_like && other_reading && head == k + 1 && !finite_next {
         return;
     }
     // Sure after the quantifiers that only take plurals; "these", "those", "both" and number
@@ -325,7 +373,8 @@ fn judge_singular(
         // "that many advocate for": "many" as a pronoun before a verb and a preposition;
         // "the most prevalent current": an adjective reading of the head.
         && !(head == k + 1 && t & (pos::ANY_VERB | pos::MAY_VERB) != 0 && g.t(end) == Tag::IN)
-        && t & pos::MAY_ADJ == 0;
+        && t & pos::MAY_ADJ == 0
+        || finite_next;
     let trigger = if g.w(k + 1) == "of" {
         format!("{} of", g.raw(k))
     } else {

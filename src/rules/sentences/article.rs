@@ -140,6 +140,16 @@ fn word_sound(w: &str) -> Sound {
     }
 }
 
+/// The indefinite article for a lowercase word by its first sound: "an" before a vowel sound,
+/// else "a" (for the grammar rules that suggest an article).
+pub(crate) fn indefinite_for(w: &str) -> &'static str {
+    if word_sound(w) == Sound::Vowel {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// The sound a number starts with when read aloud: "an 8", "an 11", "an 18,000", "a 100".
 fn number_sound(raw: &str) -> Sound {
     let lead: String = raw.chars().take_while(|c| c.is_ascii_digit()).collect();
