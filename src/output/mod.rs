@@ -148,6 +148,7 @@ pub const CONSISTENCY_RULES: &[&str] = &[
     "dialect-mix",
     "inconsistent-spelling",
     "term-capitalisation",
+    "compound-variant",
     "dash-style",
     "quote-style",
     "percent-style",

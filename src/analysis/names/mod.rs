@@ -35,8 +35,18 @@ pub fn analyze(doc: &Document, config: &Config) -> Analysis {
     // Old or foreign spellings quoted without quotation marks ("voowyng sum of vs pylgrymages
     // to our lady of Walsyngham") are the source's, not slips.
     let mut cache: HashMap<String, bool> = HashMap::new();
+    let mut old_text: Option<bool> = None;
     findings.retain(|f| {
         let w = &names.spellings[f.wrong as usize];
+        // A period spelling of a name ("Latyn" beside "Latin", "Iewes" beside "Jewes") in an
+        // essay that quotes old texts without quotation marks: the source's, not a slip.
+        if let Right::Spelling(r) = &f.right {
+            if period_variant(&w.text, &names.spellings[*r as usize].text)
+                && *old_text.get_or_insert_with(|| quotes_old_text(doc))
+            {
+                return false;
+            }
+        }
         let mut own = w.own_uses().peekable();
         if own.peek().is_none() {
             return false;
@@ -59,6 +69,53 @@ pub fn analyze(doc: &Document, config: &Config) -> Analysis {
     });
     group::resolve_chains(&mut findings);
     Analysis { names, findings }
+}
+
+/// True if `wrong` differs from `right` only by the letters early modern and Middle English
+/// spelling exchanged: y for i, u for v, i for j and back ("Latyn" / "Latin", "Iewes" /
+/// "Jewes"), letter for letter, case aside.
+pub fn period_variant(wrong: &str, right: &str) -> bool {
+    let (w, r): (Vec<char>, Vec<char>) = (
+        wrong.to_lowercase().chars().collect(),
+        right.to_lowercase().chars().collect(),
+    );
+    w.len() == r.len()
+        && w != r
+        && w.iter().zip(&r).all(|(&a, &b)| {
+            a == b
+                || matches!(
+                    (a, b),
+                    ('y', 'i') | ('i', 'y') | ('u', 'v') | ('v', 'u') | ('i', 'j') | ('j', 'i')
+                )
+        })
+}
+
+/// True if the essay quotes old texts: at least three distinct lowercase words unknown to the
+/// dictionary are early modern spellings of words it knows (pylgrymes, kepyng, vnto).
+pub fn quotes_old_text(doc: &Document) -> bool {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for i in 0..doc.tokens.len() {
+        if !doc.tokens[i].is_word() {
+            continue;
+        }
+        let t = doc.tok(i);
+        if !t.starts_with(char::is_lowercase) || t.len() < 4 {
+            continue;
+        }
+        let l = doc.lower(i);
+        if seen.contains(l) {
+            continue;
+        }
+        if !crate::lexicon::is_dictionary_word(l)
+            && crate::lexicon::spell::is_early_modern_spelling(l)
+        {
+            seen.insert(l);
+            if seen.len() >= 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// True if `span` is in verse quoted run in with slashes for its line breaks ("Ther was also a

@@ -204,6 +204,41 @@ fn case_of(doc: &Document, words: &[usize]) -> Option<Case> {
     })
 }
 
+/// Endings of Latin species epithets (sexta, radiata, pipens, vulgaris, sativum).
+const EPITHET_ENDINGS: &[&str] = &["a", "us", "um", "is", "ae", "ii", "ens", "ans", "ata"];
+
+/// A two-word term that may be a species name: a genus the dictionary does not know, and an
+/// epithet unknown to it with a Latin ending.
+fn binomial(key: &[String]) -> bool {
+    key.len() == 2
+        && !lexicon::is_dictionary_word(&key[0])
+        && !spell::has_capitalised_entry(&key[0])
+        && !lexicon::is_dictionary_word(&key[1])
+        && EPITHET_ENDINGS.iter().any(|e| key[1].ends_with(e))
+}
+
+/// "Manduca sexta": the first word capitalised, the rest lowercase.
+fn genus_species(form: &str) -> bool {
+    let mut w = form.split_whitespace();
+    w.next().is_some_and(|g| g.starts_with(char::is_uppercase))
+        && w.all(|s| s.starts_with(char::is_lowercase))
+}
+
+/// A term of ordinary lowercase words that names nothing: every word a dictionary word the
+/// dictionary does not also know capitalised, and a last word that is not the head of a name
+/// (`rules/capitalisation/name_heads.txt`: war, revolution, court, party …).
+fn common_term(key: &[String]) -> bool {
+    let last = key[key.len() - 1].as_str();
+    let head = last
+        .strip_suffix('s')
+        .filter(|h| h.len() >= 3)
+        .unwrap_or(last);
+    key.iter()
+        .all(|w| lexicon::is_dictionary_word(w) && !spell::has_capitalised_entry(w))
+        && !lexicon::in_list!("capitalisation/name_heads.txt", last)
+        && !lexicon::in_list!("capitalisation/name_heads.txt", head)
+}
+
 impl Rule for TermCapitalisation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
@@ -313,7 +348,7 @@ impl Rule for TermCapitalisation {
         }
         // 3. Judge each term.
         let mut found: Vec<Diagnostic> = Vec::new();
-        for (_key, list) in uses {
+        for (key, list) in uses {
             let title: Vec<&Use> = list.iter().filter(|u| u.case == Case::Title).collect();
             if title.is_empty() {
                 continue;
@@ -348,7 +383,53 @@ impl Rule for TermCapitalisation {
                         .then(forms[a].1[0].start.cmp(&forms[b].1[0].start))
                 })
                 .unwrap_or(0);
+            // A species name (Manduca sexta): only the genus takes a capital, whatever the
+            // majority, when the essay writes it so at least once.
+            let species = binomial(key)
+                .then(|| {
+                    forms
+                        .iter()
+                        .position(|(f, _, c)| *c == Case::Mixed && genus_species(f))
+                })
+                .flatten();
+            let m = species.unwrap_or(m);
             let (major, major_spans, major_case) = &forms[m];
+            // A term of ordinary words that is no name ("Juvenile Hormone" beside "juvenile
+            // hormone"), capitalised at least twice: the capitals are the needless ones; pointed
+            // at, as advice. (Once against once, the capitalised use is as often a title.)
+            if species.is_none()
+                && *major_case == Case::Title
+                && major_spans.len() >= 2
+                && common_term(key)
+            {
+                if let Some((lower, lower_spans, _)) =
+                    forms.iter().find(|(_, _, c)| *c == Case::Lower)
+                {
+                    let times = |c: usize| {
+                        if c == 1 {
+                            "once".to_string()
+                        } else {
+                            format!("{c} times")
+                        }
+                    };
+                    let msg = format!(
+                        "`{major}` is capitalised {} in this essay but written `{lower}` {}: a \
+                         common noun takes no capitals; write `{lower}` throughout",
+                        times(major_spans.len()),
+                        times(lower_spans.len())
+                    );
+                    let mut d = cx
+                        .diag(major_spans[0], msg)
+                        .suggest(lower.clone())
+                        .severity(Severity::Advice)
+                        .related(lower_spans[0], format!("`{lower}` here"));
+                    for s in major_spans.iter().skip(1).take(3) {
+                        d = d.related(*s, format!("`{major}` again"));
+                    }
+                    found.push(d);
+                    continue;
+                }
+            }
             for (k, (form, spans, case)) in forms.iter().enumerate() {
                 if k == m {
                     continue;
@@ -362,17 +443,27 @@ impl Rule for TermCapitalisation {
                         format!("{c} times")
                     }
                 };
-                let msg = format!(
-                    "`{form}` is written `{major}` {} elsewhere in this essay (`{form}` {}): \
-                     capitalise the term one way throughout",
-                    times(big),
-                    times(n)
-                );
+                let msg = if species.is_some() {
+                    format!(
+                        "`{form}` is written `{major}` {} elsewhere in this essay (`{form}` {}): \
+                         in a species name only the genus takes a capital",
+                        times(big),
+                        times(n)
+                    )
+                } else {
+                    format!(
+                        "`{form}` is written `{major}` {} elsewhere in this essay (`{form}` {}): \
+                         capitalise the term one way throughout",
+                        times(big),
+                        times(n)
+                    )
+                };
                 // Sure only of a lowercase slip in a term the essay otherwise capitalises: a
                 // capitalised minority is often a title of a work or a section, and a mixed
                 // form often holds a proper adjective ("Soviet empire").
-                let sure =
-                    big >= 3 && big >= 3 * n && *case == Case::Lower && *major_case == Case::Title;
+                let sure = big >= 3
+                    && big >= 3 * n
+                    && (*case == Case::Lower && *major_case == Case::Title || species.is_some());
                 let mut d = cx.diag(spans[0], msg).suggest(major.clone());
                 if !sure {
                     d = d.severity(Severity::Advice);

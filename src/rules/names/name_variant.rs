@@ -64,7 +64,9 @@ crate::rule::declare_rule! {
     ///    below five);
     /// 9. uses inside quotations and block quotations, or among words the dictionary does not know
     ///    (an old or foreign text quoted without marks: "voowyng … to our lady of Walsyngham"),
-    ///    are the source's spelling and never reported.
+    ///    are the source's spelling and never reported; so is a period spelling of a name (y for
+    ///    i, u for v, i for j: "Latyn" beside "Latin") in an essay that quotes old texts (three
+    ///    early modern spellings of known words elsewhere: "nyght", "vnto", "tyme").
     ///
     /// The works-cited list is evidence: a spelling among its authors is taken as the right one,
     /// and the essay's other spelling is reported even if used more often, but since the list has

@@ -11,6 +11,7 @@ use crate::doc::Span;
 use crate::rule::{Context, Rule};
 
 pub mod abbreviation_definition;
+pub mod compound_variant;
 pub mod dash_style;
 pub mod number_style;
 pub mod passive_voice;
@@ -28,6 +29,7 @@ pub const RULES: &[&dyn Rule] = &[
     &percent_style::PercentStyle,
     &number_style::NumberStyle,
     &serial_comma::SerialComma,
+    &compound_variant::CompoundVariant,
     &abbreviation_definition::AbbreviationDefinition,
     &unclosed_markup::UnclosedMarkup,
 ];
