@@ -110,8 +110,10 @@ fn distinct() -> &'static FastSet<String> {
 }
 
 /// Words before a compound that make it predicative ("is long term", "very well known").
-fn predicative_before() -> &'static [&'static str] {
-    crate::lexicon::keyed_list!("style/compound_distinct.txt", "predicative-before")
+fn predicative_before(w: &str) -> bool {
+    // The linking verbs are hyphenation's list; the degree adverbs this rule's own.
+    crate::lexicon::keyed_list!("spelling/hyphenation_context.txt", "linking").contains(&w)
+        || crate::lexicon::keyed_list!("style/compound_distinct.txt", "degree-before").contains(&w)
 }
 
 impl Rule for CompoundVariant {
@@ -275,7 +277,7 @@ fn place(doc: &Document, sc: &Scan, tags: &[Tag], first: usize, last: usize) -> 
     if first >= 1
         && doc.tokens[first - 1].kind == TokenKind::Word
         && sc.sentence[first - 1] == sc.sentence[first]
-        && predicative_before().contains(&doc.lower(first - 1))
+        && predicative_before(doc.lower(first - 1))
     {
         return Place::Predicative;
     }
@@ -285,7 +287,7 @@ fn place(doc: &Document, sc: &Scan, tags: &[Tag], first: usize, last: usize) -> 
         && doc.tokens[k].space_before
         && sc.sentence[k] == sc.sentence[last]
         && !lexicon::is_function_word(doc.lower(k))
-        && !predicative_before().contains(&doc.lower(k))
+        && !predicative_before(doc.lower(k))
         && !doc.tok(k).ends_with("ly")
         && tags.get(k).is_some_and(|t| t.is_noun() || t.is_adj())
     {
