@@ -2,8 +2,8 @@ crate::rule::declare_rule! {
     /// # compound-variant
     ///
     /// **What it does.** Reports a compound the essay writes in more than one form: open,
-    /// hyphenated or closed ("decision making" / "decision-making" / "decisionmaking", "e-mail" /
-    /// "email", "health care" / "healthcare"). The essay's own majority decides: the less used
+    /// hyphenated or closed ("coalition building" / "coalition-building", "health care" /
+    /// "healthcare", "data set" / "dataset"). The essay's own majority decides: the less used
     /// form is reported at its first use, with the counts, and the majority form is suggested.
     /// No list is needed; any compound the essay writes two ways counts.
     ///
@@ -13,10 +13,10 @@ crate::rule::declare_rule! {
     /// **Example.**
     ///
     /// ```text
-    /// Managers share decision-making with staff. … Decision-making is slower. … The board's
-    /// decision making process was opaque.
-    ///            ^^^^^^^^^^^^^^^ `decision making` is written `decision-making` elsewhere in this
-    ///            essay (1 open, 2 hyphenated); use one form throughout
+    /// The state runs the healthcare system. … Healthcare costs rose, and healthcare workers
+    /// went on strike. … The health care workers won a raise.
+    ///                       ^^^^^^^^^^^ `health care` is mostly written `healthcare` in this
+    ///                       essay (1 open, 3 as one word); use one form throughout
     /// ```
     ///
     /// An open compound and a hyphenated one are compared only in the same position, because
@@ -44,7 +44,7 @@ crate::rule::declare_rule! {
         name: "compound-variant",
         category: Style,
         severity: Warning,
-        summary: "one compound written two ways (decision-making / decision making, e-mail / email)",
+        summary: "one compound written two ways (health care / healthcare, coalition building / coalition-building)",
         fix: None,
     }
 }
