@@ -337,6 +337,11 @@ impl<'a> Context<'a> {
         self.analyses().syntax()
     }
 
+    /// Every prose sentence, tagged, computed once (see `analysis::syntax::tagged`).
+    pub fn tagged(&self) -> &[analysis::syntax::Tagged<'a>] {
+        self.analyses().tagged()
+    }
+
     /// How the essay writes each word: lowercase, capitalised (see `analysis::case_usage`).
     pub fn case_usage(&self) -> &analysis::case_usage::CaseUsages<'a> {
         self.analyses().case_usage()

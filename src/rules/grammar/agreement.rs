@@ -44,7 +44,7 @@ use super::{
     object_follows, surely_countable, verb_by_object,
 };
 use crate::analysis::sentence::match_case;
-use crate::analysis::syntax::{tagged, Tagged};
+use crate::analysis::syntax::Tagged;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::chunk::{np_at, np_number, subject_at};
 use crate::lexicon::inflect::{self, noun_is, NounClass, Number};
@@ -200,11 +200,11 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
 
 impl Rule for Agreement {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc, cx.syntax()) {
-            check_sentence(cx, &g, out);
-            relative(cx, &g, out);
-            coordinated(cx, &g, out);
-            after_relative(cx, &g, out);
+        for g in cx.tagged() {
+            check_sentence(cx, g, out);
+            relative(cx, g, out);
+            coordinated(cx, g, out);
+            after_relative(cx, g, out);
         }
     }
 }

@@ -29,14 +29,13 @@ crate::rule::declare_rule! {
     }
 }
 use crate::analysis::sentence::match_case;
-use crate::analysis::syntax::tagged;
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Context, Rule};
 use crate::Severity;
 
 impl Rule for AnOther {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc, cx.syntax()) {
+        for g in cx.tagged() {
             for k in 0..g.len().saturating_sub(1) {
                 if !matches!(g.w(k), "an" | "a") || g.raw(k + 1) != "other" || g.quoted(k) {
                     continue;

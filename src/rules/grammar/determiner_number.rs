@@ -34,7 +34,6 @@ crate::rule::declare_rule! {
 }
 use super::lex;
 use crate::analysis::sentence::match_case;
-use crate::analysis::syntax::tagged;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::chunk::np_at;
 use crate::lexicon::inflect::{self, noun_is, noun_number, NounClass, Number};
@@ -45,11 +44,11 @@ use crate::Severity;
 
 impl Rule for DeterminerNumber {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc, cx.syntax()) {
+        for g in cx.tagged() {
             for k in 0..g.len() {
                 let w = g.w(k);
                 if w == "others" && !g.quoted(k) {
-                    others(cx, &g, k, out);
+                    others(cx, g, k, out);
                     continue;
                 }
                 if !matches!(w, "a" | "an" | "every" | "each" | "another" | "this") || g.quoted(k) {
@@ -99,8 +98,8 @@ impl Rule for DeterminerNumber {
                 let after = g.w(np.end);
                 if g.t(np.end).is_noun()
                     || g.is_word(np.end)
-                        && lex(&g, np.end) & pos::FUNCTION == 0
-                        && super::may_be_noun(lex(&g, np.end))
+                        && lex(g, np.end) & pos::FUNCTION == 0
+                        && super::may_be_noun(lex(g, np.end))
                     || matches!(after, "-" | "'")
                     // "an independent samples t test": a letter after it continues the name.
                     || g.is_word(np.end) && g.w(np.end).len() == 1 && after != "a"
@@ -108,7 +107,7 @@ impl Rule for DeterminerNumber {
                 {
                     continue;
                 }
-                let t = lex(&g, h);
+                let t = lex(g, h);
                 if noun_number(hw) != Number::Plural
                     || noun_is(hw, NounClass::PluralOnly)
                     || noun_is(hw, NounClass::Invariant)
@@ -143,7 +142,7 @@ impl Rule for DeterminerNumber {
                 let sg_verb = inflect::singular_of(hw)
                     .is_some_and(|sg| pos::tags(&sg) & (pos::VERB | pos::MAY_VERB) != 0);
                 if (t & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0 || sg_verb)
-                    && !finite_in_clause(&g, k, h)
+                    && !finite_in_clause(g, k, h)
                 {
                     continue;
                 }
@@ -176,7 +175,7 @@ impl Rule for DeterminerNumber {
                 }
                 // A noun between the determiner and the head may end a phrase of its own ("as a
                 // result companies are", "every day activities"): advice.
-                if (k + 1..h).any(|j| g.t(j) == Tag::NN && lex(&g, j) & pos::NOUN != 0) {
+                if (k + 1..h).any(|j| g.t(j) == Tag::NN && lex(g, j) & pos::NOUN != 0) {
                     d = d.severity(Severity::Advice);
                 }
                 out.push(d);

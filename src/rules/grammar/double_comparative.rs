@@ -30,7 +30,6 @@ crate::rule::declare_rule! {
     }
 }
 use super::{lex, may_be_noun};
-use crate::analysis::syntax::tagged;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::pos;
 use crate::rule::{Context, Rule};
@@ -42,7 +41,7 @@ fn curated_comparative(w: &str) -> bool {
 
 impl Rule for DoubleComparative {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc, cx.syntax()) {
+        for g in cx.tagged() {
             for k in 0..g.len().saturating_sub(1) {
                 let m = g.w(k);
                 let sup = match m {
@@ -56,7 +55,7 @@ impl Rule for DoubleComparative {
                 {
                     continue;
                 }
-                let t = lex(&g, j);
+                let t = lex(g, j);
                 let want = if sup { pos::SUP } else { pos::COMP };
                 let form = if sup {
                     w.ends_with("est")

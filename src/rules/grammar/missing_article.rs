@@ -39,7 +39,7 @@ crate::rule::declare_rule! {
 }
 use super::{lex, may_be_noun, surely_countable};
 use crate::analysis::sentence::match_case;
-use crate::analysis::syntax::{tagged, Tagged};
+use crate::analysis::syntax::Tagged;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::inflect::{noun_is, noun_number, NounClass, Number};
 use crate::lexicon::pos;
@@ -149,10 +149,10 @@ fn determiner_adjective(w: &str) -> bool {
 
 impl Rule for MissingArticle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc, cx.syntax()) {
+        for g in cx.tagged() {
             for p in 0..g.len() {
-                if let Some(slot) = slot_of(&g, p) {
-                    judge(cx, &g, p, slot, out);
+                if let Some(slot) = slot_of(g, p) {
+                    judge(cx, g, p, slot, out);
                 }
             }
         }

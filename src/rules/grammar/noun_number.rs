@@ -36,7 +36,7 @@ crate::rule::declare_rule! {
 }
 use super::{lex, may_be_noun, surely_countable};
 use crate::analysis::sentence::match_case;
-use crate::analysis::syntax::{tagged, Tagged};
+use crate::analysis::syntax::Tagged;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::chunk::np_at;
 use crate::lexicon::inflect::{self, noun_is, noun_number, NounClass, Number};
@@ -80,14 +80,14 @@ fn plural_trigger(w: &str) -> bool {
 
 impl Rule for NounNumber {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc, cx.syntax()) {
+        for g in cx.tagged() {
             for k in 0..g.len() {
                 if !g.is_word(k) || g.quoted(k) {
                     continue;
                 }
                 let w = g.w(k);
                 // "further evidences that": an -s form that is also a verb, used as one.
-                let verb_use = lex(&g, k) & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
+                let verb_use = lex(g, k) & (pos::ANY_VERB | pos::MAY_VERB | pos::MAY_3SG) != 0
                     && (matches!(g.w(k + 1), "that" | "how" | "whether")
                         || matches!(g.t(k + 1), Tag::DT | Tag::PRP | Tag::PRPS)
                         || k == 0
@@ -109,7 +109,7 @@ impl Rule for NounNumber {
                     );
                     continue;
                 }
-                if let Some(sg) = mass_plural_in_np(&g, k) {
+                if let Some(sg) = mass_plural_in_np(g, k) {
                     out.push(
                         cx.diag(
                             g.span(k),
@@ -122,7 +122,7 @@ impl Rule for NounNumber {
                     continue;
                 }
                 if w == "much" {
-                    much(cx, &g, k, out);
+                    much(cx, g, k, out);
                     continue;
                 }
                 // "one of the reason", "each of my friend"
@@ -138,7 +138,7 @@ impl Rule for NounNumber {
                 {
                     if let Some(np) = np_at(&g.words, &g.tags, k + 2) {
                         if np.det == Some(k + 2) {
-                            judge_singular(cx, &g, k, np.start, np.head, np.end, out);
+                            judge_singular(cx, g, k, np.start, np.head, np.end, out);
                         }
                     }
                     continue;
@@ -167,8 +167,8 @@ impl Rule for NounNumber {
                     );
                     continue;
                 }
-                if let Some(np_start) = quantity_of(&g, k) {
-                    quantity(cx, &g, k, np_start, out);
+                if let Some(np_start) = quantity_of(g, k) {
+                    quantity(cx, g, k, np_start, out);
                     continue;
                 }
                 if !plural_trigger(w) {
@@ -197,7 +197,7 @@ impl Rule for NounNumber {
                 if np.det != Some(k) {
                     continue;
                 }
-                judge_singular(cx, &g, k, np.start, np.head, np.end, out);
+                judge_singular(cx, g, k, np.start, np.head, np.end, out);
             }
         }
     }

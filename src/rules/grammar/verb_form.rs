@@ -35,7 +35,7 @@ crate::rule::declare_rule! {
 }
 use super::{lex, may_be_noun};
 use crate::analysis::sentence::match_case;
-use crate::analysis::syntax::{tagged, Tagged};
+use crate::analysis::syntax::Tagged;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::inflect;
 use crate::lexicon::pos;
@@ -161,10 +161,10 @@ fn infinitive_trigger(w: &str) -> bool {
 
 impl Rule for VerbForm {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for g in tagged(cx.doc, cx.syntax()) {
+        for g in cx.tagged() {
             let has_do = (0..g.len()).any(|k| matches!(g.w(k), "do" | "did" | "does" | "done"));
             for k in 0..g.len() {
-                let Some(aux) = aux_kind(&g, k) else { continue };
+                let Some(aux) = aux_kind(g, k) else { continue };
                 if g.quoted(k) {
                     continue;
                 }
@@ -201,7 +201,7 @@ impl Rule for VerbForm {
                 if !raw.bytes().all(|b| b.is_ascii_lowercase()) {
                     continue;
                 }
-                if let Some((fix, msg, sure)) = judge(&g, k, aux, v, has_do) {
+                if let Some((fix, msg, sure)) = judge(g, k, aux, v, has_do) {
                     let fix = match_case(raw, &fix);
                     let mut d = cx
                         .diag(g.span(v), msg.replace("{fix}", &fix))
