@@ -127,7 +127,9 @@ impl Rule for CompoundVariant {
         // Closed candidates: the closed spelling → key, filled from the open and hyphenated
         // forms the essay writes.
         let mut joined: FastMap<String, String> = FastMap::default();
-        let mut open_pairs: Vec<(String, Use)> = Vec::new();
+        // Open pairs as (key, first token): most are never written another way, so their
+        // place is worked out only for those that are.
+        let mut open_pairs: Vec<(String, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
             if !countable(doc, sc, i) {
@@ -173,15 +175,7 @@ impl Rule for CompoundVariant {
                 if content_part(a) && content_part(b) {
                     let key = format!("{a} {b}");
                     if !distinct().contains(&key) {
-                        let span = doc.tokens[i].span.to(doc.tokens[i + 1].span);
-                        open_pairs.push((
-                            key,
-                            Use {
-                                span,
-                                shape: Shape::Open,
-                                place: place(doc, sc, tags, i, i + 1),
-                            },
-                        ));
+                        open_pairs.push((key, i));
                     }
                 }
             }
@@ -207,9 +201,13 @@ impl Rule for CompoundVariant {
                 });
             }
         }
-        for (key, u) in open_pairs {
+        for (key, i) in open_pairs {
             if let Some(v) = uses.get_mut(&key) {
-                v.push(u);
+                v.push(Use {
+                    span: doc.tokens[i].span.to(doc.tokens[i + 1].span),
+                    shape: Shape::Open,
+                    place: place(doc, sc, tags, i, i + 1),
+                });
             }
         }
         let mut keys: Vec<&String> = uses.keys().collect();
