@@ -263,23 +263,7 @@ fn s_verb_base(g: &Tagged, v: usize) -> Option<String> {
 fn coordinated(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
     let opener = |j: usize| {
         matches!(g.t(j), Tag::DT | Tag::PRPS)
-            && !matches!(
-                g.w(j),
-                "each"
-                    | "every"
-                    | "no"
-                    | "neither"
-                    | "either"
-                    | "both"
-                    | "all"
-                    | "any"
-                    | "some"
-                    | "that"
-                    | "this"
-                    | "another"
-                    | "such"
-                    | "half"
-            )
+            && !crate::lexicon::in_list!("grammar/coordination_determiners.txt", g.w(j))
     };
     for i in 0..g.len() {
         if !g.is_word(i)
