@@ -263,23 +263,7 @@ fn s_verb_base(g: &Tagged, v: usize) -> Option<String> {
 fn coordinated(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
     let opener = |j: usize| {
         matches!(g.t(j), Tag::DT | Tag::PRPS)
-            && !matches!(
-                g.w(j),
-                "each"
-                    | "every"
-                    | "no"
-                    | "neither"
-                    | "either"
-                    | "both"
-                    | "all"
-                    | "any"
-                    | "some"
-                    | "that"
-                    | "this"
-                    | "another"
-                    | "such"
-                    | "half"
-            )
+            && !crate::lexicon::in_list!("grammar/coordination_determiners.txt", g.w(j))
     };
     for i in 0..g.len() {
         if !g.is_word(i)
@@ -403,49 +387,8 @@ fn after_relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         let rvw = g.w(rv);
         if pos::is(rvw, pos::VERB_CLAUSE)
             || inflect::verb_base(rvw).is_some_and(|b| pos::is(&b, pos::VERB_CLAUSE))
-            || matches!(
-                inflect::verb_base(rvw).as_deref(),
-                Some(
-                    "say"
-                        | "argue"
-                        | "suggest"
-                        | "believe"
-                        | "claim"
-                        | "state"
-                        | "report"
-                        | "agree"
-                        | "insist"
-                        | "explain"
-                        | "admit"
-                        | "deny"
-                        | "prove"
-                        | "indicate"
-                        | "predict"
-                        | "ensure"
-                        | "hear"
-                        | "read"
-                        | "expect"
-                        | "wish"
-                        | "fear"
-                        | "worry"
-                        | "discover"
-                        | "reveal"
-                        | "decide"
-                        | "feel"
-                        | "hope"
-                        | "see"
-                        | "watch"
-                        | "notice"
-                        | "consider"
-                        | "find"
-                        | "mean"
-                        | "show"
-                        | "learn"
-                        | "realise"
-                        | "realize"
-                        | "understand"
-                )
-            )
+            || inflect::verb_base(rvw)
+                .is_some_and(|b| crate::lexicon::in_list!("grammar/clause_verbs.txt", b.as_str()))
             || rvw.ends_with("n't")
         {
             continue;

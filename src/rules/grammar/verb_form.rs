@@ -83,45 +83,7 @@ fn aux_kind(g: &Tagged, k: usize) -> Option<Aux> {
 /// Verbs that take no object: after "be" the writer meant the verb itself ("is consist of" →
 /// consists of), not a passive.
 fn intransitive(base: &str) -> bool {
-    matches!(
-        base,
-        "consist"
-            | "exist"
-            | "depend"
-            | "belong"
-            | "happen"
-            | "occur"
-            | "seem"
-            | "appear"
-            | "remain"
-            | "tend"
-            | "rely"
-            | "differ"
-            | "arise"
-            | "emerge"
-            | "agree"
-            | "disagree"
-            | "go"
-            | "come"
-            | "become"
-            | "fall"
-            | "rise"
-            | "sit"
-            | "lie"
-            | "die"
-            | "arrive"
-            | "live"
-            | "suffer"
-            | "matter"
-            | "respond"
-            | "participate"
-            | "succeed"
-            | "fail"
-            | "contribute"
-            | "relate"
-            | "result"
-            | "survive"
-    )
+    crate::lexicon::in_list!("grammar/intransitive_verbs.txt", base)
 }
 
 /// Verbs whose infinitive "to" is a preposition before an -ed adjective ("to used cars").
