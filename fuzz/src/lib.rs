@@ -64,7 +64,10 @@ pub fn store(text: &str, how: u8) -> Vec<u8> {
     match how % 7 {
         0 => text.as_bytes().to_vec(),
         1 => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
-        2 => text.replace("\r\n", "\n").replace('\n', "\r\n").into_bytes(),
+        2 => text
+            .replace("\r\n", "\n")
+            .replace('\n', "\r\n")
+            .into_bytes(),
         3 => text.replace("\r\n", "\n").replace('\n', "\r").into_bytes(),
         4 => utf16(text, true, true),
         5 => utf16(text, false, true),
@@ -96,7 +99,8 @@ pub fn docx(data: &[u8]) {
         z.write_all(b"</w:body></w:document>").unwrap();
         if !notes.is_empty() {
             z.start_file("word/footnotes.xml", o).unwrap();
-            z.write_all(format!("<w:footnotes {w}>").as_bytes()).unwrap();
+            z.write_all(format!("<w:footnotes {w}>").as_bytes())
+                .unwrap();
             z.write_all(&notes[1..]).unwrap();
             z.write_all(b"</w:footnotes>").unwrap();
         }
