@@ -385,10 +385,12 @@ fn after_relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         }
         let rv = k;
         let rvw = g.w(rv);
+        let base = inflect::verb_base(rvw);
         if pos::is(rvw, pos::VERB_CLAUSE)
-            || inflect::verb_base(rvw).is_some_and(|b| pos::is(&b, pos::VERB_CLAUSE))
-            || inflect::verb_base(rvw)
-                .is_some_and(|b| crate::lexicon::in_list!("grammar/clause_verbs.txt", b.as_str()))
+            || base.as_deref().is_some_and(|b| {
+                pos::is(b, pos::VERB_CLAUSE)
+                    || crate::lexicon::in_list!("grammar/clause_verbs.txt", b)
+            })
             || rvw.ends_with("n't")
         {
             continue;
