@@ -6,10 +6,10 @@
 //! - compiles the context model of the `confusable` rule (rules/confusable/context.txt) into
 //!   sorted binary tables, so the binary loads it without parsing 100,000 lines at start-up.
 //!   Writes into OUT_DIR: `cm_words.txt` (the words, sorted, one a line), `cm_uni.bin` (each
-//!   word's unigram count, f64 little-endian, 0 when none), `cm_starts.bin` (where each word
+//!   word's unigram count, f32 little-endian, 0 when none), `cm_starts.bin` (where each word
 //!   starts in `cm_words.txt`, u32, then one past its end), `cm_bo.bin` (its backoff weight,
-//!   f64, 1 when none), `cm_keys.bin` (bigrams as sorted
-//!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f64)
+//!   f32, 1 when none), `cm_keys.bin` (bigrams as sorted
+//!   u64 keys `left << 32 | right` of word indexes) with `cm_counts.bin` (their counts, f32)
 //!   and `cm_bo2.bin` (the backoff weight of each bigram as a context, f32, 1 when none),
 //!   `cm_tri_keys.bin` (trigrams as sorted u64 keys `a << 42 | b << 21 | c`) with
 //!   `cm_tri_vals.bin` (their corrections in tenths of a natural log, i8), and `cm_meta.txt`
@@ -273,17 +273,20 @@ fn confusable_model() {
     fs::write(out.join("cm_starts.bin"), starts).unwrap();
     let uni_bytes: Vec<u8> = words
         .iter()
-        .flat_map(|w| uni.get(w).copied().unwrap_or(0.0).to_le_bytes())
+        .flat_map(|w| (uni.get(w).copied().unwrap_or(0.0) as f32).to_le_bytes())
         .collect();
     fs::write(out.join("cm_uni.bin"), uni_bytes).unwrap();
     let bo_bytes: Vec<u8> = words
         .iter()
-        .flat_map(|w| bo.get(w).copied().unwrap_or(1.0).to_le_bytes())
+        .flat_map(|w| (bo.get(w).copied().unwrap_or(1.0) as f32).to_le_bytes())
         .collect();
     fs::write(out.join("cm_bo.bin"), bo_bytes).unwrap();
     let key_bytes: Vec<u8> = keys.iter().flat_map(|k| k.0.to_le_bytes()).collect();
     fs::write(out.join("cm_keys.bin"), key_bytes).unwrap();
-    let count_bytes: Vec<u8> = keys.iter().flat_map(|k| k.1.to_le_bytes()).collect();
+    let count_bytes: Vec<u8> = keys
+        .iter()
+        .flat_map(|k| (k.1 as f32).to_le_bytes())
+        .collect();
     fs::write(out.join("cm_counts.bin"), count_bytes).unwrap();
     let bo2_bytes: Vec<u8> = keys.iter().flat_map(|k| k.2.to_le_bytes()).collect();
     fs::write(out.join("cm_bo2.bin"), bo2_bytes).unwrap();

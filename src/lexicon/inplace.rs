@@ -45,7 +45,6 @@ macro_rules! reader {
 
 reader!(le_u32s, u32, 4);
 reader!(le_u64s, u64, 8);
-reader!(le_f64s, f64, 8);
 reader!(le_f32s, f32, 4);
 reader!(le_i8s, i8, 1);
 
@@ -58,7 +57,7 @@ mod tests {
         static B: &Aligned<[u8]> = &Aligned([1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f]);
         let b: &'static [u8] = &B.0;
         assert_eq!(&*le_u32s(b), &[1, 2, 0, 0x3ff0_0000]);
-        assert_eq!(&*le_f64s(&b[8..]), &[1.0]);
+        assert_eq!(&*le_f32s(&b[12..]), &[1.875]);
         assert!(matches!(le_u64s(b), Cow::Borrowed(_)) || cfg!(target_endian = "big"));
         // Bytes off the alignment are copied, with the same values.
         let odd: &'static [u8] = &b[1..5];

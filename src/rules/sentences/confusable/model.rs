@@ -126,14 +126,14 @@ pub struct Model {
     /// Every word with a count, sorted; a word's index is its id.
     words: Words,
     /// Unigram counts by id (0 for a word seen only in bigrams).
-    uni: Cow<'static, [f64]>,
+    uni: Cow<'static, [f32]>,
     /// Backoff weights by id: a missing bigram starting with the word is estimated at this
     /// share of the independent estimate (1 when the data gives none).
-    bo: Cow<'static, [f64]>,
+    bo: Cow<'static, [f32]>,
     /// Bigrams as sorted keys `left << 32 | right`, with their counts and their backoff
     /// weights as a context (1 when the data gives none).
     keys: Cow<'static, [u64]>,
-    counts: Cow<'static, [f64]>,
+    counts: Cow<'static, [f32]>,
     bo2: Cow<'static, [f32]>,
     /// Trigrams as sorted keys `a << 42 | b << 21 | c`, with their corrections of the
     /// backed-off estimate in tenths of a natural log.
@@ -192,17 +192,17 @@ impl Model {
                 text: words,
                 starts: inplace::le_u32s(starts),
             };
-            m.uni = inplace::le_f64s(uni);
-            m.bo = inplace::le_f64s(bo);
+            m.uni = inplace::le_f32s(uni);
+            m.bo = inplace::le_f32s(bo);
             m.keys = inplace::le_u64s(keys);
-            m.counts = inplace::le_f64s(counts);
+            m.counts = inplace::le_f32s(counts);
             m.bo2 = inplace::le_f32s(bo2);
             m.tkeys = inplace::le_u64s(tkeys);
             m.tvals = inplace::le_i8s(tvals);
             m.udef = m
                 .uni
                 .iter()
-                .copied()
+                .map(|&c| f64::from(c))
                 .filter(|&c| c > 0.0)
                 .fold(f64::MAX, f64::min);
             if m.udef == f64::MAX {
@@ -322,9 +322,9 @@ impl Model {
         m.bo = Cow::Owned(vec![1.0; m.words.len()]);
         for (w, c, bo) in unigrams {
             let id = m.id(w).expect("a listed word");
-            m.uni.to_mut()[id as usize] = c;
-            m.bo.to_mut()[id as usize] = bo;
-            m.udef = m.udef.min(c);
+            m.uni.to_mut()[id as usize] = c as f32;
+            m.bo.to_mut()[id as usize] = bo as f32;
+            m.udef = m.udef.min(f64::from(c as f32));
         }
         let mut keyed: Vec<(u64, f64, f32)> = bigrams
             .iter()
@@ -335,7 +335,7 @@ impl Model {
             .collect();
         keyed.sort_unstable_by_key(|k| k.0);
         m.keys = keyed.iter().map(|k| k.0).collect::<Vec<_>>().into();
-        m.counts = keyed.iter().map(|k| k.1).collect();
+        m.counts = keyed.iter().map(|k| k.1 as f32).collect();
         m.bo2 = keyed.iter().map(|k| k.2).collect();
         let mut tkeyed: Vec<(u64, i8)> = trigrams
             .iter()
@@ -374,7 +374,7 @@ impl Model {
 
     fn unigram(&self, w: &str) -> f64 {
         match self.id(w) {
-            Some(id) if self.uni[id as usize] > 0.0 => self.uni[id as usize],
+            Some(id) if self.uni[id as usize] > 0.0 => f64::from(self.uni[id as usize]),
             _ => self.udef,
         }
     }
@@ -389,10 +389,12 @@ impl Model {
                 .keys
                 .binary_search(&(u64::from(x) << 32 | u64::from(y)))
             {
-                return (self.counts[k], true);
+                return (f64::from(self.counts[k]), true);
             }
         }
-        let bo = x.map_or(1.0, |x| self.bo.get(x as usize).copied().unwrap_or(1.0));
+        let bo = x.map_or(1.0, |x| {
+            self.bo.get(x as usize).map_or(1.0, |&b| f64::from(b))
+        });
         let est = R * self.unigram(a) * self.unigram(b) / self.total * bo;
         (est.min(self.floor), false)
     }
@@ -754,7 +756,7 @@ mod tests {
             "the backoff weight of `the` is {}",
             m.bo[id]
         );
-        let est = R * m.unigram("the") * m.unigram("whose") / m.total * m.bo[id];
+        let est = R * m.unigram("the") * m.unigram("whose") / m.total * f64::from(m.bo[id]);
         assert!((n - est).abs() <= 1e-9 * est);
         // The text's optional third field of a `U` record is the backoff weight.
         let t = Model::parse("N 1000 1000000\nU ab 10 0.5\nU bc 10\nT warning 0.5 ab bc").unwrap();
