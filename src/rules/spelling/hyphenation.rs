@@ -18,7 +18,8 @@ crate::rule::declare_rule! {
     /// ```
     ///
     /// "The city is so called because …" and "as well being …" stay silent. The list is
-    /// `rules/spelling/hyphenated.txt`.
+    /// `rules/spelling/hyphenated.txt`; the compound numbers are made from the number words of
+    /// `rules/common/number_words.txt`.
     ///
     /// **Options.** None.
     ///
@@ -69,29 +70,30 @@ pub fn compounds() -> &'static FastMap<String, Vec<Compound>> {
                 .or_default()
                 .push(Compound { parts, attr });
         };
-        let (mut tens, mut units) = (Vec::new(), Vec::new());
         for l in lexicon::lines(src) {
-            if let Some(t) = l.strip_prefix("tens:") {
-                tens = t.split_whitespace().collect();
-                continue;
-            }
-            if let Some(u) = l.strip_prefix("units:") {
-                units = u.split_whitespace().collect();
-                continue;
-            }
             let (word, attr) = match l.strip_suffix("@attr") {
                 Some(w) => (w.trim(), true),
                 None => (l, false),
             };
             add(word.split('-').map(String::from).collect(), attr);
         }
-        for t in &tens {
+        // Compound numbers: every tens word before "one", a units word or an ordinal
+        // (twenty-one … ninety-nine, twenty-first …), from the one list of number words.
+        let mut units = number_words("one");
+        units.extend(number_words("units"));
+        units.extend(number_words("ordinals"));
+        for t in number_words("tens") {
             for u in &units {
                 add(vec![t.to_string(), u.to_string()], false);
             }
         }
         map
     })
+}
+
+/// The number words of `key` in `rules/common/number_words.txt`.
+fn number_words(key: &str) -> Vec<&'static str> {
+    lexicon::keyed(lexicon::data_file!("rules/common/number_words.txt"), key)
 }
 
 /// Prefixes that are not words on their own: written open before a word, they belong to it.
@@ -267,5 +269,31 @@ fn loose_prefix(
         Some((k, hyph, false))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compound_numbers_come_from_the_number_words() {
+        let has = |a: &str, b: &str| {
+            compounds()[a]
+                .iter()
+                .any(|c| c.parts == [a.to_string(), b.to_string()] && !c.attr)
+        };
+        for (a, b) in [("twenty", "one"), ("ninety", "nine"), ("thirty", "first")] {
+            assert!(has(a, b), "{a}-{b}");
+        }
+        // 8 tens × (one + 8 units + 9 ordinals).
+        let numbers: usize = number_words("tens")
+            .iter()
+            .map(|t| compounds()[*t].len())
+            .sum();
+        assert_eq!(numbers, 8 * 18);
+        // The number words live in one file only.
+        let src = lexicon::data_file!("rules/spelling/hyphenated.txt");
+        assert!(lexicon::lines(src).all(|l| !l.contains(':')));
     }
 }
