@@ -589,23 +589,34 @@ fn set_authors(r: &mut Reference, seg: &str) {
             _ => {}
         }
     }
-    // Drop words that are not names: "ed.", "eds", "Jr.", "et al.".
+    // Drop words that are not names: "ed.", "eds", "Jr.", "et al.". Capitals are initials:
+    // "Boese SR", "Hill JR".
     let s: String = s
         .split(' ')
         .filter(|w| {
-            let l = w.trim_end_matches([',', '.']).to_lowercase();
-            !matches!(
-                l.as_str(),
-                "ed" | "eds" | "jr" | "sr" | "et" | "al" | "trans" | "comp"
-            )
+            let t = w.trim_end_matches([',', '.']);
+            let l = t.to_lowercase();
+            let suffix = matches!(l.as_str(), "jr" | "sr") && !crate::doc::is_all_caps(t);
+            !suffix && !matches!(l.as_str(), "ed" | "eds" | "et" | "al" | "trans" | "comp")
         })
         .collect::<Vec<_>>()
         .join(" ");
     let s = s.trim().trim_end_matches(['.', ',', ' ']);
     // An organisation: no comma, and words like "of" or many words ("American Academy of
-    // Pediatrics", "United States Department of Health and Human Services").
+    // Pediatrics", "United States Department of Health and Human Services"), or a word such
+    // as "Institute" or "Hospital" ("Hospital A Infection Control & Epidemiology": the "&"
+    // joins two parts of its name, not two people).
     if !s.contains(',') {
         let words: Vec<&str> = s.split_whitespace().collect();
+        if words.len() >= 2
+            && words
+                .iter()
+                .any(|w| super::lists::is_organisation_word(&w.to_lowercase()))
+        {
+            r.corporate = true;
+            r.authors = vec![s.to_string()];
+            return;
+        }
         let function = words.iter().any(|w| {
             let l = w.to_lowercase();
             lexicon::is_function_word(&l) && l != "and" && l != "&"

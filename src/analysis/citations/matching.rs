@@ -166,6 +166,18 @@ fn prepare(r: &Reference, text: &str) -> Entry {
                     forms.push(f);
                 }
             }
+            // "(Hospital A, 2007)" for "Hospital A Infection Control & Epidemiology": the
+            // name's first words, as far as a word that joins its parts.
+            let words: Vec<&str> = a.split_whitespace().collect();
+            for k in 2..words.len() {
+                if matches!(words[k - 1], "&" | "and" | "of" | "for" | "on" | "the") {
+                    break;
+                }
+                let f = fold_name(&words[..k].join(" "));
+                if !forms.contains(&f) {
+                    forms.push(f);
+                }
+            }
         } else {
             for part in a.split(['-', ' ', '‐']) {
                 let f = fold_name(part);
