@@ -505,9 +505,10 @@ fn decide(
         if sim.kind == Kind::Case || (cm >= 3 && !strong) {
             return None;
         }
-        // The essay agrees with the list: it uses the list's spelling more, the dictionary
-        // knows it, or a citation of the same year ties the two to one work.
-        let backed = other.dict || co > cm || same_identity(names, m, other);
+        // The essay agrees with the list: it uses the list's spelling more (the entry counts
+        // as a use: one use in the text and the entry are two against the slip's one), the
+        // dictionary knows it, or a citation of the same year ties the two to one work.
+        let backed = other.dict || co + 1 > cm || same_identity(names, m, other);
         return finding(
             FindingKind::Reference,
             strong && backed && cm <= 2 && !all_initial,

@@ -21,6 +21,8 @@ pub struct Key {
     pub codes: Codes,
     /// Lowercase, diacritics kept, apostrophes made straight.
     pub lower: String,
+    /// Neither the dictionary (as written) nor the census of personal names knows it.
+    pub rare: bool,
 }
 
 impl Key {
@@ -29,7 +31,9 @@ impl Key {
         let translit = transliterate(&fold);
         let single = undouble(&fold);
         let codes = double_metaphone(&fold);
+        let rare = super::group::census_frequency(&fold) == 0 && !lexicon::spell::check(word);
         Key {
+            rare,
             lower: crate::doc::normalize_word(word),
             chars: fold.chars().collect(),
             fold,
@@ -110,6 +114,10 @@ impl Similarity {
 /// qualify).
 pub const TWO_EDITS_LEN: usize = 7;
 
+/// Rare names at least this long that sound the same may differ by three letters (see
+/// [`compare`]).
+pub const RARE_SOUND_LEN: usize = 8;
+
 /// Compares two spellings. `None` if they are not plausibly one name; related forms
 /// (Stalin / Stalinist) are `None` too.
 pub fn compare(a: &Key, b: &Key) -> Option<Similarity> {
@@ -171,7 +179,12 @@ pub fn compare(a: &Key, b: &Key) -> Option<Similarity> {
         2 if (n >= 6 && sounds_alike) || n >= 10 || (n >= TWO_EDITS_LEN && a.len() == b.len()) => {
             sim(Kind::FewEdits)
         }
-        3 if n >= 12 && sounds_alike => sim(Kind::FewEdits),
+        // Three letters apart but the same sound: a long name (Massachussets), or a name of
+        // eight letters or more that neither the dictionary nor the census knows, spelled by
+        // ear (Aleksandrov / Alexandrof: x for ks, f for v).
+        3 if sounds_alike && (n >= 12 || (n >= RARE_SOUND_LEN && a.rare && b.rare)) => {
+            sim(Kind::FewEdits)
+        }
         _ => None,
     }
 }
@@ -508,6 +521,8 @@ mod tests {
         assert!(cmp("Ghandi", "Gandhi").is_some());
         assert!(cmp("Massachussets", "Massachusetts").is_some());
         assert_eq!(cmp("Microfost", "Microsoft"), Some(Kind::FewEdits));
+        // Spelled by ear: three letters apart, the same sound, both rare.
+        assert_eq!(cmp("Aleksandrov", "Alexandrof"), Some(Kind::FewEdits));
     }
 
     #[test]
@@ -528,5 +543,7 @@ mod tests {
         assert_eq!(cmp("Austria", "Australia"), None);
         assert_eq!(cmp("Iran", "Iraq"), None);
         assert_eq!(cmp("Lenin", "Stalin"), None);
+        // Three letters apart in a name the census knows: two names, however alike they sound.
+        assert_eq!(cmp("Alexander", "Aleksandar"), None);
     }
 }

@@ -34,8 +34,9 @@ crate::rule::declare_rule! {
     /// (Zinoviev / Zinovyev, Tchaikovsky / Chaikovski, -sky / -ski, -off / -ov), swap two
     /// neighbouring letters, double or undouble a letter, differ by one letter in a name of five
     /// letters or more (four if they sound alike), or by two or three letters in a longer name that
-    /// sounds the same (Double Metaphone) or has ten letters or more. A changed first letter needs
-    /// the same sound.
+    /// sounds the same (Double Metaphone) or has ten letters or more; three letters in a name of
+    /// eight or more need the same sound and both spellings unknown to the dictionary and the
+    /// census (Aleksandrov / Alexandrof). A changed first letter needs the same sound.
     ///
     /// Distinct names that merely look alike are kept apart by these checks, in order:
     /// 1. the spelling reported must be unknown to the dictionary, which knows many given names,
