@@ -11,6 +11,8 @@
 //! expect-none: doubled-word           no diagnostics of the rule
 //! expect-severity: doubled-word warning  every diagnostic of the rule has this severity
 //! expect-suggestion: typo "quazi" "quasi" the diagnostic on "quazi" suggests "quasi" (first)
+//! expect-warning: typo "Royl"          a diagnostic of the rule on "Royl" at warning or error
+//! expect-no-warning: typo "myogram"   no diagnostic of the rule on "myogram" above advice
 //! config: dialect = "en-GB"           a line of essaylint.toml
 //! format: markdown                    read the text as this input format (default plain)
 //! ---
@@ -171,6 +173,30 @@ fn run_fixture(path: &Path) -> Result<(), String> {
                         "{rule_name} on {:?} is {}, not {sev}",
                         covered(text, d),
                         d.severity
+                    ));
+                }
+            }
+            "expect-warning" | "expect-no-warning" => {
+                let q = quoted(rest);
+                let want = q.first().ok_or(format!("`{line}`: no quoted text"))?;
+                let loud = of(rule_name)?
+                    .into_iter()
+                    .filter(|d| covered(text, d) == want)
+                    .any(|d| d.severity.as_str() != "advice");
+                if loud != (key == "expect-warning") {
+                    return Err(format!(
+                        "`{line}` does not hold; got:\n{}",
+                        diags
+                            .iter()
+                            .map(|d| format!(
+                                "  {} {} {:?}: {}",
+                                d.severity,
+                                d.rule,
+                                covered(text, d),
+                                d.message
+                            ))
+                            .collect::<Vec<_>>()
+                            .join("\n")
                     ));
                 }
             }

@@ -48,7 +48,9 @@ crate::rule::declare_rule! {
     /// - foreign and old text: a sentence in another language (three or more unknown words and a
     ///   quarter of its words, with two foreign function words or over half unknown), a word
     ///   after a foreign particle (de jure, per se), a word beside two early modern spellings
-    ///   (vnto, receiue, certaine); the species name after a genus (E. coli);
+    ///   (vnto, receiue, certaine); the species name after a genus (E. coli) or a Latin noun
+    ///   (corpus allata), and a capitalised word before a species name or beside another unknown
+    ///   capitalised word (Rania pipiens, Manduca Sexta);
     /// - a word the essay uses more than once that is near no dictionary word (smychka): a term
     ///   of the field. A repeated word near a dictionary word is a repeated misspelling.
     ///
@@ -60,7 +62,10 @@ crate::rule::declare_rule! {
     /// too; in a carefully spelled document such a word is as likely a term, a foreign or an old
     /// word, and is advice; there, too, words in quotations, in a sentence with another unknown
     /// word, early modern spellings and words with Latin or Greek endings (-us, -um, -ae, -oi,
-    /// -tio, -es) are advice. Where misspellings are frequent, a capitalised word one slip from a
+    /// -tio, -es) are advice. Wherever it stands, a word of a two-word term the text writes twice
+    /// or more (an unknown word beside another or beside a capitalised word: "manduca sexta"), and
+    /// a word used three times or more with no lowercase word one slip away (myogram), are
+    /// advice. Where misspellings are frequent, a capitalised word one slip from a
     /// word ("Pollce") is reported as a slip unless it recurs capitalised or stands in a citation.
     /// Advice also for words alone in parentheses, capitalised at a sentence start, and long words
     /// near no dictionary word.
@@ -699,6 +704,66 @@ impl Rule for Typo {
             }
         }
 
+        // Terms of two words: a pair of adjacent words in one sentence, one an unknown
+        // lowercase word and the other another or a capitalised word (not a function word),
+        // that the text writes twice or more ("manduca sexta", "Beta splenden"): the name of a
+        // species or a substance, not two slips (a slip is rarely repeated beside the same
+        // word). `pair_start[k]`: tokens k and k + 1 form such a pair.
+        let lower_unknown = |j: usize| shape_of[j] == Some(Shape::Lower) && unknown_at(j);
+        // A word one close slip from a lowercase word ("gass marsks" twice) is a slip however
+        // often its pair recurs.
+        let close_slip = |j: usize| {
+            suggestions_for(&cache, doc.lower(j), &words)
+                .iter()
+                .any(|s| s.cost <= 0.7 && spell::shape(&s.word) == Shape::Lower)
+        };
+        let partner = |j: usize| {
+            lower_unknown(j)
+                || doc.tokens[j].is_word()
+                    && spell::shape(doc.tok(j)) == Shape::Title
+                    && !lexicon::is_function_word(doc.lower(j))
+                    && (!sc.is(j, scan::INITIAL) || unknown_at(j))
+        };
+        let mut pair_start = vec![false; n];
+        let mut pair_count: FastMap<(&str, &str), u32> = FastMap::default();
+        for k in 0..n.saturating_sub(1) {
+            let (a, b) = (lower_unknown(k), lower_unknown(k + 1));
+            if (a && partner(k + 1) || b && partner(k))
+                && doc.tokens[k].is_word()
+                && doc.tokens[k + 1].is_word()
+                && sc.sentence[k] == sc.sentence[k + 1]
+                && !(a && close_slip(k) || b && close_slip(k + 1))
+            {
+                pair_start[k] = true;
+                *pair_count
+                    .entry((doc.lower(k), doc.lower(k + 1)))
+                    .or_default() += 1;
+            }
+        }
+        let term_pair = |i: usize| {
+            let twice = |k: usize| {
+                pair_start[k]
+                    && pair_count
+                        .get(&(doc.lower(k), doc.lower(k + 1)))
+                        .is_some_and(|&c| c >= 2)
+            };
+            i > 0 && twice(i - 1) || i + 1 < n && twice(i)
+        };
+        // A capitalised word before a Latin species name, or beside another unknown
+        // capitalised word (Rania pipiens, Manduca Sexta): part of a name.
+        let in_name = |i: usize| {
+            let unknown_title = |j: usize| {
+                doc.tokens[j].is_word() && spell::shape(doc.tok(j)) == Shape::Title && unknown_at(j)
+            };
+            let epithet_next = i + 1 < n
+                && lower_unknown(i + 1)
+                && doc.lower(i + 1).len() >= 5
+                && EPITHET_ENDINGS
+                    .iter()
+                    .any(|e| doc.lower(i + 1).ends_with(e));
+            epithet_next || i > 0 && unknown_title(i - 1) || i + 1 < n && unknown_title(i + 1)
+        };
+
         // Pass 2: report unknown occurrences.
         let mut verdicts: FastMap<&str, Verdict> = FastMap::default();
         for i in 0..n {
@@ -794,6 +859,8 @@ impl Rule for Typo {
                     && key.chars().count() >= 4
                     && !attached_to_name(doc, i)
                     && !author_year(doc, i)
+                    && !in_name(i)
+                    && !term_pair(i)
                 {
                     needs_slip = true;
                     recurring = st.title_mid + st.initial >= 3;
@@ -892,6 +959,7 @@ impl Rule for Typo {
                 && spell::known_misspelling(key).is_none();
             if sc.is(i, scan::QUOTED) && care == Care::Careful
                 || crowded
+                || sh == Shape::Lower && term_pair(i)
                 || in_parentheses_alone(doc, i)
                 || neighbours == 1
                 || old_text(i)
@@ -1125,7 +1193,16 @@ fn decide(
     // A capitalised word (Nissan for "nisin") is weak evidence for a lowercase slip.
     let latin = careful == Care::Careful
         && (LATIN_ENDINGS.iter().any(|e| key.ends_with(e)) || spell::is_archaic_spelling(key));
-    let severity = if lower_cost <= 1.0 && !latin || careful == Care::Careless && (near || len <= 8)
+    // Where misspellings are frequent, a word used three times or more with no lowercase word
+    // one slip away is as likely a term of the field (myogram, tetani) as a slip repeated.
+    // (It must also end in a dictionary word of four letters or more after a combining form of
+    // two or more, myo + gram: a word built as terms are, not a child's "frmh" for farmer.)
+    let built = (2..key.len().saturating_sub(3))
+        .any(|k| key.is_char_boundary(k) && spell::check(&key[k..]));
+    let repeated_term = count >= 3 && lower_cost > 1.0 && built;
+    let severity = if (lower_cost <= 1.0 && !latin
+        || careful == Care::Careless && (near || len <= 8))
+        && !repeated_term
     {
         Severity::Warning
     } else {
@@ -1444,7 +1521,19 @@ fn is_epithet(doc: &Document, i: usize, key: &str, stats: &Words<'_>) -> bool {
         let g = doc.tok(prev - 1);
         return latin || g.chars().count() <= 2 && g.chars().next().is_some_and(char::is_uppercase);
     }
-    if !doc.tokens[prev].is_word() || spell::shape(t) != Shape::Title || t.chars().count() < 3 {
+    if !doc.tokens[prev].is_word() || t.chars().count() < 3 {
+        return false;
+    }
+    // After a Latin noun of five letters or more, capitalised or not (corpus allata, corpus
+    // cardiacum, Pisum sativum): the second word of a Latin term. (Not after an English
+    // adjective in -ous, nor with the English plural -es: "various animales".)
+    let pl = doc.lower(prev);
+    let latin_noun =
+        pl.len() >= 5 && (pl.ends_with("us") && !pl.ends_with("ous") || pl.ends_with("um"));
+    if latin && latin_noun && !key.ends_with("es") {
+        return true;
+    }
+    if spell::shape(t) != Shape::Title {
         return false;
     }
     // After an unknown capitalised word (a genus), or a known one with a Latin ending.
