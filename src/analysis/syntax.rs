@@ -79,9 +79,11 @@ impl<'a> Tagged<'a> {
     }
 }
 
-/// Every prose sentence of the document, tagged.
+/// Every prose sentence of the document, tagged, but for sentences of old text quoted without
+/// quotation marks ([`old_text`]), whose grammar is the source's, not the writer's.
 pub fn tagged<'a>(doc: &'a Document, syn: &Syntax) -> Vec<Tagged<'a>> {
     doc.prose_sentences()
+        .filter(|s| !old_text(doc, s))
         .map(|s| Tagged {
             doc,
             start: s.tokens.start,
@@ -89,6 +91,43 @@ pub fn tagged<'a>(doc: &'a Document, syn: &Syntax) -> Vec<Tagged<'a>> {
             tags: syn.tags[s.tokens.clone()].to_vec(),
         })
         .collect()
+}
+
+/// The sentence is old text, quoted without quotation marks (student papers on Chaucer,
+/// Shakespeare or Locke often run quotations into their prose): it has a pronoun or verb form
+/// of early modern English (`rules/grammar/archaic_words.txt`: thou, hath, doth), it is verse
+/// run in with slashes for its line breaks ("which us doth blind,/ But fate"), or it is spelled
+/// the Middle English way, an early modern spelling unknown to the dictionary (haue, vnto,
+/// goeth) beside two more unknown lowercase words ("yf an Englyschman haue that sykenes").
+pub fn old_text(doc: &Document, s: &Sentence) -> bool {
+    let mut unknown = 0;
+    let mut early_modern = false;
+    for i in s.tokens.clone() {
+        if !doc.tokens[i].is_word() {
+            continue;
+        }
+        let w = doc.lower(i);
+        if crate::lexicon::in_list!("grammar/archaic_words.txt", w) {
+            return true;
+        }
+        if doc.tok(i).starts_with(|c: char| c.is_ascii_lowercase())
+            && w.len() >= 2
+            && !crate::lexicon::is_dictionary_word(w)
+        {
+            unknown += 1;
+            early_modern |= crate::lexicon::spell::is_early_modern_spelling(w);
+        }
+    }
+    if early_modern && unknown >= 3 {
+        return true;
+    }
+    // A line break of verse: a slash, a space and a capital ("blind,/ But"); "and/or" and
+    // "km/h" have no space.
+    let text = doc.text.get(s.span.start..s.span.end).unwrap_or("");
+    text.match_indices('/').any(|(k, _)| {
+        let rest = &text[k + 1..];
+        rest.starts_with(' ') && rest.trim_start().starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 /// A finite verb tag (what a clause needs once).

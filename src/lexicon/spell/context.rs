@@ -96,6 +96,20 @@ pub fn pmi(a: &str, b: &str) -> f32 {
     (v as f32).clamp(-CLAMP, CLAMP)
 }
 
+/// How often `word` (lowercase) comes right after `left`, for each occurrence of `word`: the
+/// pair's count over the word's count in the frequency list. The two lists count different
+/// corpora, so the value is only good for comparing words after the same `left` ("a city" is
+/// common for "city", "a water" rare for "water"). 0 when the pairs do not list the pair (seen
+/// fewer than [`FLOOR`] times); None for a word outside the pairs' vocabulary.
+pub fn share_after(left: &str, word: &str) -> Option<f64> {
+    let (ia, ib) = (suggest::id_of_lower(left)?, suggest::id_of_lower(word)?);
+    if !in_vocab(ia) || !in_vocab(ib) {
+        return None;
+    }
+    let cb = total() * f64::from(suggest::prior_prob(ib));
+    Some(pair_count(ia, ib).unwrap_or(0.0) / cb)
+}
+
 /// How much better (in nats) `word` fits between `prev` and `next` than a word about which
 /// nothing is known: its information with each neighbour (a missing neighbour adds nothing).
 pub fn fit(prev: Option<&str>, word: &str, next: Option<&str>) -> f32 {
@@ -116,5 +130,14 @@ mod tests {
         // Unknown words tell nothing.
         assert_eq!(pmi("the", "qzxv"), 0.0);
         assert!(fit(Some("the"), "floor", Some("of")) > fit(Some("the"), "flor", Some("of")));
+        // A count noun follows "a" far more often, for its frequency, than a mass noun.
+        let a = |w| share_after("a", w).unwrap_or(0.0);
+        assert!(
+            a("city") > 3.0 * a("information"),
+            "{} {}",
+            a("city"),
+            a("information")
+        );
+        assert_eq!(share_after("a", "qzxv"), None);
     }
 }

@@ -22,8 +22,9 @@ crate::rule::declare_rule! {
     /// phrases joined by "and", each with its own determiner, are plural ("the exam and the
     /// test is" → are; "every boy and every girl is", "my friend and colleague has" pass). The
     /// verb after a subject with a relative clause agrees with the subject ("people who live in
-    /// the city is" → are), when it is a form of "be", "have" or "do" and the clause is read to
-    /// its end. Other coordinated subjects, collective nouns (which take a plural verb in British English:
+    /// the city is" → are, "people who live in the city wants" → want), when the clause is
+    /// read to its end and the verb is a form of "be", "have" or "do" or a word that reads
+    /// only as a verb. Other coordinated subjects, collective nouns (which take a plural verb in British English:
     /// "the team have"), proper names, nouns of either number (data, series) and subjunctives
     /// ("we suggest that he go", "if she were") are left alone. "There's" with a plural is advice:
     /// it is common in speech.
@@ -40,8 +41,8 @@ crate::rule::declare_rule! {
     }
 }
 use super::{
-    after_coordination, after_intro_phrase, clause_start, lex, mandative_before, may_be_noun,
-    object_follows, surely_countable, verb_by_object,
+    after_coordination, after_intro_phrase, clause_start, finite_after, lex, mandative_before,
+    may_be_noun, object_follows, surely_countable, verb_by_object,
 };
 use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::Tagged;
@@ -111,10 +112,27 @@ fn same_past(base: &str) -> bool {
 }
 
 /// A present-tense content verb at `v` that disagrees with a subject of person `p`: the
-/// corrected form.
-fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<String> {
+/// corrected form. `after_adverb`: adverbs stand between the subject and `v` ("my brother
+/// often play"), so `v` is no second half of a compound noun.
+fn content_verb_for(
+    g: &Tagged,
+    v: usize,
+    p: Person,
+    pronoun: bool,
+    after_adverb: bool,
+) -> Option<String> {
     let w = g.w(v);
     let t = lex(g, v);
+    // "he like the film", "she often like to read": right after a singular subject, with an
+    // object or an infinitive after it, "like" is the verb, not the preposition.
+    let like_verb = w == "like"
+        && p == Person::Third
+        && (pronoun || after_adverb)
+        && (crate::analysis::syntax::strong_object_after(&g.words, &g.tags, v)
+            || g.w(v + 1) == "to" && g.t(v + 2) == Tag::VB);
+    if like_verb {
+        return Some("likes".to_string());
+    }
     if t & (pos::ANY_VERB | pos::MAY_VERB) == 0
         || t & (pos::ADJ
             | pos::MAY_ADJ
@@ -150,7 +168,13 @@ fn content_verb_for(g: &Tagged, v: usize, p: Person, pronoun: bool) -> Option<St
             // only a word with no noun reading counts.
             // A determiner, possessive or object pronoun after it makes it the verb ("history
             // tell us", "the government use the money").
-            let verb_read = g.t(v) == Tag::VBP && verb_by_object(g, v);
+            // Past adverbs ("my brother often play football") a word with a verb reading is
+            // the verb, when no other finite verb follows in its clause.
+            let verb_read = g.t(v) == Tag::VBP && verb_by_object(g, v)
+                || after_adverb
+                    && matches!(g.t(v), Tag::VBP | Tag::VB)
+                    && t & pos::VERB != 0
+                    && !finite_after(g, v);
             if !(pronoun || verb_read) && (may_be_noun(t) || !object_follows(g, v)) {
                 return None;
             }
@@ -328,10 +352,11 @@ fn coordinated(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
 
 /// The main verb after a subject with a relative clause agrees with the subject, not with the
 /// clause's last noun: "people who live in the city is" → are, "the man who lives next door
-/// are" → is, "the problems that we have is" → are. The clause is read as its verb (after
-/// "who/that/which", or a pronoun and its verb) and what may follow a verb inside it (objects,
-/// prepositional phrases, adverbs, an infinitive), up to the first finite verb, which is judged
-/// only if it is a form of "be", "have" or "do". A clause whose verb takes a clause ("people
+/// are" → is, "the problems that we have is" → are, "people who live in the city wants" →
+/// want. The clause is read as its verb (after "who/that/which", or a pronoun and its verb) and
+/// what may follow a verb inside it (objects, prepositional phrases, adverbs, an infinitive),
+/// up to the first finite verb, which is judged if it is a form of "be", "have" or "do" or a
+/// content verb that reads only as a verb ([`content_after_relative`]). A clause whose verb takes a clause ("people
 /// who think the test is hard"), a noun followed by another phrase ("things the company is
 /// selling": a clause within), a comma or a conjunction leave the sentence alone.
 fn after_relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
@@ -446,10 +471,20 @@ fn after_relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let Some(fix) = aux_for(mw, person) else {
-            continue;
+        let fix = match aux_for(mw, person) {
+            Some(f) => f.to_string(),
+            // A content verb only right after the clause's last noun ("people who live in
+            // the city wants"), and not when the clause's verb is a modal ("a policy that
+            // would better achieve"): its infinitive may run on.
+            None if g.t(mv - 1).is_noun() && g.t(rv) != Tag::MD => {
+                match content_after_relative(g, mv, person) {
+                    Some(f) => f,
+                    None => continue,
+                }
+            }
+            None => continue,
         };
-        let fix = match_case(g.raw(mv), fix);
+        let fix = match_case(g.raw(mv), &fix);
         let msg = format!(
             "`{}` does not agree with its subject `{}`, which is {} (the clause `{} …` describes it); use `{fix}`",
             g.raw(mv),
@@ -466,6 +501,43 @@ fn after_relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
                 .suggest(fix)
                 .related(g.span(np.head), "the subject"),
         );
+    }
+}
+
+/// A content verb at `v`, the main verb after a subject and its relative clause, that disagrees
+/// with a subject of person `p` ("people who live in the city wants" → want, "a man who lives
+/// alone need" → needs): the corrected form. Only a word that reads as the verb whatever else
+/// it may be: an -s form the tagger made the verb ([`s_verb_base`]); a base form tagged as a
+/// verb with no noun, adjective or function reading, or with an object after it, that is not
+/// its own past (cost, put).
+fn content_after_relative(g: &Tagged, v: usize, p: Person) -> Option<String> {
+    match p {
+        Person::Plural => s_verb_base(g, v),
+        Person::Third => {
+            let w = g.w(v);
+            let t = lex(g, v);
+            if g.t(v) != Tag::VBP
+                || t & pos::VERB == 0
+                || t & (pos::ADJ
+                    | pos::MAY_ADJ
+                    | pos::ADV
+                    | pos::FUNCTION
+                    | pos::NUM
+                    | pos::VERB_PAST
+                    | pos::VERB_PART
+                    | pos::MAY_PAST)
+                    != 0
+                || may_be_noun(t) && !verb_by_object(g, v)
+                || same_past(w)
+                || matches!(w, "need" | "dare")
+            {
+                return None;
+            }
+            inflect::verb_base(w)
+                .filter(|b| b == w)
+                .map(|b| inflect::third_singular(&b))
+        }
+        Person::First => None,
     }
 }
 
@@ -783,10 +855,10 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         }
         let vw = g.w(v);
         // "that an individual have experienced", "that she be": subjunctives; "conceive[s]":
-        // an edited quotation; "thou give": archaic; "it need be": a modal use.
+        // an edited quotation; "it need be": a modal use. (Sentences of old text, "thou
+        // give", never reach the grammar rules: `analysis::syntax::old_text`.)
         let skip = mandative_before(g, i)
             || g.raw(v + 1) == "[" && !g.doc.tokens[g.start + v + 1].space_before
-            || (0..g.len()).any(|j| matches!(g.w(j), "thou" | "thee" | "thy" | "hath" | "doth"))
             || pronoun && matches!(vw, "need" | "dare");
         // "he use of": a noun-capable word before "of" is a noun (a lost "T" of "The").
         let skip = skip
@@ -808,7 +880,7 @@ fn check_sentence(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         } else if v > 0 && g.w(v - 1) == "not" {
             None
         } else {
-            content_verb_for(g, v, person, pronoun)
+            content_verb_for(g, v, person, pronoun, v > end)
         };
         if let Some(fix) = fix {
             // "he" after a verb may be the object in a causative ("let he go" is wrong anyway);

@@ -16,8 +16,11 @@ crate::rule::declare_rule! {
     ///         ^^^^^^^^^ a good idea   ^^^ a car
     /// ```
     ///
-    /// Only nouns whose plural is common in use (at least 3 for every 10 of the singular, from
-    /// the frequency list) count as count nouns; mass nouns, names, compounds ("has car
+    /// It also reports "lot of" with no article ("I spent lot of time" → a lot of). Only nouns
+    /// that are count nouns by use count: their plural is common (at least 3 for every 10 of
+    /// the singular, from the frequency list), or in use (1 for every 10) and the noun follows
+    /// "a"/"an" often for its frequency (the bigram counts: "is small city", "was hard test";
+    /// "is important part of", a partitive noun after an adjective, too); mass nouns, names, compounds ("has car
     /// insurance"), numbers and labels after the noun, and nouns that stand bare in ordinary
     /// use ("have lunch", "have difficulty", "is common practice", `rules/grammar/bare_nouns.txt`)
     /// pass, as do abstract nouns by their suffix (-tion, -ity, -ment …) and nouns after a
@@ -37,7 +40,7 @@ crate::rule::declare_rule! {
         fix: None,
     }
 }
-use super::{lex, may_be_noun, surely_countable};
+use super::{countable_by_use, lex, may_be_noun, surely_countable};
 use crate::analysis::sentence::match_case;
 use crate::analysis::syntax::Tagged;
 use crate::diagnostic::Diagnostic;
@@ -95,6 +98,7 @@ impl Rule for MissingArticle {
                 if let Some(slot) = slot_of(g, p) {
                     judge(cx, g, p, slot, out);
                 }
+                bare_lot(cx, g, p, out);
             }
         }
     }
@@ -118,7 +122,7 @@ fn judge(cx: &Context<'_>, g: &Tagged, p: usize, slot: Slot, out: &mut Vec<Diagn
         if determiner_adjective(w)
             || !g.raw(k).bytes().all(|b| b.is_ascii_lowercase())
             || t & (pos::ADJ | pos::MAY_ADJ) == 0
-            || t & (pos::FUNCTION | pos::NUM | pos::COMP | pos::SUP) != 0
+            || t & (pos::FUNCTION | pos::NUM | pos::COMP | pos::SUP | pos::ADV) != 0
             || w.ends_with("ed") && t & (pos::VERB_PAST | pos::VERB_PART | pos::MAY_PAST) != 0
         {
             return;
@@ -150,7 +154,14 @@ fn judge(cx: &Context<'_>, g: &Tagged, p: usize, slot: Slot, out: &mut Vec<Diagn
         || noun_is(hw, NounClass::Mass)
         || crate::lexicon::in_list!("grammar/bare_nouns.txt", hw)
         || abstract_noun(hw)
-        || !surely_countable(hw)
+        // A partitive noun after an adjective is a count noun too ("is important part of" →
+        // an important part; "is part of" with no adjective is right).
+        // The looser signals only after "be" and an adjective ("is small city"); as the
+        // object of "have" many such nouns stand bare in a mass sense ("owns land").
+        || !(surely_countable(hw)
+            || slot == Slot::Linking && h > start && countable_by_use(hw, true))
+        // A participle or past ("it is still set", "was well done") is no noun here.
+        || ht & (pos::VERB_PART | pos::VERB_PAST | pos::MAY_PAST | pos::MAY_ADJ) != 0
     {
         return;
     }
@@ -215,4 +226,24 @@ fn judge(cx: &Context<'_>, g: &Tagged, p: usize, slot: Slot, out: &mut Vec<Diagn
         d = d.severity(Severity::Advice);
     }
     out.push(d);
+}
+
+/// "spent lot of time" → a lot of: the quantity noun "lot" takes "a" (or "the lot of", "a whole
+/// lot of"). Only where nothing could stand for the determiner: at the sentence's start or right
+/// after a verb, a preposition, a conjunction or a comma.
+fn bare_lot(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
+    if g.w(i) != "lot" || g.w(i + 1) != "of" || g.quoted(i) || !g.is_word(i + 2) {
+        return;
+    }
+    let opens = i == 0
+        || matches!(g.t(i - 1), Tag::CC | Tag::IN | Tag::TO)
+            && !matches!(g.w(i - 1), "that" | "whole")
+        || g.t(i - 1).is_verb() && g.t(i - 1) != Tag::VBN
+        || g.raw(i - 1) == ",";
+    if !opens || i > 0 && !g.is_word(i - 1) && g.raw(i - 1) != "," {
+        return;
+    }
+    let fix = match_case(g.raw(i), "a lot");
+    let msg = format!("`{}` needs an article: `{fix} of` (or `lots of`)", g.raw(i));
+    out.push(cx.diag(g.span(i), msg).suggest(fix));
 }

@@ -13,6 +13,7 @@ pub mod determiner_number;
 pub mod double_comparative;
 pub mod missing_article;
 pub mod noun_number;
+pub mod past_time;
 pub mod verb_form;
 
 pub const RULES: &[&dyn Rule] = &[
@@ -23,6 +24,7 @@ pub const RULES: &[&dyn Rule] = &[
     &double_comparative::DoubleComparative,
     &an_other::AnOther,
     &missing_article::MissingArticle,
+    &past_time::PastTimeTense,
 ];
 
 /// The lexicon's tags of word `i` of a tagged sentence.
@@ -169,9 +171,31 @@ pub fn verb_by_object(g: &Tagged, v: usize) -> bool {
 /// uncountable: a count noun, which a singular use needs a determiner for. From the frequency
 /// list (`rules/spelling/word_frequency.txt`), not a list of count nouns.
 pub fn surely_countable(w: &str) -> bool {
-    use crate::lexicon::inflect::{noun_is, plural_of, NounClass};
-    use crate::lexicon::spell::suggest::{frequency_rank, prior_of};
-    if [
+    listed_countable(w) && plural_share(w).is_some_and(|s| s >= 0.3)
+}
+
+/// A count noun by either of two signals from the word lists, not a list of count nouns (for
+/// the missing-article rule, whose slots are narrower than the number rules'): its plural is
+/// common ([`surely_countable`]), or its plural is less common but in use (at least 1 for every
+/// 10 of the singular: cities/city, houses/house, tests/test) and it follows "a"/"an" often for
+/// its frequency ("a city", "a test", against "a water", "a research": the bigram counts of
+/// `rules/spelling/bigrams.txt`). With `partitive`, the noun list's partitive nouns count too
+/// ("an important part of").
+pub fn countable_by_use(w: &str, partitive: bool) -> bool {
+    use crate::lexicon::inflect::{noun_is, NounClass};
+    use crate::lexicon::spell::context::share_after;
+    if !(listed_countable(w) || partitive && noun_is(w, NounClass::Partitive)) {
+        return false;
+    }
+    let after_a = || share_after("a", w).unwrap_or(0.0) + share_after("an", w).unwrap_or(0.0);
+    plural_share(w).is_some_and(|s| s >= 0.3 || s >= 0.1 && after_a() >= 0.75)
+}
+
+/// The noun list does not make `w` uncountable or of either number (mass, invariant,
+/// partitive, collective, plural-only nouns, singulars in -s).
+fn listed_countable(w: &str) -> bool {
+    use crate::lexicon::inflect::{noun_is, NounClass};
+    ![
         NounClass::Mass,
         NounClass::Invariant,
         NounClass::Partitive,
@@ -181,18 +205,18 @@ pub fn surely_countable(w: &str) -> bool {
     ]
     .into_iter()
     .any(|c| noun_is(w, c))
-        || frequency_rank(w).is_none_or(|r| r > 30_000)
-    {
-        return false;
+}
+
+/// How common the plural of a frequent noun is for each use of its singular (frequency list).
+fn plural_share(w: &str) -> Option<f64> {
+    use crate::lexicon::inflect::plural_of;
+    use crate::lexicon::spell::suggest::{frequency_rank, prior_of};
+    if frequency_rank(w).is_none_or(|r| r > 30_000) {
+        return None;
     }
-    let Some(pl) = plural_of(w) else {
-        return false;
-    };
-    match (prior_of(w), prior_of(&pl)) {
-        // Costs are -ln(frequency): plural/singular >= 0.3.
-        (Some(s), Some(p)) => p - s <= -(0.3f32.ln()),
-        _ => false,
-    }
+    let pl = plural_of(w)?;
+    // Costs are -ln(frequency).
+    Some(f64::from(prior_of(w)? - prior_of(&pl)?).exp())
 }
 
 /// A mandative context before word `i`: "suggest that he go", "it is essential that she be"
