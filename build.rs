@@ -162,7 +162,10 @@ fn pos_stems() {
 }
 
 fn fixture_tests() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    // The manifest folder as the build runs, not as the build script was compiled: a target
+    // folder copied to another checkout must list that checkout's fixtures.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("tests/fixtures");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=tests/fixtures");
     let mut files = Vec::new();
