@@ -518,15 +518,7 @@ fn content_after_relative(g: &Tagged, v: usize, p: Person) -> Option<String> {
             let t = lex(g, v);
             if g.t(v) != Tag::VBP
                 || t & pos::VERB == 0
-                || t & (pos::ADJ
-                    | pos::MAY_ADJ
-                    | pos::ADV
-                    | pos::FUNCTION
-                    | pos::NUM
-                    | pos::VERB_PAST
-                    | pos::VERB_PART
-                    | pos::MAY_PAST)
-                    != 0
+                || t & super::NOT_PLAIN_PRESENT != 0
                 || may_be_noun(t) && !verb_by_object(g, v)
                 || same_past(w)
                 || matches!(w, "need" | "dare")

@@ -27,6 +27,17 @@ pub const RULES: &[&dyn Rule] = &[
     &past_time::PastTimeTense,
 ];
 
+/// Readings that keep a word tagged as a present verb from being surely one: an adjective,
+/// adverb, function word or number reading, or a past or participle form ("cost", "put").
+pub const NOT_PLAIN_PRESENT: Tags = pos::ADJ
+    | pos::MAY_ADJ
+    | pos::ADV
+    | pos::FUNCTION
+    | pos::NUM
+    | pos::VERB_PAST
+    | pos::VERB_PART
+    | pos::MAY_PAST;
+
 /// The lexicon's tags of word `i` of a tagged sentence.
 pub fn lex(g: &Tagged, i: usize) -> Tags {
     if g.is_word(i) {

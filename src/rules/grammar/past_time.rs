@@ -129,15 +129,7 @@ fn judge(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
         _ => {
             if !matches!(g.t(v), Tag::VBZ | Tag::VBP)
                 || t & pos::VERB == 0
-                || t & (pos::ADJ
-                    | pos::MAY_ADJ
-                    | pos::ADV
-                    | pos::FUNCTION
-                    | pos::NUM
-                    | pos::VERB_PAST
-                    | pos::MAY_PAST
-                    | pos::VERB_PART)
-                    != 0
+                || t & super::NOT_PLAIN_PRESENT != 0
                 || matches!(vw, "has" | "have" | "do" | "does" | "need" | "dare")
                 || end != i + 1
                     && super::may_be_noun(t)
