@@ -63,9 +63,10 @@ crate::rule::declare_rule! {
     /// word, and is advice; there, too, words in quotations, in a sentence with another unknown
     /// word, early modern spellings and words with Latin or Greek endings (-us, -um, -ae, -oi,
     /// -tio, -es) are advice. Wherever it stands, a word of a two-word term the text writes twice
-    /// or more (an unknown word beside another or beside a capitalised word: "manduca sexta"), and
-    /// a word used three times or more with no lowercase word one slip away (myogram), are
-    /// advice. Where misspellings are frequent, a capitalised word one slip from a
+    /// or more (an unknown word beside another or beside a capitalised word: "manduca sexta"), is
+    /// advice; where misspellings are frequent, so is a word used three times or more, built as
+    /// terms are (a combining form before a dictionary word: myo + gram) and with no lowercase
+    /// word one slip away. Where misspellings are frequent, a capitalised word one slip from a
     /// word ("Pollce") is reported as a slip unless it recurs capitalised or stands in a citation.
     /// Advice also for words alone in parentheses, capitalised at a sentence start, and long words
     /// near no dictionary word.
