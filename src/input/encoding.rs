@@ -119,12 +119,20 @@ fn utf16_text(bytes: &[u8], enc: Encoding) -> Option<String> {
         UTF_16BE
     };
     let (s, bad) = codec.decode_without_bom_handling(bytes);
-    if bad
-        || s.chars().any(|c| {
-            (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
-                || matches!(c, '\u{fffe}' | '\u{ffff}')
-        })
-    {
+    // A few stray control characters are tolerated as in UTF-8 text ([`looks_binary`]): were
+    // one enough to refuse a byte order, the other order would win, reading every ASCII pair
+    // as a stray letter. NUL characters and non-characters still refuse it.
+    let (mut controls, mut chars) = (0usize, 0usize);
+    for c in s.chars() {
+        chars += 1;
+        if c == '\0' || matches!(c, '\u{fffe}' | '\u{ffff}') {
+            return None;
+        }
+        if c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+            controls += 1;
+        }
+    }
+    if bad || controls * 20 > chars.max(1) {
         return None;
     }
     Some(s.into_owned())
@@ -265,6 +273,23 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bomless_utf16_with_a_stray_control_character_keeps_its_byte_order() {
+        // Found by fuzzing `--fix`: one control character refused the little-endian reading, so
+        // the big-endian one won and read every ASCII pair as a stray letter.
+        let text = "late\u{2}\u{1} the section of the essay\nthe the one that follows it here\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&le).unwrap(), text);
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&be).unwrap(), text);
+        // Many control characters are still binary data.
+        let junk: Vec<u8> = "\u{2}\u{3}\u{4}ab"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(decode(&junk).is_err());
+    }
 
     #[test]
     fn decodes_boms_and_legacy() {
