@@ -594,13 +594,9 @@ fn relative(cx: &Context<'_>, g: &Tagged, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let mut v = r + 1;
-        while g.t(v) == Tag::RB && !matches!(g.w(v), "not" | "there") && v < r + 3 {
-            v += 1;
-        }
-        if !g.is_word(v) || g.quoted(v) || !g.raw(v).bytes().all(|b| b.is_ascii_lowercase()) {
+        let Some(v) = super::verb_after_adverbs(g, r + 1) else {
             continue;
-        }
+        };
         let vw = g.w(v);
         let vt = lex(g, v);
         let person = if number == Number::Plural {

@@ -38,6 +38,16 @@ pub const NOT_PLAIN_PRESENT: Tags = pos::ADJ
     | pos::VERB_PART
     | pos::MAY_PAST;
 
+/// Where a verb may stand from `start`: past at most two adverbs ("often really", not "not" or
+/// "there"), a lowercase word outside quotations, if there is one.
+pub fn verb_after_adverbs(g: &Tagged, start: usize) -> Option<usize> {
+    let mut v = start;
+    while g.t(v) == Tag::RB && !matches!(g.w(v), "not" | "there") && v < start + 2 {
+        v += 1;
+    }
+    (g.is_word(v) && !g.quoted(v) && g.raw(v).bytes().all(|b| b.is_ascii_lowercase())).then_some(v)
+}
+
 /// The lexicon's tags of word `i` of a tagged sentence.
 pub fn lex(g: &Tagged, i: usize) -> Tags {
     if g.is_word(i) {

@@ -111,13 +111,9 @@ fn judge(cx: &Context<'_>, g: &Tagged, i: usize, out: &mut Vec<Diagnostic>) {
             }
         }
     };
-    let mut v = end;
-    while g.t(v) == Tag::RB && !matches!(g.w(v), "not" | "there") && v < end + 2 {
-        v += 1;
-    }
-    if !g.is_word(v) || g.quoted(v) || !g.raw(v).bytes().all(|b| b.is_ascii_lowercase()) {
+    let Some(v) = super::verb_after_adverbs(g, end) else {
         return;
-    }
+    };
     let vw = g.w(v);
     let t = lex(g, v);
     // Present forms only: "be" (is, are, am) and content verbs, not "have" (a perfect may be
